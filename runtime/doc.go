@@ -1,0 +1,68 @@
+// Package runtime is the small runtime behind gathergen: typed futures,
+// promises, gathers and cancellation, in the manner of Python's asyncio. It
+// depends on the standard library only.
+//
+// Code that gathergen generates imports it, and users call it directly:
+//
+//	user, orders, err := runtime.Gather2(ctx, FetchUserAsync(ctx, id), FetchOrdersAsync(ctx, id))
+//
+// is the Go twin of
+//
+//	user, orders = await asyncio.gather(fetch_user(id), fetch_orders(id))
+//
+// # Futures
+//
+// A [Future] is the eventual result of a task. [Go] starts a function in its
+// own goroutine and returns its future, like asyncio.create_task; a
+// [Promise] is a future settled by hand, like asyncio.Future.set_result;
+// [Resolved] and [Rejected] are futures that have settled already. A future
+// settles once, with a value or an error, and then every [Future.Await]
+// returns that result. [Future.Cancel] settles a pending future at once with
+// context.Canceled and cancels its task's context; whatever the task returns
+// after that is dropped.
+//
+// A task's panic is recovered in its goroutine and settles its future with a
+// *[PanicError] that carries the value and the stack: no task crashes the
+// process. A task that is due to start under a context that is already done
+// is not started; its future settles with context.Cause of that context.
+//
+// # Waiting for many
+//
+//   - [Gather2] to [Gather9] and [All]: results in argument order, whatever the
+//     order of completion. The first failure cancels every other pending input
+//     and returns at once with a *[TaskError] (slot index, task name, cause).
+//   - [Settle2] to [Settle9] and [AllSettled]: asyncio's return_exceptions=True.
+//     Every input is waited for and a failure cancels nothing.
+//   - [Race]: the first to settle; [Any]: the first to succeed. The others are
+//     cancelled.
+//   - [AsCompleted]: asyncio.as_completed as an iterator; leaving the loop
+//     early cancels the inputs not yet seen.
+//
+// Every wait also ends when its ctx is done: the inputs still pending are then
+// cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
+// tasks run at once; the rest wait in a queue without a goroutine each.
+//
+// Misuse is reported where it happens, in the caller's goroutine and before
+// anything starts: a nil future, a nil function or context, and a limit
+// below 1 panic with a message that names the argument.
+//
+// # Differences from Python, on purpose
+//
+//   - A gather cancels the other inputs when one fails. Python's bare gather
+//     lets them run on; its TaskGroup (3.11) cancels them, and Go users expect
+//     errgroup's behaviour.
+//   - [Future.Await] does not cancel the future when the waiter gives up
+//     (asyncio.wait_for would): a future may have many awaiters, and one of
+//     them leaving says nothing about the others. Call [Future.Cancel] to stop
+//     a task.
+//   - Tasks run in parallel goroutines, not on one event loop: the data they
+//     share needs the usual synchronisation.
+//   - A task's own context does not carry the limit of [WithLimit], so that a
+//     task can start and await sub-tasks without deadlocking on its own slot.
+//
+// The package is named runtime because generated code imports it, as the
+// gRPC gateway and Kubernetes do; gathergen aliases the import where a file
+// also uses the standard library's runtime.
+package runtime
+
+//go:generate go run ./internal/genarity -o gather_gen.go
