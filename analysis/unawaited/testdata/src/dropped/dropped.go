@@ -1,0 +1,104 @@
+// Package dropped holds futures that are never awaited: each call with a want
+// comment must be reported.
+package dropped
+
+import (
+	"context"
+
+	"github.com/gathergen/gathergen/runtime"
+	rt "github.com/gathergen/gathergen/runtime"
+	"shop"
+)
+
+func work(ctx context.Context) (int, error) { return 1, nil }
+
+var _ = runtime.Go(context.Background(), work) // want `^future returned by runtime\.Go is never awaited$`
+
+func expressionStatements(ctx context.Context, c *shop.Client, p *runtime.Promise[int], fr shop.Fetcher) {
+	runtime.Go(ctx, work)                        // want `^future returned by runtime\.Go is never awaited$`
+	runtime.Go[int](ctx, work)                   // want `^future returned by runtime\.Go is never awaited$`
+	runtime.GoNamed(ctx, "work", work)           // want `^future returned by runtime\.GoNamed is never awaited$`
+	rt.Resolved(1)                               // want `^future returned by rt\.Resolved is never awaited$`
+	runtime.Rejected[int](context.Canceled)      // want `^future returned by runtime\.Rejected is never awaited$`
+	shop.FetchUserAsync(ctx, 1)                  // want `^future returned by shop\.FetchUserAsync is never awaited$`
+	c.FetchOrdersAsync(ctx, 1)                   // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	(c.FetchOrdersAsync(ctx, 2))                 // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	p.Future()                                   // want `^future returned by p\.Future is never awaited$`
+	runtime.NewPromise[int]().Future()           // want `^future returned by Future is never awaited$`
+	fr.FetchAsync(ctx)                           // want `^future returned by fr\.FetchAsync is never awaited$`
+	shop.Pair(ctx)                               // want `^future returned by shop\.Pair is never awaited$`
+	shop.Two(ctx)                                // want `^future returned by shop\.Two is never awaited$`
+	shop.StartShared(ctx)                        // want `^future returned by shop\.StartShared is never awaited$`
+	shop.StartDefined(ctx)                       // want `^future returned by shop\.StartDefined is never awaited$`
+	identity(runtime.Resolved("x"))              // want `^future returned by identity is never awaited$`
+	func() *runtime.Future[int] { return nil }() // want `^future returned by function literal is never awaited$`
+}
+
+func identity[T any](v T) T { return v }
+
+func goAndDefer(ctx context.Context, c *shop.Client) {
+	go shop.FetchUserAsync(ctx, 1)   // want `^future returned by shop\.FetchUserAsync is never awaited$`
+	defer c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+}
+
+func blank(ctx context.Context, c *shop.Client) error {
+	_ = runtime.Go(ctx, work)                   // want `^future returned by runtime\.Go is never awaited$`
+	_ = (shop.FetchUserAsync(ctx, 1))           // want `^future returned by shop\.FetchUserAsync is never awaited$`
+	var _ = c.FetchOrdersAsync(ctx, 1)          // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	var _ *runtime.Future[int] = rt.Resolved(1) // want `^future returned by rt\.Resolved is never awaited$`
+	_, err := shop.Pair(ctx)                    // want `^future returned by shop\.Pair is never awaited$`
+	_, _ = shop.Two(ctx)                        // want `^future returned by shop\.Two is never awaited$`
+	f, _ := shop.Two(ctx)                       // want `^future returned by shop\.Two is never awaited$`
+	n, _ := 1, runtime.Resolved(2)              // want `^future returned by runtime\.Resolved is never awaited$`
+	_, _ = f, n
+	return err
+}
+
+func unusedLocals(ctx context.Context, c *shop.Client) {
+	a := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+	_ = a
+
+	var b = shop.FetchUserAsync(ctx, 1) // want `^future returned by shop\.FetchUserAsync is never awaited$`
+	_ = b
+
+	var d *runtime.Future[[]shop.Order]
+	d = c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	_ = d
+
+	// Assigned twice and never used: both futures are lost.
+	e := runtime.Resolved(1) // want `^future returned by runtime\.Resolved is never awaited$`
+	e = runtime.Resolved(2)  // want `^future returned by runtime\.Resolved is never awaited$`
+	_, _ = e, e
+
+	// Assigned in a closure only.
+	var g *runtime.Future[int]
+	func() {
+		g = runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+	}()
+	_ = g
+
+	s := shop.StartShared(ctx) // want `^future returned by shop\.StartShared is never awaited$`
+	_ = s
+}
+
+func multipleAssignment(ctx context.Context, c *shop.Client) error {
+	u, o := shop.FetchUserAsync(ctx, 1), c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	_ = o
+	if _, err := u.Await(ctx); err != nil {
+		return err
+	}
+
+	f, err := shop.Pair(ctx) // want `^future returned by shop\.Pair is never awaited$`
+	_ = f
+	if err != nil {
+		return err
+	}
+
+	x, y := shop.Two(ctx) // want `^future returned by shop\.Two is never awaited$`
+	_, _ = x, y
+
+	var p, q = shop.Two(ctx) // want `^future returned by shop\.Two is never awaited$`
+	_ = q
+	p.Cancel()
+	return nil
+}

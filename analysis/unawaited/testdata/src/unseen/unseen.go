@@ -1,0 +1,45 @@
+// Package unseen holds futures that are lost in ways the analyzer does not
+// see, as its documentation says. Nothing here is reported; if the analyzer
+// learns to see one of them, move that case to package dropped.
+package unseen
+
+import (
+	"context"
+
+	"github.com/gathergen/gathergen/runtime"
+)
+
+func work(ctx context.Context) (int, error) { return 1, nil }
+
+// Awaited on some paths only.
+func somePaths(ctx context.Context, wait bool) {
+	f := runtime.Go(ctx, work)
+	if wait {
+		_, _ = f.Await(ctx)
+	}
+}
+
+// Overwritten before use: the first future is lost.
+func overwritten(ctx context.Context) (int, error) {
+	f := runtime.Go(ctx, work)
+	f = runtime.Go(ctx, work)
+	return f.Await(ctx)
+}
+
+// Escaping into an interface.
+func intoInterface(ctx context.Context) {
+	var x any = runtime.Go(ctx, work)
+	_ = x
+}
+
+// Stored where nobody reads it.
+func intoSlice(ctx context.Context) {
+	fs := []*runtime.Future[int]{runtime.Go(ctx, work)}
+	_ = fs
+}
+
+// Not straight from a call.
+func received(ch <-chan *runtime.Future[int]) {
+	f := <-ch
+	_ = f
+}

@@ -1,0 +1,294 @@
+package unawaited
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// runtimePath is the import path of the package whose Future type the
+// analyzer tracks.
+const runtimePath = "github.com/gathergen/gathergen/runtime"
+
+const doc = `report futures that are never awaited
+
+A call that returns a *runtime.Future[T] of github.com/gathergen/gathergen/runtime
+(runtime.Go, a generated XAsync wrapper, Promise.Future, ...) is reported when
+its future is dropped: the call is an expression statement or the call of a go
+or defer statement, its future is assigned to the blank identifier, or it is held
+in a local variable that is never used (only assigned to, or only assigned to _).
+Awaiting, gathering, cancelling, returning, storing, passing on or capturing the
+future, or any other reference to the variable, counts as a use.
+
+The check ignores control flow and prefers a missed report to a false one: it
+does not see futures awaited on some paths only, futures overwritten before use,
+or futures that escape into interfaces, fields or containers and are dropped
+there.`
+
+// Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
+// dropped without being awaited. See the package documentation for what it
+// reports and what it cannot see.
+var Analyzer = &analysis.Analyzer{
+	Name:     "unawaited",
+	Doc:      doc,
+	URL:      "https://pkg.go.dev/github.com/gathergen/gathergen/analysis/unawaited",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+// site is a call that yields at least one future, with where one of its
+// futures goes: dest is nil when the result is discarded, and otherwise the
+// left-hand side (of an assignment or var declaration) that receives it.
+type site struct {
+	call *ast.CallExpr
+	dest ast.Expr
+}
+
+// checker holds what one pass learns about a package before it reports.
+type checker struct {
+	pass *analysis.Pass
+	// sites lists calls whose futures reach a statement that may drop them.
+	sites []site
+	// candidates are the local variables of future type, declared by := or
+	// var inside a function, that may turn out to be never used.
+	candidates map[*types.Var]bool
+	// stores are identifiers that are the whole left-hand side of an
+	// assignment: their variable is written, not read.
+	stores map[*ast.Ident]bool
+	// blankReads are identifiers that are the whole right-hand side paired
+	// with _ in an assignment or var declaration: read only to be dropped.
+	blankReads map[*ast.Ident]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{
+		pass:       pass,
+		candidates: make(map[*types.Var]bool),
+		stores:     make(map[*ast.Ident]bool),
+		blankReads: make(map[*ast.Ident]bool),
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{
+		(*ast.ExprStmt)(nil),
+		(*ast.GoStmt)(nil),
+		(*ast.DeferStmt)(nil),
+		(*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil),
+	}
+	ins.Preorder(filter, c.visit)
+	c.report(c.unused())
+	return nil, nil
+}
+
+// visit records the sites, variables and identifiers that one statement
+// contributes.
+func (c *checker) visit(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.ExprStmt:
+		c.discarded(n.X)
+	case *ast.GoStmt:
+		c.discarded(n.Call)
+	case *ast.DeferStmt:
+		c.discarded(n.Call)
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+			c.assign(n.Lhs, n.Rhs)
+		}
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, name := range n.Names {
+			lhs[i] = name
+		}
+		c.assign(lhs, n.Values)
+	}
+}
+
+// discarded records a call whose results are all thrown away.
+func (c *checker) discarded(x ast.Expr) {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || !c.isCall(call) {
+		return
+	}
+	tv, ok := c.pass.TypesInfo.Types[call]
+	if !ok {
+		return
+	}
+	if tuple, ok := tv.Type.(*types.Tuple); ok {
+		for v := range tuple.Variables() {
+			if isFuture(v.Type()) {
+				c.sites = append(c.sites, site{call: call})
+				return
+			}
+		}
+		return
+	}
+	if isFuture(tv.Type) {
+		c.sites = append(c.sites, site{call: call})
+	}
+}
+
+// assign records what an assignment or var declaration of lhs from rhs
+// tells: stores, blank reads, candidate variables and sites.
+func (c *checker) assign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if id.Name != "_" {
+			c.stores[id] = true
+			c.declare(id)
+			continue
+		}
+		if len(rhs) == len(lhs) {
+			if r, ok := rhs[i].(*ast.Ident); ok {
+				c.blankReads[r] = true
+			}
+		}
+	}
+	switch {
+	case len(rhs) == len(lhs):
+		for i, r := range rhs {
+			call, ok := ast.Unparen(r).(*ast.CallExpr)
+			if ok && c.isCall(call) && isFuture(c.pass.TypesInfo.TypeOf(call)) {
+				c.sites = append(c.sites, site{call: call, dest: lhs[i]})
+			}
+		}
+	case len(rhs) == 1:
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok || !c.isCall(call) {
+			return
+		}
+		tuple, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple)
+		if !ok || tuple.Len() != len(lhs) {
+			return
+		}
+		for i, l := range lhs {
+			if isFuture(tuple.At(i).Type()) {
+				c.sites = append(c.sites, site{call: call, dest: l})
+			}
+		}
+	}
+}
+
+// declare makes the variable that id declares a candidate when it is a local
+// variable of future type.
+func (c *checker) declare(id *ast.Ident) {
+	v, ok := c.pass.TypesInfo.Defs[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return
+	}
+	if isFuture(v.Type()) {
+		c.candidates[v] = true
+	}
+}
+
+// unused returns the candidate variables that are never read, except to be
+// assigned to _.
+func (c *checker) unused() map[*types.Var]bool {
+	used := make(map[*types.Var]bool)
+	for id, obj := range c.pass.TypesInfo.Uses {
+		v, ok := obj.(*types.Var)
+		if ok && c.candidates[v] && !c.stores[id] && !c.blankReads[id] {
+			used[v] = true
+		}
+	}
+	unused := make(map[*types.Var]bool)
+	for v := range c.candidates {
+		if !used[v] {
+			unused[v] = true
+		}
+	}
+	return unused
+}
+
+// report emits one diagnostic for each call that has a dropped future.
+func (c *checker) report(unused map[*types.Var]bool) {
+	reported := make(map[*ast.CallExpr]bool)
+	for _, s := range c.sites {
+		if reported[s.call] || !c.dropped(s.dest, unused) {
+			continue
+		}
+		reported[s.call] = true
+		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(s.call.Fun))
+	}
+}
+
+// dropped reports whether a future that goes to dest is lost.
+func (c *checker) dropped(dest ast.Expr, unused map[*types.Var]bool) bool {
+	if dest == nil {
+		return true
+	}
+	id, ok := dest.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if id.Name == "_" {
+		return true
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return ok && unused[v]
+}
+
+// isCall reports whether call calls a function or method, rather than
+// converting a value to a type or calling a built-in function.
+func (c *checker) isCall(call *ast.CallExpr) bool {
+	tv, ok := c.pass.TypesInfo.Types[call.Fun]
+	return ok && !tv.IsType() && !tv.IsBuiltin()
+}
+
+// isFuture reports whether t is a pointer to an instantiation of
+// runtime.Future, possibly through an alias or a defined pointer type.
+func isFuture(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ptr, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Obj()
+	return obj.Name() == "Future" && obj.Pkg() != nil && obj.Pkg().Path() == runtimePath
+}
+
+// calleeName names the function that fun denotes the way the source spells
+// it: FetchUserAsync, runtime.Go, c.FetchOrdersAsync, p.Future. Type
+// arguments are left out; a method called on a complex expression is named
+// by the method alone.
+func calleeName(fun ast.Expr) string {
+	fun = ast.Unparen(fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		return calleeName(f.X)
+	case *ast.IndexListExpr:
+		return calleeName(f.X)
+	case *ast.SelectorExpr:
+		if isPath(f.X) {
+			return types.ExprString(f)
+		}
+		return f.Sel.Name
+	case *ast.FuncLit:
+		return "function literal"
+	}
+	return types.ExprString(fun)
+}
+
+// isPath reports whether x is an identifier or a chain of field selections
+// such as s.client.
+func isPath(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPath(x.X)
+	}
+	return false
+}
