@@ -58,6 +58,17 @@
 // elsewhere: dropping the result of a cache lookup that returns a shared
 // future is reported like any other dropped future.
 //
+// # Silencing a report
+//
+// A report that is not wanted, for a future started for its side effects
+// alone or a call that is expected to panic before it returns, is silenced
+// by the directive //gathervet:ignore, optionally followed by a space and a
+// reason, at the end of the line where the call starts or alone on the line
+// above it:
+//
+//	//gathervet:ignore Go panics on a nil function
+//	runtime.Go[int](ctx, nil)
+//
 // Futures are recognised by type: a pointer to an instantiation of the type
 // named Future in the package whose path is
 // github.com/gathergen/gathergen/runtime, through aliases and defined

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -27,7 +28,10 @@ future, or any other reference to the variable, counts as a use.
 The check ignores control flow and prefers a missed report to a false one: it
 does not see futures awaited on some paths only, futures overwritten before use,
 or futures that escape into interfaces, fields or containers and are dropped
-there.`
+there.
+
+A comment //gathervet:ignore [reason] at the end of the line where the call
+starts, or alone on the line above it, silences the report.`
 
 // Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
 // dropped without being awaited. See the package documentation for what it
@@ -80,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.ValueSpec)(nil),
 	}
 	ins.Preorder(filter, c.visit)
-	c.report(c.unused())
+	c.report(c.unused(), ignoredLines(pass))
 	return nil, nil
 }
 
@@ -206,16 +210,50 @@ func (c *checker) unused() map[*types.Var]bool {
 	return unused
 }
 
-// report emits one diagnostic for each call that has a dropped future.
-func (c *checker) report(unused map[*types.Var]bool) {
+// report emits one diagnostic for each call that has a dropped future,
+// unless an ignore directive covers the line where the call starts.
+func (c *checker) report(unused map[*types.Var]bool, ignored map[fileLine]bool) {
 	reported := make(map[*ast.CallExpr]bool)
 	for _, s := range c.sites {
 		if reported[s.call] || !c.dropped(s.dest, unused) {
 			continue
 		}
 		reported[s.call] = true
+		posn := c.pass.Fset.Position(s.call.Pos())
+		if ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}] {
+			continue
+		}
 		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(s.call.Fun))
 	}
+}
+
+// ignoreDirective is the comment that silences a report on its own line and
+// on the line below it.
+const ignoreDirective = "//gathervet:ignore"
+
+// A fileLine is a line of a source file.
+type fileLine struct {
+	file string
+	line int
+}
+
+// ignoredLines returns the lines of the package's files that hold an ignore
+// directive: the directive alone, or followed by a space and a reason.
+func ignoredLines(pass *analysis.Pass) map[fileLine]bool {
+	lines := make(map[fileLine]bool)
+	for _, f := range pass.Files {
+		for _, group := range f.Comments {
+			for _, comment := range group.List {
+				rest, ok := strings.CutPrefix(comment.Text, ignoreDirective)
+				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+					continue
+				}
+				posn := pass.Fset.Position(comment.Slash)
+				lines[fileLine{posn.Filename, posn.Line}] = true
+			}
+		}
+	}
+	return lines
 }
 
 // dropped reports whether a future that goes to dest is lost.

@@ -102,3 +102,18 @@ func multipleAssignment(ctx context.Context, c *shop.Client) error {
 	p.Cancel()
 	return nil
 }
+
+func ignored(ctx context.Context) {
+	runtime.Go(ctx, work) //gathervet:ignore started for its side effect
+
+	//gathervet:ignore
+	runtime.Go(ctx, work)
+
+	//gathervet:ignore the directive covers the next line only
+	runtime.Go(ctx, work)
+	runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+
+	runtime.Go(ctx, work) //gathervet:ignored is another word // want `^future returned by runtime\.Go is never awaited$`
+	runtime.Go(ctx, work) // gathervet:ignore is not a directive // want `^future returned by runtime\.Go is never awaited$`
+	runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+}

@@ -1,0 +1,88 @@
+// Gathervet reports futures of github.com/gathergen/gathergen/runtime that
+// are never awaited. It is the compile-time twin of Python's warning
+// "coroutine ... was never awaited".
+//
+// # Install
+//
+// Add it as a tool of your module, beside gathergen:
+//
+//	go get -tool github.com/gathergen/gathergen/cmd/gathervet
+//
+// or build it with go install github.com/gathergen/gathergen/cmd/gathervet.
+//
+// # Usage
+//
+// Run it on packages, as you would run go vet:
+//
+//	go tool gathervet ./...
+//
+// or hand it to go vet, which then runs it instead of its own checks and
+// caches the results:
+//
+//	go vet -vettool=$(which gathervet) ./...
+//
+// Each report names the position of the call and the function that made the
+// future:
+//
+//	shop/page.go:14:2: future returned by FetchUserAsync is never awaited
+//
+// Standalone, gathervet exits 0 when it found nothing, 3 when it reported
+// futures, and 1 when a package could not be loaded or type-checked. Under
+// go vet, the exit status is go vet's: 1 for any report. Standalone,
+// gathervet also takes the flags of every analysis driver: -json prints the
+// reports as JSON (and always exits 0), -c=N prints N lines of context
+// around each report, -test=false leaves test files out; gathervet -help
+// lists them all.
+//
+// # What it reports
+//
+// A call that returns a *runtime.Future[T], be it runtime.Go,
+// runtime.GoNamed, runtime.Resolved, Promise.Future, a FetchUserAsync wrapper
+// written by gathergen, or any function or method of yours, is reported when
+// its future is dropped:
+//
+//	FetchUserAsync(ctx, id)           // the result is discarded
+//	go FetchUserAsync(ctx, id)        // so it is here
+//	_ = runtime.Go(ctx, work)         // assigned to the blank identifier
+//	f, err := c.FetchOrdersAsync(...) // a local variable that is never used,
+//	_ = f                             //   only assigned to _
+//
+// Awaiting the future, gathering it with runtime.All or Gather2, cancelling
+// it, selecting on its Done channel, returning it, storing it in a struct,
+// slice, map or channel, passing it to any function, or capturing it in a
+// closure are all uses, and nothing is reported.
+//
+// To keep work running without waiting for it, use a go statement on the
+// function itself rather than on its Async wrapper, or keep the future and
+// cancel it when you no longer need it. Where a dropped future is what you
+// mean, say so with a directive at the end of the line, or alone on the line
+// above it; a reason may follow after a space:
+//
+//	//gathervet:ignore Go panics on a nil function before it returns
+//	runtime.Go[int](ctx, nil)
+//
+// # What it cannot see
+//
+// Gathervet looks at one function at a time, ignores control flow, and
+// prefers a missed report to a false one. It does not report a future that is
+// awaited on some paths only, a future overwritten before it is used, a
+// future that escapes into an interface, field or container and is dropped
+// there, or one that comes from a channel, a map or a type assertion rather
+// than straight from a call. It reports a dropped result even when the
+// callee keeps the same future elsewhere, such as a cache. The analyzer's
+// documentation, package github.com/gathergen/gathergen/analysis/unawaited,
+// has the details.
+//
+// # In CI
+//
+//	go build -o bin/gathervet github.com/gathergen/gathergen/cmd/gathervet
+//	go vet -vettool=$PWD/bin/gathervet ./...
+package main
+
+import (
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/gathergen/gathergen/analysis/unawaited"
+)
+
+func main() { singlechecker.Main(unawaited.Analyzer) }

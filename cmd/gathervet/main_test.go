@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	goruntime "runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestGathervet builds the command once and runs it as a user would: alone
+// and under go vet, on a module that uses the real runtime through a replace
+// directive, and on this repository.
+func TestGathervet(t *testing.T) {
+	tool := buildTool(t)
+	root := checkoutRoot(t)
+	mod := writeModule(t, root)
+
+	drops := []string{
+		"drops/drops.go:15:2: future returned by runtime.Go is never awaited",
+		"drops/drops.go:21:7: future returned by p.Future is never awaited",
+	}
+	absolute := make([]string, len(drops))
+	for i, d := range drops {
+		absolute[i] = filepath.Join(mod, d)
+	}
+
+	t.Run("standalone", func(t *testing.T) {
+		t.Parallel()
+		res := run(t, mod, moduleEnv(), tool, "./...")
+		res.want(t, 3, absolute)
+		res = run(t, mod, moduleEnv(), tool, "./keeps")
+		res.want(t, 0, nil)
+	})
+	t.Run("vettool", func(t *testing.T) {
+		t.Parallel()
+		res := run(t, mod, moduleEnv(), "go", "vet", "-vettool="+tool, "./...")
+		res.want(t, 1, drops)
+		res = run(t, mod, moduleEnv(), "go", "vet", "-vettool="+tool, "./keeps")
+		res.want(t, 0, nil)
+	})
+	t.Run("repository", func(t *testing.T) {
+		t.Parallel()
+		// The repository's own packages, examples included, drop no
+		// future. Folders named testdata are left out by ./..., as by go vet.
+		res := run(t, root, os.Environ(), "go", "vet", "-vettool="+tool, "./...")
+		res.want(t, 0, nil)
+		if t.Failed() {
+			t.Log("fix each report, or mark a future dropped on purpose with //gathervet:ignore and a reason")
+		}
+	})
+}
+
+// buildTool builds gathervet into a temporary folder and returns its path.
+func buildTool(t *testing.T) string {
+	t.Helper()
+	name := "gathervet"
+	if goruntime.GOOS == "windows" {
+		name += ".exe"
+	}
+	tool := filepath.Join(t.TempDir(), name)
+	cmd := exec.CommandContext(t.Context(), "go", "build", "-o", tool, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return tool
+}
+
+// checkoutRoot returns the folder of this module's go.mod, two levels up.
+func checkoutRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(gomod, []byte("module github.com/gathergen/gathergen\n")) {
+		t.Fatalf("%s is not the root of github.com/gathergen/gathergen", root)
+	}
+	return root
+}
+
+// writeModule unpacks testdata/module.txtar into a temporary folder, with
+// its replace directive pointing at root, and returns the folder.
+func writeModule(t *testing.T, root string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "module.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		data := f.Data
+		if f.Name == "go.mod" {
+			data = bytes.ReplaceAll(data, []byte("ROOT"), []byte(root))
+		}
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// moduleEnv is the environment for go commands in the temporary module:
+// outside any workspace, with no flags of the caller's, and offline, since
+// everything it needs is in the checkout.
+func moduleEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+}
+
+// result is what a command did.
+type result struct {
+	cmd    string
+	code   int
+	stdout string
+	stderr string
+}
+
+// run runs a command in dir and returns its exit status and output. It fails
+// the test only when the command cannot be started.
+func run(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), name, args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{
+		cmd:    strings.Join(append([]string{filepath.Base(name)}, args...), " "),
+		stdout: stdout.String(),
+		stderr: stderr.String(),
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		res.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s: %v", res.cmd, err)
+	}
+	return res
+}
+
+// report matches a line of a report: file:line:col: message.
+var report = regexp.MustCompile(`^\S+\.go:\d+:\d+: `)
+
+// want checks the exit status and that the reports printed are exactly
+// reports, in any order, with nothing on standard output.
+func (r result) want(t *testing.T, code int, reports []string) {
+	t.Helper()
+	var got []string
+	for line := range strings.Lines(r.stderr) {
+		if line = strings.TrimSpace(line); report.MatchString(line) {
+			got = append(got, line)
+		}
+	}
+	slices.Sort(got)
+	reports = slices.Sorted(slices.Values(reports))
+	if r.code != code || !slices.Equal(got, reports) || r.stdout != "" || (code == 0 && r.stderr != "") {
+		t.Errorf("%s: exit status %d, reports:\n\t%s\nwant exit status %d, reports:\n\t%s\nstdout:\n%s\nstderr:\n%s",
+			r.cmd, r.code, strings.Join(got, "\n\t"), code, strings.Join(reports, "\n\t"), r.stdout, r.stderr)
+	}
+}
