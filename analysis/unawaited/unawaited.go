@@ -68,6 +68,8 @@ type checker struct {
 	blankReads map[*ast.Ident]bool
 }
 
+// run records every statement that may drop a future, then reports the calls
+// whose futures are dropped.
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:       pass,
@@ -113,24 +115,7 @@ func (c *checker) visit(n ast.Node) {
 
 // discarded records a call whose results are all thrown away.
 func (c *checker) discarded(x ast.Expr) {
-	call, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok || !c.isCall(call) {
-		return
-	}
-	tv, ok := c.pass.TypesInfo.Types[call]
-	if !ok {
-		return
-	}
-	if tuple, ok := tv.Type.(*types.Tuple); ok {
-		for v := range tuple.Variables() {
-			if isFuture(v.Type()) {
-				c.sites = append(c.sites, site{call: call})
-				return
-			}
-		}
-		return
-	}
-	if isFuture(tv.Type) {
+	if call := c.callOf(x); call != nil && hasFuture(c.pass.TypesInfo.TypeOf(call)) {
 		c.sites = append(c.sites, site{call: call})
 	}
 }
@@ -140,41 +125,39 @@ func (c *checker) discarded(x ast.Expr) {
 func (c *checker) assign(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if id.Name != "_" {
+		switch {
+		case !ok:
+		case id.Name != "_":
 			c.stores[id] = true
 			c.declare(id)
-			continue
-		}
-		if len(rhs) == len(lhs) {
+		case len(rhs) == len(lhs):
 			if r, ok := rhs[i].(*ast.Ident); ok {
 				c.blankReads[r] = true
 			}
 		}
 	}
-	switch {
-	case len(rhs) == len(lhs):
+	if len(rhs) == len(lhs) {
 		for i, r := range rhs {
-			call, ok := ast.Unparen(r).(*ast.CallExpr)
-			if ok && c.isCall(call) && isFuture(c.pass.TypesInfo.TypeOf(call)) {
+			if call := c.callOf(r); call != nil && isFuture(c.pass.TypesInfo.TypeOf(call)) {
 				c.sites = append(c.sites, site{call: call, dest: lhs[i]})
 			}
 		}
-	case len(rhs) == 1:
-		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		if !ok || !c.isCall(call) {
-			return
-		}
-		tuple, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple)
-		if !ok || tuple.Len() != len(lhs) {
-			return
-		}
-		for i, l := range lhs {
-			if isFuture(tuple.At(i).Type()) {
-				c.sites = append(c.sites, site{call: call, dest: l})
-			}
+		return
+	}
+	if len(rhs) != 1 {
+		return
+	}
+	call := c.callOf(rhs[0])
+	if call == nil {
+		return
+	}
+	tuple, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple)
+	if !ok || tuple.Len() != len(lhs) {
+		return
+	}
+	for i, l := range lhs {
+		if isFuture(tuple.At(i).Type()) {
+			c.sites = append(c.sites, site{call: call, dest: l})
 		}
 	}
 }
@@ -223,7 +206,7 @@ func (c *checker) report(unused map[*types.Var]bool, ignored map[fileLine]bool) 
 		if ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}] {
 			continue
 		}
-		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(s.call.Fun))
+		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, s.call.Fun))
 	}
 }
 
@@ -272,11 +255,33 @@ func (c *checker) dropped(dest ast.Expr, unused map[*types.Var]bool) bool {
 	return ok && unused[v]
 }
 
-// isCall reports whether call calls a function or method, rather than
-// converting a value to a type or calling a built-in function.
-func (c *checker) isCall(call *ast.CallExpr) bool {
-	tv, ok := c.pass.TypesInfo.Types[call.Fun]
-	return ok && !tv.IsType() && !tv.IsBuiltin()
+// callOf returns x, without parentheses, when it calls a function or method,
+// and nil when it is anything else, a conversion or a call of a built-in
+// function included.
+func (c *checker) callOf(x ast.Expr) *ast.CallExpr {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if tv, ok := c.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
+		return nil
+	}
+	return call
+}
+
+// hasFuture reports whether t, or one of the types of the tuple t, is a
+// future.
+func hasFuture(t types.Type) bool {
+	tuple, ok := t.(*types.Tuple)
+	if !ok {
+		return isFuture(t)
+	}
+	for v := range tuple.Variables() {
+		if isFuture(v.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFuture reports whether t is a pointer to an instantiation of
@@ -301,13 +306,15 @@ func isFuture(t types.Type) bool {
 // it: FetchUserAsync, runtime.Go, c.FetchOrdersAsync, p.Future. Type
 // arguments are left out; a method called on a complex expression is named
 // by the method alone.
-func calleeName(fun ast.Expr) string {
+func calleeName(info *types.Info, fun ast.Expr) string {
 	fun = ast.Unparen(fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr:
-		return calleeName(f.X)
+		if info.Types[f.Index].IsType() {
+			return calleeName(info, f.X)
+		}
 	case *ast.IndexListExpr:
-		return calleeName(f.X)
+		return calleeName(info, f.X)
 	case *ast.SelectorExpr:
 		if isPath(f.X) {
 			return types.ExprString(f)

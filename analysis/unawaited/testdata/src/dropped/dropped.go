@@ -36,6 +36,20 @@ func expressionStatements(ctx context.Context, c *shop.Client, p *runtime.Promis
 
 func identity[T any](v T) T { return v }
 
+func start2[A, B any](ctx context.Context) *runtime.Future[A] { return nil }
+
+func instantiated(ctx context.Context) {
+	start2[int, string](ctx) // want `^future returned by start2 is never awaited$`
+	start2[int](ctx)         // want `^future returned by start2 is never awaited$`
+}
+
+func callees(ctx context.Context, c *shop.Client, makers []func(context.Context) *runtime.Future[int], s struct{ c *shop.Client }) {
+	makers[0](ctx)                             // want `^future returned by makers\[0\] is never awaited$`
+	(*shop.Client).FetchOrdersAsync(c, ctx, 1) // want `^future returned by FetchOrdersAsync is never awaited$`
+	s.c.FetchOrdersAsync(ctx, 1)               // want `^future returned by s\.c\.FetchOrdersAsync is never awaited$`
+	shop.Fetcher.FetchAsync(nil, ctx)          // want `^future returned by shop\.Fetcher\.FetchAsync is never awaited$`
+}
+
 func goAndDefer(ctx context.Context, c *shop.Client) {
 	go shop.FetchUserAsync(ctx, 1)   // want `^future returned by shop\.FetchUserAsync is never awaited$`
 	defer c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is never awaited$`
