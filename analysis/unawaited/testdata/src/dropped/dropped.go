@@ -36,11 +36,11 @@ func expressionStatements(ctx context.Context, c *shop.Client, p *runtime.Promis
 
 func identity[T any](v T) T { return v }
 
-func start2[A, B any](ctx context.Context) *runtime.Future[A] { return nil }
+func start2[A, B any](ctx context.Context, b B) *runtime.Future[A] { return nil }
 
 func instantiated(ctx context.Context) {
-	start2[int, string](ctx) // want `^future returned by start2 is never awaited$`
-	start2[int](ctx)         // want `^future returned by start2 is never awaited$`
+	start2[int, string](ctx, "") // want `^future returned by start2 is never awaited$`
+	start2[int](ctx, "")         // want `^future returned by start2 is never awaited$`
 }
 
 func callees(ctx context.Context, c *shop.Client, makers []func(context.Context) *runtime.Future[int], s struct{ c *shop.Client }) {
