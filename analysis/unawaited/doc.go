@@ -3,10 +3,6 @@
 // awaited: the compile-time twin of Python's "coroutine ... was never awaited"
 // warning.
 //
-// # Analyzer unawaited
-//
-// unawaited: report futures that are never awaited
-//
 // A call that returns a *runtime.Future[T] (runtime.Go, runtime.GoNamed,
 // runtime.Resolved, Promise.Future, a generated FetchUserAsync wrapper, or any
 // other function or method whose result has that type) starts or hands out
@@ -14,22 +10,21 @@
 // call when its future is dropped:
 //
 //   - the call is an expression statement, or the call of a go or defer
-//     statement, so its result is discarded:
-//
-//     FetchUserAsync(ctx, id) // future returned by FetchUserAsync is never awaited
-//
+//     statement, so its result is discarded;
 //   - the future is assigned to the blank identifier, with = or := or in a
-//     var declaration, alone or in a multiple assignment:
-//
-//     _ = runtime.Go(ctx, work) // future returned by runtime.Go is never awaited
-//
+//     var declaration, alone or in a multiple assignment;
 //   - the future is held in a local variable that is never used: the
 //     variable is only ever assigned to, or only read by an assignment to
 //     the blank identifier (the usual way to silence the compiler's
-//     "declared and not used"):
+//     "declared and not used").
 //
-//     f := c.FetchOrdersAsync(ctx, id) // future returned by c.FetchOrdersAsync is never awaited
-//     _ = f
+// Each call below is reported, with the message on its right:
+//
+//	FetchUserAsync(ctx, id)          // future returned by FetchUserAsync is never awaited
+//	go c.FetchOrdersAsync(ctx, id)   // future returned by c.FetchOrdersAsync is never awaited
+//	_ = runtime.Go(ctx, work)        // future returned by runtime.Go is never awaited
+//	f := p.Future()                  // future returned by p.Future is never awaited
+//	_ = f
 //
 // Any other reference to the variable counts as a use, and no report is made:
 // awaiting it, passing it to runtime.All, Gather2 or any function, storing it

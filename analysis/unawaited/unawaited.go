@@ -39,7 +39,6 @@ starts, or alone on the line above it, silences the report.`
 var Analyzer = &analysis.Analyzer{
 	Name:     "unawaited",
 	Doc:      doc,
-	URL:      "https://pkg.go.dev/github.com/gathergen/gathergen/analysis/unawaited",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 }

@@ -21,6 +21,9 @@
 //
 //	go vet -vettool=$(which gathervet) ./...
 //
+// (go tool -n gathervet prints the path of the tool that go tool runs, for
+// -vettool).
+//
 // Each report names the position of the call and the function that made the
 // future:
 //
@@ -41,11 +44,11 @@
 // written by gathergen, or any function or method of yours, is reported when
 // its future is dropped:
 //
-//	FetchUserAsync(ctx, id)           // the result is discarded
-//	go FetchUserAsync(ctx, id)        // so it is here
-//	_ = runtime.Go(ctx, work)         // assigned to the blank identifier
-//	f, err := c.FetchOrdersAsync(...) // a local variable that is never used,
-//	_ = f                             //   only assigned to _
+//	FetchUserAsync(ctx, id)          // the result is discarded
+//	go FetchUserAsync(ctx, id)       // so it is here
+//	_ = runtime.Go(ctx, work)        // assigned to the blank identifier
+//	f := c.FetchOrdersAsync(ctx, id) // held in a local variable that is
+//	_ = f                            //   never used, only assigned to _
 //
 // Awaiting the future, gathering it with runtime.All or Gather2, cancelling
 // it, selecting on its Done channel, returning it, storing it in a struct,
@@ -75,8 +78,10 @@
 //
 // # In CI
 //
-//	go build -o bin/gathervet github.com/gathergen/gathergen/cmd/gathervet
-//	go vet -vettool=$PWD/bin/gathervet ./...
+// With gathervet a tool of the module, either form does:
+//
+//	go tool gathervet ./...
+//	go vet -vettool=$(go tool -n gathervet) ./...
 package main
 
 import (

@@ -17,7 +17,8 @@ import (
 
 // TestGathervet builds the command once and runs it as a user would: alone
 // and under go vet, on a module that uses the real runtime through a replace
-// directive, and on this repository.
+// directive, and on this repository. It also installs it as a tool of such a
+// module, as the manual says.
 func TestGathervet(t *testing.T) {
 	tool := buildTool(t)
 	root := checkoutRoot(t)
@@ -27,15 +28,11 @@ func TestGathervet(t *testing.T) {
 		"drops/drops.go:15:2: future returned by runtime.Go is never awaited",
 		"drops/drops.go:21:7: future returned by p.Future is never awaited",
 	}
-	absolute := make([]string, len(drops))
-	for i, d := range drops {
-		absolute[i] = filepath.Join(mod, d)
-	}
 
 	t.Run("standalone", func(t *testing.T) {
 		t.Parallel()
 		res := run(t, mod, moduleEnv(), tool, "./...")
-		res.want(t, 3, absolute)
+		res.want(t, 3, absoluteIn(mod, drops))
 		res = run(t, mod, moduleEnv(), tool, "./keeps")
 		res.want(t, 0, nil)
 	})
@@ -45,6 +42,23 @@ func TestGathervet(t *testing.T) {
 		res.want(t, 1, drops)
 		res = run(t, mod, moduleEnv(), "go", "vet", "-vettool="+tool, "./keeps")
 		res.want(t, 0, nil)
+	})
+	t.Run("tool", func(t *testing.T) {
+		t.Parallel()
+		mod := writeModule(t, root) // go get -tool edits go.mod and go.sum
+		res := run(t, mod, moduleEnv(), "go", "get", "-tool", "github.com/gathergen/gathergen/cmd/gathervet")
+		if res.code != 0 {
+			t.Fatalf("%s: exit status %d\n%s%s", res.cmd, res.code, res.stdout, res.stderr)
+		}
+		res = run(t, mod, moduleEnv(), "go", "tool", "gathervet", "./...")
+		res.want(t, 3, absoluteIn(mod, drops))
+		res = run(t, mod, moduleEnv(), "go", "tool", "-n", "gathervet")
+		if res.code != 0 {
+			t.Fatalf("%s: exit status %d\n%s%s", res.cmd, res.code, res.stdout, res.stderr)
+		}
+		installed := strings.TrimSpace(res.stdout)
+		res = run(t, mod, moduleEnv(), "go", "vet", "-vettool="+installed, "./...")
+		res.want(t, 1, drops)
 	})
 	t.Run("repository", func(t *testing.T) {
 		t.Parallel()
@@ -115,11 +129,22 @@ func writeModule(t *testing.T, root string) string {
 	return dir
 }
 
-// moduleEnv is the environment for go commands in the temporary module:
+// absoluteIn returns reports with dir in front of their file names, as the
+// standalone command prints them.
+func absoluteIn(dir string, reports []string) []string {
+	abs := make([]string, len(reports))
+	for i, r := range reports {
+		abs[i] = filepath.Join(dir, r)
+	}
+	return abs
+}
+
+// moduleEnv is the environment for go commands in a temporary module:
 // outside any workspace, with no flags of the caller's, and offline, since
-// everything it needs is in the checkout.
+// everything it needs is in the checkout and in the module cache that
+// building the checkout filled.
 func moduleEnv() []string {
-	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off")
 }
 
 // result is what a command did.
