@@ -184,18 +184,24 @@ func run(t *testing.T, dir string, env []string, name string, args ...string) re
 var report = regexp.MustCompile(`^\S+\.go:\d+:\d+: `)
 
 // want checks the exit status and that the reports printed are exactly
-// reports, in any order, with nothing on standard output.
+// reports, in any order, with nothing on standard output, and nothing at
+// all on standard error when the command succeeds.
 func (r result) want(t *testing.T, code int, reports []string) {
 	t.Helper()
 	var got []string
+	quiet := true // nothing on stderr but the go command's download notes
 	for line := range strings.Lines(r.stderr) {
-		if line = strings.TrimSpace(line); report.MatchString(line) {
+		line = strings.TrimSpace(line)
+		if report.MatchString(line) {
 			got = append(got, line)
+		}
+		if !strings.HasPrefix(line, "go: downloading ") {
+			quiet = false
 		}
 	}
 	slices.Sort(got)
 	reports = slices.Sorted(slices.Values(reports))
-	if r.code != code || !slices.Equal(got, reports) || r.stdout != "" || (code == 0 && r.stderr != "") {
+	if r.code != code || !slices.Equal(got, reports) || r.stdout != "" || (code == 0 && !quiet) {
 		t.Errorf("%s: exit status %d, reports:\n\t%s\nwant exit status %d, reports:\n\t%s\nstdout:\n%s\nstderr:\n%s",
 			r.cmd, r.code, strings.Join(got, "\n\t"), code, strings.Join(reports, "\n\t"), r.stdout, r.stderr)
 	}
