@@ -131,3 +131,21 @@ func ignored(ctx context.Context) {
 	runtime.Go(ctx, work) // gathervet:ignore is not a directive // want `^future returned by runtime\.Go is never awaited$`
 	runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
 }
+
+// cache keeps the futures that it hands out.
+type cache struct{ m map[string]*runtime.Future[int] }
+
+func (c *cache) get(ctx context.Context, key string) *runtime.Future[int] {
+	if f, ok := c.m[key]; ok {
+		return f
+	}
+	f := runtime.Go(ctx, work)
+	c.m[key] = f
+	return f
+}
+
+func warm(ctx context.Context, c *cache) {
+	// Reported, although the cache keeps the future: the analyzer cannot tell
+	// a shared future from a fresh one, as its documentation says.
+	c.get(ctx, "user") // want `^future returned by c\.get is never awaited$`
+}
