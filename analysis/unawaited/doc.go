@@ -58,7 +58,7 @@
 // A report that is not wanted, for a future started for its side effects
 // alone or a call that is expected to panic before it returns, is silenced
 // by the directive //gathervet:ignore, optionally followed by a space and a
-// reason, at the end of the line where the call starts or alone on the line
+// reason, on the line where the call starts (at its end) or on the line just
 // above it:
 //
 //	//gathervet:ignore Go panics on a nil function

@@ -30,8 +30,8 @@ does not see futures awaited on some paths only, futures overwritten before use,
 or futures that escape into interfaces, fields or containers and are dropped
 there.
 
-A comment //gathervet:ignore [reason] at the end of the line where the call
-starts, or alone on the line above it, silences the report.`
+A comment //gathervet:ignore [reason] on the line where the call starts, or
+on the line just above it, silences the report.`
 
 // Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
 // dropped without being awaited. See the package documentation for what it

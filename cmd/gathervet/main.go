@@ -58,8 +58,8 @@
 // To keep work running without waiting for it, use a go statement on the
 // function itself rather than on its Async wrapper, or keep the future and
 // cancel it when you no longer need it. Where a dropped future is what you
-// mean, say so with a directive at the end of the line, or alone on the line
-// above it; a reason may follow after a space:
+// mean, say so with a directive on the line of the call (at its end) or on
+// the line just above it; a reason may follow after a space:
 //
 //	//gathervet:ignore Go panics on a nil function before it returns
 //	runtime.Go[int](ctx, nil)
