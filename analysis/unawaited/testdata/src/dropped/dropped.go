@@ -133,7 +133,9 @@ func ignored(ctx context.Context) {
 }
 
 // cache keeps the futures that it hands out.
-type cache struct{ m map[string]*runtime.Future[int] }
+type cache struct {
+	m map[string]*runtime.Future[int]
+}
 
 func (c *cache) get(ctx context.Context, key string) *runtime.Future[int] {
 	if f, ok := c.m[key]; ok {
