@@ -1,0 +1,222 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// analyzer checks the directives of one package against its types and builds
+// its model, collecting every problem on the way.
+type analyzer struct {
+	pkg   *packages.Package
+	l     *loader
+	diags []Diagnostic
+	found []found
+	// candidates holds every name the directives may generate, known from
+	// syntax alone: type errors that mention one come from code that uses
+	// generated declarations before they exist, and are not reported.
+	candidates map[string]bool
+}
+
+// found is a directive and where it was found.
+type found struct {
+	d    directive
+	file *ast.File
+	// owner is the declaration whose doc comment holds the directive.
+	owner ast.Node
+}
+
+// newAnalyzer returns an analyzer for pkg.
+func newAnalyzer(pkg *packages.Package, l *loader) *analyzer {
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}}
+}
+
+// report records a problem at pos.
+func (a *analyzer) report(pos token.Pos, format string, args ...any) {
+	a.diags = append(a.diags, Diagnostic{Pos: a.pkg.Fset.Position(pos), Message: fmt.Sprintf(format, args...)})
+}
+
+// where formats a position for a message: file name, line and column.
+func (a *analyzer) where(pos token.Pos) string {
+	p := a.pkg.Fset.Position(pos)
+	p.Filename = filepath.Base(p.Filename)
+	return p.String()
+}
+
+// analyze returns the package's model, or nil when the package has no
+// directive or has problems.
+func (a *analyzer) analyze() *model {
+	for _, f := range a.pkg.Syntax {
+		a.scan(f)
+	}
+	if len(a.found) == 0 {
+		return nil
+	}
+	if a.typeErrors() || a.pkg.Types == nil {
+		return nil
+	}
+	m := &model{pkg: a.pkg.Types, dir: a.dir()}
+	byFunc := map[*types.Func]*wrapper{}
+	for _, f := range a.found {
+		if f.d.async != nil {
+			a.addWrapper(m, byFunc, a.asyncWrapper(f))
+		}
+	}
+	for _, f := range a.found {
+		if f.d.gather != nil {
+			if g := a.group(f, m.wrappers); g != nil {
+				m.groups = append(m.groups, g)
+			}
+		}
+	}
+	m.reserved = a.checkNames(m)
+	m.constraint = a.constraint()
+	return m
+}
+
+// dir returns the package's folder.
+func (a *analyzer) dir() string {
+	if len(a.pkg.GoFiles) > 0 {
+		return filepath.Dir(a.pkg.GoFiles[0])
+	}
+	return ""
+}
+
+// addWrapper adds w to the model unless its function has a wrapper already.
+func (a *analyzer) addWrapper(m *model, byFunc map[*types.Func]*wrapper, w *wrapper) {
+	if w == nil {
+		return
+	}
+	if prev := byFunc[w.fn]; prev != nil {
+		a.report(w.pos, "%s already has a //gathergen:async directive at %s", w.label, a.where(prev.pos))
+		return
+	}
+	byFunc[w.fn] = w
+	m.wrappers = append(m.wrappers, w)
+}
+
+// scan finds the directives of one file.
+func (a *analyzer) scan(f *ast.File) {
+	owners := docOwners(f)
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			d, ok, p := parseDirective(c.Slash, c.Text)
+			switch {
+			case !ok:
+				continue
+			case p != nil:
+				a.report(p.pos, "%s", p.msg)
+			case inFuncBody(f, c.Slash):
+				a.report(c.Slash, "gathergen directives belong at package level, not inside a function body")
+			default:
+				a.found = append(a.found, found{d: d, file: f, owner: owners[cg]})
+				a.addCandidates(d, owners[cg])
+			}
+		}
+	}
+}
+
+// docOwners maps each doc comment of a file to its declaration.
+func docOwners(f *ast.File) map[*ast.CommentGroup]ast.Node {
+	owners := map[*ast.CommentGroup]ast.Node{}
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			owners[d.Doc] = d
+		case *ast.GenDecl:
+			owners[d.Doc] = d
+			for _, spec := range d.Specs {
+				owners[specDoc(spec)] = d
+			}
+		}
+	}
+	delete(owners, nil)
+	return owners
+}
+
+// specDoc returns the doc comment of a spec in a grouped declaration.
+func specDoc(spec ast.Spec) *ast.CommentGroup {
+	switch s := spec.(type) {
+	case *ast.TypeSpec:
+		return s.Doc
+	case *ast.ValueSpec:
+		return s.Doc
+	case *ast.ImportSpec:
+		return s.Doc
+	}
+	return nil
+}
+
+// inFuncBody reports whether pos lies inside the body of a function.
+func inFuncBody(f *ast.File, pos token.Pos) bool {
+	for _, decl := range f.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos && pos < fd.Body.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// addCandidates notes the names a directive may generate.
+func (a *analyzer) addCandidates(d directive, owner ast.Node) {
+	if d.gather != nil {
+		a.candidates[d.gather.name.text] = true
+		return
+	}
+	fn, recv := d.async.fn, ""
+	if fd, ok := owner.(*ast.FuncDecl); ok && d.async.fn == "" {
+		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
+	}
+	name := wrapperName(d.async, fn)
+	a.candidates[name] = true
+	a.candidates[structName(recv, name)] = true
+}
+
+// recvTypeNameOf returns the name of a method's receiver type from syntax.
+func recvTypeNameOf(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return ""
+	}
+	t := fd.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// wrapperName is the name of the wrapper a directive asks for.
+func wrapperName(spec *asyncSpec, fn string) string {
+	if spec.as.text != "" {
+		return spec.as.text
+	}
+	return fn + "Async"
+}
+
+// structName is the name of the struct that holds several results: the
+// receiver's type name, then the wrapper's name with Result for Async
+// (SplitAsync: SplitResult; Client.SplitAsync: ClientSplitResult).
+func structName(recv, wrapper string) string {
+	base := strings.TrimSuffix(wrapper, "Async")
+	if recv != "" {
+		base = recv + upperFirst(base)
+	}
+	return base + "Result"
+}

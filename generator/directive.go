@@ -1,0 +1,177 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// toolName is the tool part of every directive: //gathergen:verb args.
+const toolName = "gathergen"
+
+// maxGroup is the largest group a gather directive accepts: the runtime's
+// widest helper is Gather9.
+const maxGroup = 9
+
+// word is one argument of a directive and where it starts.
+type word struct {
+	text string
+	pos  token.Pos
+}
+
+// directive is one parsed //gathergen: line. Exactly one of async and gather
+// is set.
+type directive struct {
+	pos    token.Pos
+	async  *asyncSpec
+	gather *gatherSpec
+}
+
+// asyncSpec is //gathergen:async [PKG.FUNC] [as NAME].
+type asyncSpec struct {
+	// target is PKG.FUNC for a function of another package, or empty for
+	// the function whose doc comment holds the directive.
+	target word
+	pkg    string
+	fn     string
+	// as is the wrapper's name when given.
+	as word
+}
+
+// gatherSpec is //gathergen:gather NAME F G ...
+type gatherSpec struct {
+	name  word
+	elems []word
+}
+
+// problem is a diagnostic before it has a file position.
+type problem struct {
+	pos token.Pos
+	msg string
+}
+
+// errorf returns a problem at pos.
+func errorf(pos token.Pos, format string, args ...any) *problem {
+	return &problem{pos: pos, msg: fmt.Sprintf(format, args...)}
+}
+
+// parseDirective parses one comment line. It reports ok == false when the
+// line is not a gathergen directive, and a problem when it is one that is
+// malformed. It never panics, whatever the text.
+func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *problem) {
+	dir, ok := ast.ParseDirective(pos, text)
+	if !ok || dir.Tool != toolName {
+		return directive{}, false, nil
+	}
+	d.pos = dir.Slash
+	args, err := dir.ParseArgs()
+	if err != nil {
+		return d, true, errorf(dir.ArgsPos, "malformed //gathergen:%s arguments: %v", dir.Name, err)
+	}
+	words := make([]word, len(args))
+	for i, a := range args {
+		words[i] = word{text: a.Arg, pos: a.Pos}
+	}
+	switch dir.Name {
+	case "async":
+		d.async, p = parseAsync(dir.Slash, words)
+	case "gather":
+		d.gather, p = parseGather(dir.Slash, words)
+	default:
+		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, gather)", dir.Name)
+	}
+	return d, true, p
+}
+
+// asyncUsage is the shape of the async directive's arguments.
+const asyncUsage = `want //gathergen:async, //gathergen:async as NAME, or //gathergen:async PKG.FUNC [as NAME]`
+
+// parseAsync parses the arguments of //gathergen:async.
+func parseAsync(pos token.Pos, args []word) (*asyncSpec, *problem) {
+	spec := &asyncSpec{}
+	if len(args) > 0 && args[0].text != "as" {
+		spec.target, args = args[0], args[1:]
+		if p := spec.splitTarget(); p != nil {
+			return nil, p
+		}
+	}
+	switch {
+	case len(args) == 0:
+		return spec, nil
+	case args[0].text != "as":
+		return nil, errorf(args[0].pos, "malformed //gathergen:async: unexpected %q; %s", args[0].text, asyncUsage)
+	case len(args) == 1:
+		return nil, errorf(args[0].pos, "malformed //gathergen:async: missing NAME after as; %s", asyncUsage)
+	case len(args) > 2:
+		return nil, errorf(args[2].pos, "malformed //gathergen:async: unexpected %q after the name; %s", args[2].text, asyncUsage)
+	}
+	spec.as = args[1]
+	if p := checkName(spec.as, "wrapper name"); p != nil {
+		return nil, p
+	}
+	return spec, nil
+}
+
+// splitTarget splits PKG.FUNC at its last dot: PKG may be an import path.
+func (s *asyncSpec) splitTarget() *problem {
+	pkg, fn, ok := splitQualified(s.target.text)
+	if !ok || !token.IsIdentifier(fn) {
+		return errorf(s.target.pos, "malformed //gathergen:async: %q is not PKG.FUNC; %s", s.target.text, asyncUsage)
+	}
+	s.pkg, s.fn = pkg, fn
+	return nil
+}
+
+// splitQualified splits "a/b.c.F" into "a/b.c" and "F".
+func splitQualified(s string) (qual, name string, ok bool) {
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || i == len(s)-1 {
+		return "", "", false
+	}
+	return s[:i], s[i+1:], true
+}
+
+// parseGather parses the arguments of //gathergen:gather.
+func parseGather(pos token.Pos, args []word) (*gatherSpec, *problem) {
+	if len(args) == 0 {
+		return nil, errorf(pos, "malformed //gathergen:gather: missing NAME; want //gathergen:gather NAME F G ...")
+	}
+	spec := &gatherSpec{name: args[0], elems: args[1:]}
+	if p := checkName(spec.name, "group name"); p != nil {
+		return nil, p
+	}
+	if n := len(spec.elems); n < 2 || n > maxGroup {
+		return nil, errorf(spec.name.pos, "//gathergen:gather %s names %d functions; a group takes 2 to %d (for one, call its Async wrapper and Await it)", spec.name.text, n, maxGroup)
+	}
+	for _, e := range spec.elems {
+		if p := checkElem(e); p != nil {
+			return nil, p
+		}
+	}
+	return spec, nil
+}
+
+// checkElem checks the syntax of a group element: F, Type.Method or
+// PKG.FUNC.
+func checkElem(e word) *problem {
+	if token.IsIdentifier(e.text) {
+		return nil
+	}
+	if _, name, ok := splitQualified(e.text); ok && token.IsIdentifier(name) {
+		return nil
+	}
+	return errorf(e.pos, "malformed //gathergen:gather: %q is not F, Type.Method or PKG.FUNC", e.text)
+}
+
+// checkName checks that a name given by a directive can name a generated
+// declaration.
+func checkName(w word, what string) *problem {
+	switch {
+	case !token.IsIdentifier(w.text) || w.text == "_":
+		return errorf(w.pos, "%s %q is not a valid identifier", what, w.text)
+	case w.text == "init":
+		return errorf(w.pos, "%s cannot be init", what)
+	}
+	return nil
+}

@@ -1,0 +1,393 @@
+package generator
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"go/format"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitter renders a model as Go source with jennifer.
+type emitter struct {
+	m *model
+	f *jen.File
+	// reserved holds every name that generated code may refer to: the
+	// package's top-level names, the file's imports and the predeclared
+	// types and constants. Every function starts its own scope from it.
+	reserved map[string]bool
+}
+
+// emit renders the generated file of a model: header, kept build
+// constraint, package clause, imports and declarations.
+func emit(m *model) ([]byte, error) {
+	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name())}
+	e.nameImports()
+	for _, w := range m.wrappers {
+		if w.kind == resultStruct {
+			e.resultStruct(w)
+		}
+		e.wrapper(w)
+	}
+	for _, g := range m.groups {
+		e.group(g)
+	}
+	var body bytes.Buffer
+	if err := e.f.Render(&body); err != nil {
+		return nil, err
+	}
+	var src bytes.Buffer
+	src.WriteString(header + "\n\n")
+	if m.constraint != "" {
+		src.WriteString("//go:build " + m.constraint + "\n\n")
+	}
+	src.Write(body.Bytes())
+	return format.Source(src.Bytes())
+}
+
+// nameImports chooses the local name of every package the file imports, so
+// that no import clashes with a top-level name of the package or with
+// another import (the standard runtime and gathergen's runtime, say), and
+// tells jennifer.
+func (e *emitter) nameImports() {
+	used := e.importedPackages()
+	paths := make([]string, 0, len(used))
+	for path := range used {
+		paths = append(paths, path)
+	}
+	slices.SortFunc(paths, func(a, b string) int {
+		return cmp.Or(-cmp.Compare(btoi(isStd(a)), btoi(isStd(b))), cmp.Compare(a, b))
+	})
+	e.reserved = predeclared()
+	for name := range e.m.reserved {
+		e.reserved[name] = true
+	}
+	for _, path := range paths {
+		name := used[path]
+		for i := 1; e.reserved[name]; i++ {
+			name = used[path] + strconv.Itoa(i)
+		}
+		e.reserved[name] = true
+		if isStd(path) && name == used[path] {
+			e.f.ImportName(path, name)
+		} else {
+			e.f.ImportAlias(path, name)
+		}
+	}
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// importedPackages returns the package name of every import path the file
+// needs.
+func (e *emitter) importedPackages() map[string]string {
+	names := map[string]string{"context": "context", runtimePath: "runtime"}
+	for _, w := range e.m.wrappers {
+		tw := newTypeWriter(e.m.pkg)
+		tw.typeParams(newScope(nil), w.sig.RecvTypeParams(), w.sig.TypeParams())
+		tw.typ(w.sig)
+		for path, pkg := range tw.used {
+			names[path] = pkg.Name()
+		}
+		if w.external {
+			names[w.fn.Pkg().Path()] = w.fn.Pkg().Name()
+		}
+	}
+	return names
+}
+
+// qual writes a name of the runtime.
+func qual(name string) *jen.Statement {
+	return jen.Qual(runtimePath, name)
+}
+
+// contextType writes context.Context.
+func contextType() *jen.Statement {
+	return jen.Qual("context", "Context")
+}
+
+// valueType writes the type of the value of a wrapper's future, with the
+// type parameter names that tw gives.
+func valueType(w *wrapper, tw *typeWriter) *jen.Statement {
+	switch w.kind {
+	case resultValue, resultOnly:
+		return tw.typ(w.values()[0].Type())
+	case resultStruct:
+		return jen.Id(w.structName).Add(typeArgs(tw, w.sig.RecvTypeParams(), w.sig.TypeParams()))
+	}
+	return jen.Struct()
+}
+
+// typeArgs writes [T, U] for the given type parameters, or nothing.
+func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
+	var args []jen.Code
+	for _, l := range lists {
+		for i := range l.Len() {
+			args = append(args, tw.typ(l.At(i)))
+		}
+	}
+	if len(args) == 0 {
+		return jen.Null()
+	}
+	return jen.Types(args...)
+}
+
+// resultStruct declares the struct that holds a function's several results.
+func (e *emitter) resultStruct(w *wrapper) {
+	tw := newTypeWriter(e.m.pkg)
+	tparams := tw.typeParams(newScope(e.reserved), w.sig.RecvTypeParams(), w.sig.TypeParams())
+	fields := make([]jen.Code, len(w.fields))
+	for i, v := range w.values() {
+		fields[i] = jen.Id(w.fields[i]).Add(tw.typ(v.Type()))
+	}
+	e.f.Commentf("%s holds the results of %s.", w.structName, w.label)
+	decl := jen.Type().Id(w.structName)
+	if len(tparams) > 0 {
+		decl = decl.Types(tparams...)
+	}
+	e.f.Add(decl.Struct(fields...))
+}
+
+// param is a parameter that generated code declares and passes on.
+type param struct {
+	name  string
+	index int // in the wrapped function's signature
+}
+
+// wrapper declares NameAsync.
+func (e *emitter) wrapper(w *wrapper) {
+	sc := newScope(e.reserved)
+	tw := newTypeWriter(e.m.pkg)
+	tparams := tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
+	recv := ""
+	if w.recv != nil {
+		recv = sc.fresh(baseName(w.sig.Recv().Name(), "recv"))
+	}
+	ctx := sc.fresh("ctx")
+	params := make([]param, 0, w.sig.Params().Len())
+	for _, p := range w.ownParams() {
+		params = append(params, param{name: sc.fresh(baseName(p.v.Name(), "arg"+strconv.Itoa(p.index))), index: p.index})
+	}
+	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.name, w.label)
+	decl := jen.Func()
+	if recv != "" {
+		decl = decl.Params(jen.Id(recv).Add(tw.typ(w.sig.Recv().Type())))
+	}
+	decl = decl.Id(w.name)
+	if recv == "" && len(tparams) > 0 {
+		decl = decl.Types(tparams...)
+	}
+	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params)...)
+	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(
+		jen.Return(qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), e.closure(w, tw, sc, recv, ctx, params))),
+	))
+}
+
+// ownParams returns the wrapped function's parameters that the wrapper
+// declares itself, in order and with their indexes in the signature: all but
+// a leading context.
+func (w *wrapper) ownParams() []indexed {
+	var vars []indexed
+	for i := range w.sig.Params().Len() {
+		if i > 0 || !w.takesCtx {
+			vars = append(vars, indexed{w.sig.Params().At(i), i})
+		}
+	}
+	return vars
+}
+
+// indexed is a parameter and its index in the signature.
+type indexed struct {
+	v     *types.Var
+	index int
+}
+
+// baseName is a source name, or def for an unnamed or blank one.
+func baseName(name, def string) string {
+	if name == "" || name == "_" {
+		return def
+	}
+	return name
+}
+
+// paramDecls declares parameters with their types (...T for a variadic one).
+func paramDecls(w *wrapper, tw *typeWriter, params []param) []jen.Code {
+	decls := make([]jen.Code, len(params))
+	for i, p := range params {
+		decls[i] = jen.Id(p.name).Add(tw.param(w.sig, p.index))
+	}
+	return decls
+}
+
+// closure writes the function that the runtime runs in its goroutine: it
+// calls the wrapped function and maps its results onto (value, error).
+func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param) *jen.Statement {
+	ctxParam := contextType()
+	if w.takesCtx {
+		ctxParam = jen.Id(ctx).Add(contextType())
+	}
+	call := callee(w, tw, recv).Call(callArgs(w, ctx, params)...)
+	return jen.Func().Params(ctxParam).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
+}
+
+// callee writes the wrapped function: F[T], recv.M or pkg.F.
+func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
+	switch {
+	case w.recv != nil:
+		return jen.Id(recv).Dot(w.fn.Name())
+	case w.external:
+		return jen.Qual(w.fn.Pkg().Path(), w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
+	}
+	return jen.Id(w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
+}
+
+// callArgs writes the arguments of the call: the context where the function
+// takes one, then the parameters (the variadic one spread).
+func callArgs(w *wrapper, ctx string, params []param) []jen.Code {
+	var args []jen.Code
+	if w.takesCtx {
+		args = append(args, jen.Id(ctx))
+	}
+	for _, p := range params {
+		arg := jen.Id(p.name)
+		if w.sig.Variadic() && p.index == w.sig.Params().Len()-1 {
+			arg = arg.Op("...")
+		}
+		args = append(args, arg)
+	}
+	return args
+}
+
+// body writes the closure's statements for each kind of result.
+func (e *emitter) body(w *wrapper, tw *typeWriter, sc *scope, call *jen.Statement) []jen.Code {
+	switch w.kind {
+	case resultValue:
+		return []jen.Code{jen.Return(call)}
+	case resultOnly:
+		return []jen.Code{jen.Return(call, jen.Nil())}
+	case resultError:
+		return []jen.Code{jen.Return(jen.Struct().Values(), call)}
+	case resultNone:
+		return []jen.Code{call, jen.Return(jen.Struct().Values(), jen.Nil())}
+	}
+	locals := make([]jen.Code, 0, len(w.fields)+1)
+	values := make([]jen.Code, len(w.fields))
+	for i, field := range w.fields {
+		local := sc.fresh("r" + strconv.Itoa(i))
+		locals = append(locals, jen.Id(local))
+		values[i] = jen.Id(field).Op(":").Id(local)
+	}
+	errValue := jen.Nil()
+	if w.lastErr {
+		errName := sc.fresh("err")
+		locals = append(locals, jen.Id(errName))
+		errValue = jen.Id(errName)
+	}
+	return []jen.Code{
+		jen.List(locals...).Op(":=").Add(call),
+		jen.Return(valueType(w, tw).Values(values...), errValue),
+	}
+}
+
+// group declares a gather helper: it takes a context and each element's own
+// parameters (a method's receiver first among them), starts every element
+// and gathers the results with the runtime's GatherN.
+func (e *emitter) group(g *group) {
+	sc := newScope(e.reserved)
+	ctx := sc.fresh("ctx")
+	var tparams, decls, results, calls []jen.Code
+	decls = append(decls, jen.Id(ctx).Add(contextType()))
+	names := groupParamNames(g, sc)
+	for i, w := range g.elems {
+		tw := newTypeWriter(e.m.pkg)
+		tparams = append(tparams, tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())...)
+		recv, params := names[i][0], names[i][1:]
+		if w.recv != nil {
+			decls = append(decls, jen.Id(recv.name).Add(tw.typ(w.sig.Recv().Type())))
+		}
+		decls = append(decls, paramDecls(w, tw, params)...)
+		results = append(results, valueType(w, tw))
+		calls = append(calls, groupCall(w, tw, ctx, recv.name, params))
+	}
+	e.f.Commentf("%s starts %s and gathers their results: the first failure cancels the others.", g.name, labels(g))
+	decl := jen.Func().Id(g.name)
+	if len(tparams) > 0 {
+		decl = decl.Types(tparams...)
+	}
+	gather := qual(fmt.Sprintf("Gather%d", len(g.elems))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
+	e.f.Add(decl.Params(decls...).Params(append(results, jen.Error())...).Block(jen.Return(gather)))
+}
+
+// groupCall writes the call of an element's wrapper.
+func groupCall(w *wrapper, tw *typeWriter, ctx, recv string, params []param) *jen.Statement {
+	var fn *jen.Statement
+	if w.recv != nil {
+		fn = jen.Id(recv).Dot(w.name)
+	} else {
+		fn = jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
+	}
+	args := []jen.Code{jen.Id(ctx)}
+	for _, p := range params {
+		arg := jen.Id(p.name)
+		if w.sig.Variadic() && p.index == w.sig.Params().Len()-1 {
+			arg = arg.Op("...")
+		}
+		args = append(args, arg)
+	}
+	return fn.Call(args...)
+}
+
+// groupParamNames names the parameters of a group helper: each element's
+// receiver (or an empty name for a function) and then its parameters. A
+// name that two elements share, or that is taken, is prefixed with the
+// function's name (id becomes fetchUserID).
+func groupParamNames(g *group, sc *scope) [][]param {
+	bases := make([][]param, len(g.elems))
+	count := map[string]int{}
+	for i, w := range g.elems {
+		recv := param{index: -1}
+		if w.recv != nil {
+			recv.name = baseName(w.sig.Recv().Name(), "recv")
+		}
+		bases[i] = append(bases[i], recv)
+		for _, p := range w.ownParams() {
+			bases[i] = append(bases[i], param{name: baseName(p.v.Name(), "arg"+strconv.Itoa(p.index)), index: p.index})
+		}
+		for _, p := range bases[i] {
+			count[p.name]++
+		}
+	}
+	for i, w := range g.elems {
+		for j, p := range bases[i] {
+			if p.name == "" {
+				continue
+			}
+			if count[p.name] > 1 || !sc.free(p.name) {
+				p.name = lowerFirst(w.fn.Name()) + upperFirst(p.name)
+			}
+			bases[i][j].name = sc.fresh(p.name)
+		}
+	}
+	return bases
+}
+
+// labels lists a group's elements for its doc comment: "F, G and T.M".
+func labels(g *group) string {
+	names := make([]string, len(g.elems))
+	for i, w := range g.elems {
+		names[i] = w.label
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " and " + names[last]
+}

@@ -1,0 +1,140 @@
+package generator
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// DefaultOutput is the name of the file written in each package's folder.
+const DefaultOutput = "gather_gen.go"
+
+// Config tells Generate what to load and where its output goes.
+type Config struct {
+	// Dir is the folder in which the go command runs and patterns are
+	// resolved; empty means the current folder.
+	Dir string
+	// Patterns name the packages, as for go build; none means ".".
+	Patterns []string
+	// Output is the name of the generated file in each package's folder;
+	// empty means DefaultOutput.
+	Output string
+	// Tags are build tags for loading the packages.
+	Tags []string
+	// Env is the environment of the go command; nil means the current one.
+	Env []string
+}
+
+// patterns returns the patterns to load.
+func (c Config) patterns() []string {
+	if len(c.Patterns) == 0 {
+		return []string{"."}
+	}
+	return c.Patterns
+}
+
+// output returns the name of the generated file.
+func (c Config) output() string {
+	if c.Output == "" {
+		return DefaultOutput
+	}
+	return c.Output
+}
+
+// File is the generated file of one package: what is on disk and what should
+// be.
+type File struct {
+	// Path is the file's absolute path.
+	Path string
+	// Old is the content on disk; nil when there is no file.
+	Old []byte
+	// New is the content that should be on disk; nil when the file should
+	// be removed (earlier output of a package that has no directive left).
+	New []byte
+}
+
+// Changed reports whether the file on disk differs from what should be there.
+func (f File) Changed() bool {
+	return !bytes.Equal(f.Old, f.New) || (f.Old == nil) != (f.New == nil)
+}
+
+// Diagnostic is one problem found in the loaded packages.
+type Diagnostic struct {
+	// Pos is where the problem is; Filename alone (a package path) when
+	// the go command gave no position.
+	Pos token.Position
+	// Message says what is wrong.
+	Message string
+}
+
+// String formats d as file:line:col: message.
+func (d Diagnostic) String() string {
+	if d.Pos.Filename == "" {
+		return d.Message
+	}
+	return fmt.Sprintf("%s: %s", d.Pos, d.Message)
+}
+
+// Result is the outcome of Generate.
+type Result struct {
+	// Files holds the output of every package with directives (and of
+	// packages whose earlier output is to be removed), in load order.
+	// It is empty when there are Diagnostics.
+	Files []File
+	// Diagnostics holds every problem found, sorted by position.
+	Diagnostics []Diagnostic
+}
+
+// Generate loads the packages named by cfg in one go, checks their
+// directives and returns the files to write, or every problem found. It
+// writes nothing: see Write and Diff.
+func Generate(cfg Config) (*Result, error) {
+	l := &loader{output: cfg.output()}
+	pkgs, err := l.load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %q", cfg.patterns())
+	}
+	res := &Result{}
+	for _, pkg := range pkgs {
+		file, diags := generatePackage(pkg, l)
+		res.Diagnostics = append(res.Diagnostics, diags...)
+		if file != nil {
+			res.Files = append(res.Files, *file)
+		}
+	}
+	if len(res.Diagnostics) > 0 {
+		res.Files = nil
+		res.Diagnostics = sortDiagnostics(res.Diagnostics)
+	}
+	return res, nil
+}
+
+// sortDiagnostics orders diagnostics by file, line, column and message, and
+// drops repeats.
+func sortDiagnostics(diags []Diagnostic) []Diagnostic {
+	slices.SortFunc(diags, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Filename, b.Pos.Filename),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Message, b.Message))
+	})
+	return slices.Compact(diags)
+}
+
+// generatePackage checks one package and renders its file.
+func generatePackage(pkg *packages.Package, l *loader) (*File, []Diagnostic) {
+	a := newAnalyzer(pkg, l)
+	m := a.analyze()
+	if len(a.diags) > 0 {
+		return nil, a.diags
+	}
+	return a.file(m)
+}

@@ -1,0 +1,103 @@
+package generator
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// group resolves a gather directive's elements to their wrappers.
+func (a *analyzer) group(f found, wrappers []*wrapper) *group {
+	spec := f.d.gather
+	g := &group{name: spec.name.text, pos: f.d.pos}
+	ok := true
+	for _, e := range spec.elems {
+		w := a.element(f.file, e, wrappers)
+		ok = ok && w != nil
+		g.elems = append(g.elems, w)
+	}
+	if !ok {
+		return nil
+	}
+	return g
+}
+
+// element resolves one element of a group: F, Type.Method, Method or
+// PKG.FUNC, each of which needs its own async directive.
+func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper {
+	qual, name, ok := splitQualified(e.text)
+	if !ok {
+		return a.bareElement(e, wrappers)
+	}
+	if tn, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
+		return a.methodElement(e, tn, name, wrappers)
+	}
+	pkg := a.imported(file, qual)
+	if pkg == nil {
+		a.report(e.pos, "unknown function %s: %s is neither a type of this package nor an imported package", e.text, qual)
+		return nil
+	}
+	for _, w := range wrappers {
+		if w.external && w.fn.Pkg().Path() == pkg.Path() && w.fn.Name() == name {
+			return w
+		}
+	}
+	if _, ok := pkg.Scope().Lookup(name).(*types.Func); ok {
+		a.report(e.pos, "%s has no //gathergen:async directive; add //gathergen:async %s", e.text, e.text)
+	} else {
+		a.report(e.pos, "unknown function %s", e.text)
+	}
+	return nil
+}
+
+// bareElement resolves a function, or a method by its name alone where only
+// one async method has it.
+func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
+	var methods []*wrapper
+	for _, w := range wrappers {
+		switch {
+		case w.external || w.fn.Name() != e.text:
+		case w.recv == nil:
+			return w
+		default:
+			methods = append(methods, w)
+		}
+	}
+	switch {
+	case len(methods) == 1:
+		return methods[0]
+	case len(methods) > 1:
+		labels := make([]string, len(methods))
+		for i, m := range methods {
+			labels[i] = m.label
+		}
+		a.report(e.pos, "ambiguous method %s: write one of %s", e.text, strings.Join(labels, ", "))
+	case isFunc(a.pkg.Types.Scope().Lookup(e.text)):
+		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
+	default:
+		a.report(e.pos, "unknown function %s", e.text)
+	}
+	return nil
+}
+
+// isFunc reports whether obj is a function.
+func isFunc(obj types.Object) bool {
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// methodElement resolves Type.Method.
+func (a *analyzer) methodElement(e word, tn *types.TypeName, name string, wrappers []*wrapper) *wrapper {
+	for _, w := range wrappers {
+		if w.recv == tn && w.fn.Name() == name {
+			return w
+		}
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, a.pkg.Types, name)
+	if isFunc(obj) {
+		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
+	} else {
+		a.report(e.pos, "unknown method %s: %s has no method %s", e.text, tn.Name(), name)
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"go/token"
+	"go/types"
+)
+
+// model is what one package's generated file holds, checked and resolved.
+type model struct {
+	pkg      *types.Package
+	dir      string
+	wrappers []*wrapper
+	groups   []*group
+	// constraint is the build constraint kept from the files that the
+	// directives came from ("" for none).
+	constraint string
+	// reserved holds the package's top-level names, declared and generated.
+	reserved map[string]bool
+}
+
+// resultKind says how a function's results map onto its future's value.
+type resultKind int
+
+const (
+	// resultValue is (T, error): Future[T].
+	resultValue resultKind = iota
+	// resultOnly is (T): Future[T], never failing.
+	resultOnly
+	// resultError is (error): Future[struct{}].
+	resultError
+	// resultNone is (): Future[struct{}], never failing.
+	resultNone
+	// resultStruct is several values, with or without a final error:
+	// Future[<Name>Result].
+	resultStruct
+)
+
+// wrapper is one async wrapper: NameAsync for a function, a method or a
+// function of another package.
+type wrapper struct {
+	name string
+	fn   *types.Func
+	sig  *types.Signature
+	// label names the function in TaskError: F, Type.Method or pkg.F.
+	label string
+	// recv is the receiver's type of a method, or nil.
+	recv     *types.TypeName
+	external bool
+	// takesCtx reports whether the first parameter is a context.Context.
+	takesCtx bool
+	kind     resultKind
+	// lastErr reports whether a resultStruct function returns an error
+	// last.
+	lastErr    bool
+	structName string
+	fields     []string
+	pos        token.Pos
+}
+
+// group is a gather directive: a helper that starts its elements and gathers
+// them.
+type group struct {
+	name  string
+	elems []*wrapper
+	pos   token.Pos
+}
+
+// values returns the results that the future's value holds (all but a final
+// error).
+func (w *wrapper) values() []*types.Var {
+	res := w.sig.Results()
+	n := res.Len()
+	if w.kind == resultValue || w.kind == resultError || w.lastErr {
+		n--
+	}
+	vars := make([]*types.Var, n)
+	for i := range vars {
+		vars[i] = res.At(i)
+	}
+	return vars
+}
+
+// recvPointer reports whether a method has a pointer receiver.
+func (w *wrapper) recvPointer() bool {
+	_, ok := w.sig.Recv().Type().(*types.Pointer)
+	return ok
+}

@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scope hands out identifiers that clash with nothing visible where they are
+// declared: the file's import names, the package's top-level names (declared
+// and generated), the predeclared types and constants, and the names already
+// handed out in the same function.
+type scope struct {
+	taken map[string]bool
+}
+
+// newScope returns a scope in which every name of reserved is taken.
+func newScope(reserved map[string]bool) *scope {
+	taken := make(map[string]bool, len(reserved)+8)
+	for name := range reserved {
+		taken[name] = true
+	}
+	return &scope{taken: taken}
+}
+
+// fresh takes base, or base followed by the smallest number that is free.
+func (s *scope) fresh(base string) string {
+	if !token.IsIdentifier(base) || base == "_" {
+		base = "v"
+	}
+	name := base
+	for i := 1; s.taken[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	s.taken[name] = true
+	return name
+}
+
+// free reports whether name can still be handed out.
+func (s *scope) free(name string) bool {
+	return !s.taken[name]
+}
+
+// predeclared lists the universe names that generated code may refer to, and
+// that a generated name must therefore never shadow.
+func predeclared() map[string]bool {
+	names := map[string]bool{}
+	for _, name := range types.Universe.Names() {
+		switch types.Universe.Lookup(name).(type) {
+		case *types.TypeName, *types.Const, *types.Nil:
+			names[name] = true
+		}
+	}
+	return names
+}
+
+// initialisms are the words that Go spells in one case (userID, not userId).
+var initialisms = map[string]bool{
+	"api": true, "ascii": true, "cpu": true, "css": true, "dns": true, "eof": true,
+	"guid": true, "html": true, "http": true, "https": true, "id": true, "ip": true,
+	"json": true, "rpc": true, "sql": true, "tcp": true, "tls": true, "ttl": true,
+	"udp": true, "ui": true, "uid": true, "uri": true, "url": true, "uuid": true,
+	"xml": true,
+}
+
+// upperFirst capitalises name as the tail of a camel-case identifier: "id"
+// becomes "ID", "name" becomes "Name".
+func upperFirst(name string) string {
+	if initialisms[name] {
+		return strings.ToUpper(name)
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// lowerFirst turns an identifier into the head of a camel-case identifier:
+// "FetchUser" becomes "fetchUser", "URL" becomes "url".
+func lowerFirst(name string) string {
+	if initialisms[strings.ToLower(name)] {
+		return strings.ToLower(name)
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToLower(r)) + name[size:]
+}
+
+// isStd reports whether an import path belongs to the standard library: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

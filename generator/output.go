@@ -1,0 +1,56 @@
+package generator
+
+import (
+	"errors"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// file renders the model of a package into its File. A package without
+// directives gets a File only when its earlier output is to be removed.
+func (a *analyzer) file(m *model) (*File, []Diagnostic) {
+	if m == nil {
+		return a.staleOutput(), nil
+	}
+	path := filepath.Join(m.dir, a.l.output)
+	old, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		old = nil
+	case err != nil:
+		return nil, a.fail(err.Error())
+	case !isOwnOutput(old):
+		return nil, a.fail(path + " exists and was not written by gathergen: rename it or choose another -output")
+	}
+	src, err := emit(m)
+	if err != nil {
+		return nil, a.fail("internal error: generated code does not format: " + err.Error())
+	}
+	return &File{Path: path, Old: old, New: src}, nil
+}
+
+// fail returns a diagnostic for the whole package.
+func (a *analyzer) fail(msg string) []Diagnostic {
+	return []Diagnostic{{Pos: positionOf(a.pkg.PkgPath), Message: msg}}
+}
+
+// staleOutput returns the removal of earlier output that no directive asks
+// for any more, or nil.
+func (a *analyzer) staleOutput() *File {
+	for _, name := range a.pkg.GoFiles {
+		if filepath.Base(name) != a.l.output || !a.l.wasSkipped(name) {
+			continue
+		}
+		if old, err := os.ReadFile(name); err == nil {
+			return &File{Path: name, Old: old}
+		}
+	}
+	return nil
+}
+
+// positionOf is the position of a problem of a whole package: its path.
+func positionOf(pkgPath string) token.Position {
+	return token.Position{Filename: pkgPath}
+}

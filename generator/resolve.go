@@ -1,0 +1,260 @@
+package generator
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// typeErrors reports the package's own errors, except those in earlier
+// output and those that mention a name gathergen is about to generate. It
+// reports whether any remained.
+func (a *analyzer) typeErrors() bool {
+	n := len(a.diags)
+	for _, e := range a.pkg.Errors {
+		pos := parsePos(e.Pos)
+		if a.l.wasSkipped(pos.Filename) || a.mentionsCandidate(e.Msg) {
+			continue
+		}
+		if pos.Filename == "" {
+			pos.Filename = a.pkg.PkgPath
+		}
+		a.diags = append(a.diags, Diagnostic{Pos: pos, Message: e.Msg})
+	}
+	return len(a.diags) > n || hasListErrors(a.pkg)
+}
+
+// hasListErrors reports whether the go command could not list the package.
+func hasListErrors(pkg *packages.Package) bool {
+	for _, e := range pkg.Errors {
+		if e.Kind == packages.ListError {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsCandidate reports whether msg names a declaration that gathergen
+// will generate.
+func (a *analyzer) mentionsCandidate(msg string) bool {
+	words := strings.FieldsFunc(msg, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+	})
+	for _, w := range words {
+		if a.candidates[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePos parses "file:line:col", "file:line", "file", "" or "-".
+func parsePos(s string) token.Position {
+	var pos token.Position
+	if s == "-" {
+		return pos
+	}
+	rest, last, ok := cutLastNumber(s)
+	if !ok {
+		pos.Filename = s
+		return pos
+	}
+	if before, line, ok := cutLastNumber(rest); ok {
+		pos.Filename, pos.Line, pos.Column = before, line, last
+		return pos
+	}
+	pos.Filename, pos.Line = rest, last
+	return pos
+}
+
+// cutLastNumber splits "a:12" into "a" and 12.
+func cutLastNumber(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return s, 0, false
+	}
+	return s[:i], n, true
+}
+
+// asyncWrapper resolves an async directive to the function it wraps.
+func (a *analyzer) asyncWrapper(f found) *wrapper {
+	spec := f.d.async
+	if spec.target.text != "" {
+		return a.external(f)
+	}
+	fd, ok := f.owner.(*ast.FuncDecl)
+	if !ok {
+		a.report(f.d.pos, "//gathergen:async without PKG.FUNC belongs in the doc comment of a function or method, not %s", describe(f.owner))
+		return nil
+	}
+	fn, _ := a.pkg.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	if fd.Recv == nil && fn.Name() == "init" {
+		a.report(f.d.pos, "cannot wrap init: it cannot be called")
+		return nil
+	}
+	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, label: fn.Name()}
+	if recv := w.sig.Recv(); recv != nil {
+		w.recv = baseTypeName(recv.Type())
+		w.label = w.recv.Name() + "." + fn.Name()
+	}
+	w.name = wrapperName(spec, fn.Name())
+	return a.finish(w)
+}
+
+// describe names the kind of declaration a directive was found on.
+func describe(owner ast.Node) string {
+	if d, ok := owner.(*ast.GenDecl); ok {
+		return "of a " + d.Tok.String() + " declaration"
+	}
+	return "a free-standing comment"
+}
+
+// baseTypeName returns the defined type of a receiver, through a pointer.
+func baseTypeName(t types.Type) *types.TypeName {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
+}
+
+// external resolves //gathergen:async PKG.FUNC.
+func (a *analyzer) external(f found) *wrapper {
+	spec := f.d.async
+	pkg := a.imported(f.file, spec.pkg)
+	if pkg == nil {
+		a.report(spec.target.pos, "package %s is not imported by package %s: import it in a file of the package", spec.pkg, a.pkg.Types.Name())
+		return nil
+	}
+	obj := pkg.Scope().Lookup(spec.fn)
+	fn, ok := obj.(*types.Func)
+	switch {
+	case obj == nil:
+		a.report(spec.target.pos, "%s.%s does not exist", pkg.Name(), spec.fn)
+		return nil
+	case !ok:
+		a.report(spec.target.pos, "%s.%s is not a function", pkg.Name(), spec.fn)
+		return nil
+	case !fn.Exported():
+		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), spec.fn)
+		return nil
+	}
+	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name()}
+	w.name = wrapperName(spec, fn.Name())
+	return a.finish(w)
+}
+
+// imported finds the package that a directive in file names: by its name
+// as imported in that file, or by its import path among the package's
+// imports.
+func (a *analyzer) imported(file *ast.File, name string) *types.Package {
+	for _, spec := range file.Imports {
+		if pn := a.pkg.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() == name {
+			return pn.Imported()
+		}
+	}
+	for _, p := range a.pkg.Types.Imports() {
+		if p.Path() == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// finish classifies a wrapper's results and checks that its signature can
+// be written in this package.
+func (a *analyzer) finish(w *wrapper) *wrapper {
+	params := w.sig.Params()
+	w.takesCtx = params.Len() > 0 && isContext(params.At(0).Type())
+	classify(w)
+	if w.kind == resultStruct {
+		recv := ""
+		if w.recv != nil {
+			recv = w.recv.Name()
+		}
+		w.structName = structName(recv, w.name)
+		w.fields = fieldNames(w.values())
+	}
+	if problem := a.unwritable(w); problem != "" {
+		a.report(w.pos, "cannot wrap %s: %s", w.label, problem)
+		return nil
+	}
+	return w
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// classify sets how the wrapper's results map onto its future.
+func classify(w *wrapper) {
+	res := w.sig.Results()
+	n := res.Len()
+	w.lastErr = n > 0 && types.Identical(res.At(n-1).Type(), types.Universe.Lookup("error").Type())
+	values := n
+	if w.lastErr {
+		values--
+	}
+	switch {
+	case values > 1:
+		w.kind = resultStruct
+	case values == 1 && w.lastErr:
+		w.kind = resultValue
+	case values == 1:
+		w.kind = resultOnly
+	case w.lastErr:
+		w.kind = resultError
+	default:
+		w.kind = resultNone
+	}
+}
+
+// fieldNames names the fields of a result struct: the result names
+// capitalised when all are named and distinct, R0, R1, ... otherwise.
+func fieldNames(vars []*types.Var) []string {
+	names := make([]string, len(vars))
+	seen := map[string]bool{}
+	for i, v := range vars {
+		names[i] = upperFirst(v.Name())
+		if v.Name() == "" || v.Name() == "_" || seen[names[i]] {
+			return numberedFields(len(vars))
+		}
+		seen[names[i]] = true
+	}
+	return names
+}
+
+// numberedFields returns R0 ... Rn-1.
+func numberedFields(n int) []string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = "R" + strconv.Itoa(i)
+	}
+	return names
+}
+
+// unwritable returns why the wrapper's signature cannot be written in this
+// package, or "".
+func (a *analyzer) unwritable(w *wrapper) string {
+	tw := newTypeWriter(a.pkg.Types)
+	sc := newScope(nil)
+	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tw.typ(w.sig)
+	return tw.problem
+}

@@ -1,0 +1,261 @@
+package generator
+
+import (
+	"fmt"
+	"go/types"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// typeWriter converts go/types types to jennifer code: the one place where
+// generated code names a type. Types of the package being generated for are
+// written unqualified, those of other packages through jen.Qual (whose local
+// name the file chose beforehand), and type parameters by the names that the
+// generated declaration gives them.
+type typeWriter struct {
+	local   *types.Package
+	tparams map[*types.TypeParam]string
+	// used collects the import paths that the written code refers to.
+	used map[string]*types.Package
+	// problem is the first reason why a type cannot be written outside its
+	// own package, or "".
+	problem string
+}
+
+// newTypeWriter returns a typeWriter for code of package local.
+func newTypeWriter(local *types.Package) *typeWriter {
+	return &typeWriter{local: local, tparams: map[*types.TypeParam]string{}, used: map[string]*types.Package{}}
+}
+
+// fail records the first problem.
+func (w *typeWriter) fail(format string, args ...any) {
+	if w.problem == "" {
+		w.problem = fmt.Sprintf(format, args...)
+	}
+}
+
+// typ returns the code of t.
+func (w *typeWriter) typ(t types.Type) *jen.Statement {
+	switch t := t.(type) {
+	case *types.Basic:
+		return w.basic(t)
+	case *types.Named:
+		return w.named(t.Obj(), t.TypeArgs())
+	case *types.Alias:
+		return w.named(t.Obj(), t.TypeArgs())
+	case *types.TypeParam:
+		return w.typeParam(t)
+	case *types.Pointer:
+		return jen.Op("*").Add(w.typ(t.Elem()))
+	case *types.Slice:
+		return jen.Index().Add(w.typ(t.Elem()))
+	case *types.Array:
+		return jen.Index(jen.Lit(int(t.Len()))).Add(w.typ(t.Elem()))
+	case *types.Map:
+		return jen.Map(w.typ(t.Key())).Add(w.typ(t.Elem()))
+	case *types.Chan:
+		return w.chanType(t)
+	case *types.Signature:
+		return jen.Func().Add(w.signature(t))
+	case *types.Struct:
+		return w.structType(t)
+	case *types.Interface:
+		return w.interfaceType(t)
+	case *types.Union:
+		return w.union(t)
+	}
+	w.fail("type %s cannot be written", t)
+	return jen.Id("invalid")
+}
+
+// basic writes a predeclared type; unsafe.Pointer needs its import.
+func (w *typeWriter) basic(t *types.Basic) *jen.Statement {
+	switch {
+	case t.Kind() == types.UnsafePointer:
+		w.used["unsafe"] = types.Unsafe
+		return jen.Qual("unsafe", "Pointer")
+	case t.Kind() == types.Invalid || t.Info()&types.IsUntyped != 0:
+		w.fail("type %s cannot be written", t)
+	}
+	return jen.Id(t.Name())
+}
+
+// named writes a defined type or an alias by its name, with its type
+// arguments.
+func (w *typeWriter) named(obj *types.TypeName, targs *types.TypeList) *jen.Statement {
+	s := w.typeName(obj)
+	if targs.Len() == 0 {
+		return s
+	}
+	args := make([]jen.Code, targs.Len())
+	for i := range targs.Len() {
+		args[i] = w.typ(targs.At(i))
+	}
+	return s.Types(args...)
+}
+
+// typeName writes the name of a type, qualified when it belongs to another
+// package.
+func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
+	pkg := obj.Pkg()
+	switch {
+	case pkg == nil:
+		return jen.Id(obj.Name())
+	case pkg.Path() == w.local.Path():
+		if obj.Parent() != nil && obj.Parent() != pkg.Scope() {
+			w.fail("type %s is declared inside a function", obj.Name())
+		}
+		return jen.Id(obj.Name())
+	case !obj.Exported():
+		w.fail("type %s.%s is not exported", pkg.Name(), obj.Name())
+	}
+	w.used[pkg.Path()] = pkg
+	return jen.Qual(pkg.Path(), obj.Name())
+}
+
+// typeParam writes a type parameter by the name the declaration gave it.
+func (w *typeWriter) typeParam(t *types.TypeParam) *jen.Statement {
+	name, ok := w.tparams[t]
+	if !ok {
+		w.fail("type parameter %s is not in scope", t.Obj().Name())
+		name = t.Obj().Name()
+	}
+	return jen.Id(name)
+}
+
+// chanType writes a channel type; a bidirectional channel of receive-only
+// channels needs parentheses (chan (<-chan T), not chan<- chan T).
+func (w *typeWriter) chanType(t *types.Chan) *jen.Statement {
+	elem := w.typ(t.Elem())
+	switch t.Dir() {
+	case types.SendOnly:
+		return jen.Chan().Op("<-").Add(elem)
+	case types.RecvOnly:
+		return jen.Op("<-").Chan().Add(elem)
+	}
+	if inner, ok := t.Elem().Underlying().(*types.Chan); ok && inner.Dir() == types.RecvOnly && !isNamed(t.Elem()) {
+		return jen.Chan().Parens(elem)
+	}
+	return jen.Chan().Add(elem)
+}
+
+// isNamed reports whether t is written by a name.
+func isNamed(t types.Type) bool {
+	switch t.(type) {
+	case *types.Named, *types.Alias, *types.TypeParam:
+		return true
+	}
+	return false
+}
+
+// signature writes parameters and results of a function type (without the
+// func keyword, so that interface methods can use it too). Parameter names
+// are left out: they do not change the type.
+func (w *typeWriter) signature(sig *types.Signature) *jen.Statement {
+	params := make([]jen.Code, sig.Params().Len())
+	for i := range params {
+		params[i] = w.param(sig, i)
+	}
+	s := jen.Params(params...)
+	switch res := sig.Results(); res.Len() {
+	case 0:
+		return s
+	case 1:
+		return s.Add(w.typ(res.At(0).Type()))
+	default:
+		results := make([]jen.Code, res.Len())
+		for i := range results {
+			results[i] = w.typ(res.At(i).Type())
+		}
+		return s.Params(results...)
+	}
+}
+
+// param writes the type of parameter i, as ...T when it is variadic.
+func (w *typeWriter) param(sig *types.Signature, i int) *jen.Statement {
+	t := sig.Params().At(i).Type()
+	if sig.Variadic() && i == sig.Params().Len()-1 {
+		if s, ok := t.(*types.Slice); ok {
+			return jen.Op("...").Add(w.typ(s.Elem()))
+		}
+	}
+	return w.typ(t)
+}
+
+// structType writes a struct literal type with its embedded fields and tags.
+func (w *typeWriter) structType(t *types.Struct) *jen.Statement {
+	fields := make([]jen.Code, t.NumFields())
+	for i := range fields {
+		f := t.Field(i)
+		w.checkMember(f.Pkg(), f.Name(), f.Exported(), "field")
+		field := w.typ(f.Type())
+		if !f.Embedded() {
+			field = jen.Id(f.Name()).Add(field)
+		}
+		if tag := t.Tag(i); tag != "" {
+			field = field.Lit(tag)
+		}
+		fields[i] = field
+	}
+	return jen.Struct(fields...)
+}
+
+// interfaceType writes an interface literal: its methods and embedded types
+// (unions and ~ terms included). The implicit interface of a constraint such
+// as [T ~int | string] is written as its single term list.
+func (w *typeWriter) interfaceType(t *types.Interface) *jen.Statement {
+	if t.IsImplicit() && t.NumEmbeddeds() == 1 {
+		return w.typ(t.EmbeddedType(0))
+	}
+	items := make([]jen.Code, 0, t.NumExplicitMethods()+t.NumEmbeddeds())
+	for i := range t.NumExplicitMethods() {
+		m := t.ExplicitMethod(i)
+		w.checkMember(m.Pkg(), m.Name(), m.Exported(), "method")
+		items = append(items, jen.Id(m.Name()).Add(w.signature(m.Type().(*types.Signature))))
+	}
+	for i := range t.NumEmbeddeds() {
+		items = append(items, w.typ(t.EmbeddedType(i)))
+	}
+	return jen.Interface(items...)
+}
+
+// checkMember fails on an unexported field or method of another package,
+// which code of this package cannot write.
+func (w *typeWriter) checkMember(pkg *types.Package, name string, exported bool, what string) {
+	if !exported && pkg != nil && pkg.Path() != w.local.Path() {
+		w.fail("%s %s of package %s is not exported", what, name, pkg.Name())
+	}
+}
+
+// union writes a term list such as ~int | string.
+func (w *typeWriter) union(t *types.Union) *jen.Statement {
+	terms := make([]jen.Code, t.Len())
+	for i := range terms {
+		term := t.Term(i)
+		if term.Tilde() {
+			terms[i] = jen.Op("~").Add(w.typ(term.Type()))
+		} else {
+			terms[i] = w.typ(term.Type())
+		}
+	}
+	return jen.Union(terms...)
+}
+
+// typeParams names each type parameter in the scope and returns the
+// declaration list ([T any, S ~[]T]); constraints may refer to any of them.
+func (w *typeWriter) typeParams(sc *scope, list ...*types.TypeParamList) []jen.Code {
+	var all []*types.TypeParam
+	for _, l := range list {
+		for i := range l.Len() {
+			all = append(all, l.At(i))
+		}
+	}
+	for _, tp := range all {
+		w.tparams[tp] = sc.fresh(tp.Obj().Name())
+	}
+	decls := make([]jen.Code, len(all))
+	for i, tp := range all {
+		decls[i] = jen.Id(w.tparams[tp]).Add(w.typ(tp.Constraint()))
+	}
+	return decls
+}

@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Write brings every changed file on disk up to date: each is written to a
+// temporary file in its own folder and renamed over the old one, so that a
+// failed write leaves the old file whole. Earlier output that no directive
+// asks for any more is removed. It returns the files it changed.
+func Write(files []File) ([]File, error) {
+	var changed []File
+	for _, f := range files {
+		if !f.Changed() {
+			continue
+		}
+		if err := writeFile(f); err != nil {
+			return changed, err
+		}
+		changed = append(changed, f)
+	}
+	return changed, nil
+}
+
+// writeFile writes or removes one file.
+func writeFile(f File) error {
+	if f.New == nil {
+		err := os.Remove(f.Path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(f.New); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), f.Path)
+}
