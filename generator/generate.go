@@ -81,9 +81,10 @@ func (d Diagnostic) String() string {
 
 // Result is the outcome of Generate.
 type Result struct {
-	// Files holds the output of every package with directives (and of
-	// packages whose earlier output is to be removed), in load order.
-	// It is empty when there are Diagnostics.
+	// Files holds the output of every package that has directives and no
+	// problem (and of packages whose earlier output is to be removed), in
+	// load order. Write writes them only when there is no diagnostic at
+	// all.
 	Files []File
 	// Diagnostics holds every problem found, sorted by position.
 	Diagnostics []Diagnostic
@@ -91,7 +92,7 @@ type Result struct {
 
 // Generate loads the packages named by cfg in one go, checks their
 // directives and returns the files to write, or every problem found. It
-// writes nothing: see Write and Diff.
+// writes nothing: see Result.Write and File.Diff.
 func Generate(cfg Config) (*Result, error) {
 	l := &loader{output: cfg.output()}
 	pkgs, err := l.load(cfg)
@@ -109,10 +110,7 @@ func Generate(cfg Config) (*Result, error) {
 			res.Files = append(res.Files, *file)
 		}
 	}
-	if len(res.Diagnostics) > 0 {
-		res.Files = nil
-		res.Diagnostics = sortDiagnostics(res.Diagnostics)
-	}
+	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res, nil
 }
 

@@ -54,7 +54,11 @@ func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper
 // one async method has it.
 func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
 	var methods []*wrapper
+	var named *wrapper
 	for _, w := range wrappers {
+		if w.name == e.text {
+			named = w
+		}
 		switch {
 		case w.external || w.fn.Name() != e.text:
 		case w.recv == nil:
@@ -72,6 +76,8 @@ func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
 			labels[i] = m.label
 		}
 		a.report(e.pos, "ambiguous method %s: write one of %s", e.text, strings.Join(labels, ", "))
+	case named != nil:
+		a.report(e.pos, "unknown function %s: it is the wrapper of %s; name %s instead", e.text, named.label, named.label)
 	case isFunc(a.pkg.Types.Scope().Lookup(e.text)):
 		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
 	default:

@@ -7,13 +7,18 @@ import (
 	"path/filepath"
 )
 
-// Write brings every changed file on disk up to date: each is written to a
-// temporary file in its own folder and renamed over the old one, so that a
-// failed write leaves the old file whole. Earlier output that no directive
-// asks for any more is removed. It returns the files it changed.
-func Write(files []File) ([]File, error) {
+// Write brings every changed file on disk up to date, unless r has
+// diagnostics: then it writes nothing and returns ErrProblems. Each file is
+// written to a temporary file in its own folder and renamed over the old
+// one, so that a failed write leaves the old file whole. Earlier output that
+// no directive asks for any more is removed. It returns the files it
+// changed.
+func (r *Result) Write() ([]File, error) {
+	if len(r.Diagnostics) > 0 {
+		return nil, ErrProblems
+	}
 	var changed []File
-	for _, f := range files {
+	for _, f := range r.Files {
 		if !f.Changed() {
 			continue
 		}
@@ -24,6 +29,9 @@ func Write(files []File) ([]File, error) {
 	}
 	return changed, nil
 }
+
+// ErrProblems is returned by Result.Write when Generate found problems.
+var ErrProblems = errors.New("gathergen: not writing: the packages have problems")
 
 // writeFile writes or removes one file.
 func writeFile(f File) error {

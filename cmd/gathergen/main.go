@@ -1,0 +1,175 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gathergen/gathergen/generator"
+)
+
+// usage heads the help text; the flags follow it.
+const usage = `usage: gathergen [flags] [packages]
+
+gathergen writes typed async wrappers and gather helpers for the functions
+that carry //gathergen: directives, into one file per package folder.
+Packages are named as for go build; the default is ".", the package that
+go generate runs in.
+
+Directives (one per line, no space after //):
+
+  //gathergen:async                  in the doc comment of a function or
+                                     method: emits NameAsync
+  //gathergen:async as Other         the same, naming the wrapper Other
+  //gathergen:async pkg.Func [as N]  anywhere at package level: a wrapper for
+                                     a function of an imported package (its
+                                     name as imported, or its import path)
+  //gathergen:gather Name F G ...    anywhere at package level: Name(ctx,
+                                     params of F, params of G, ...) starts all
+                                     and returns (results..., error); elements
+                                     are F, Type.Method, Method or pkg.Func,
+                                     each with its own async directive, 2 to 9
+
+Exit status: 0 on success, 1 on problems (printed as file:line:col: message,
+nothing written) or a stale file under -check, 2 on bad usage.
+
+Flags:
+`
+
+// main runs gathergen and exits with its status.
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// options are the parsed command line.
+type options struct {
+	output  string
+	check   bool
+	tags    string
+	verbose bool
+	args    []string
+}
+
+// parse reads the command line; it returns a status when gathergen should
+// stop at once (0 for -h, 2 for bad usage).
+func parse(args []string, stderr io.Writer) (options, int, bool) {
+	var o options
+	fs := flag.NewFlagSet("gathergen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.output, "output", generator.DefaultOutput, "`name` of the generated file in each package folder")
+	fs.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 when a generated file is stale (for CI)")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated `list` of build tags to load the packages with")
+	fs.BoolVar(&o.verbose, "v", false, "report every file written, removed, unchanged or stale")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, 0, true
+		}
+		return o, 2, true
+	}
+	if o.output == "" || filepath.Base(o.output) != o.output || filepath.Ext(o.output) != ".go" {
+		fmt.Fprintf(stderr, "gathergen: -output must be a file name ending in .go, without a folder: %q\n", o.output)
+		return o, 2, true
+	}
+	o.args = fs.Args()
+	return o, 0, false
+}
+
+// run is gathergen: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	o, status, stop := parse(args, stderr)
+	if stop {
+		return status
+	}
+	cfg := generator.Config{Patterns: o.args, Output: o.output}
+	if o.tags != "" {
+		cfg.Tags = strings.Split(o.tags, ",")
+	}
+	res, err := generator.Generate(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "gathergen: %v\n", err)
+		return 1
+	}
+	if len(res.Diagnostics) > 0 {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(stderr, relative(d))
+		}
+		return 1
+	}
+	if o.check {
+		return check(res.Files, o.verbose, stdout, stderr)
+	}
+	return write(res, o.verbose, stderr)
+}
+
+// check prints the diff of every stale file.
+func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
+	status := 0
+	for _, f := range files {
+		if !f.Changed() {
+			report(verbose, stderr, "up to date", f.Path)
+			continue
+		}
+		fmt.Fprint(stdout, f.Diff())
+		fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		status = 1
+	}
+	return status
+}
+
+// write brings the files on disk up to date.
+func write(res *generator.Result, verbose bool, stderr io.Writer) int {
+	changed, err := res.Write()
+	for _, f := range changed {
+		if f.New == nil {
+			report(verbose, stderr, "removed", f.Path)
+		} else {
+			report(verbose, stderr, "wrote", f.Path)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "gathergen: %v\n", err)
+		return 1
+	}
+	for _, f := range res.Files {
+		if !f.Changed() {
+			report(verbose, stderr, "unchanged", f.Path)
+		}
+	}
+	return 0
+}
+
+// report prints what happened to a file under -v.
+func report(verbose bool, stderr io.Writer, what, path string) {
+	if verbose {
+		fmt.Fprintf(stderr, "gathergen: %s %s\n", what, rel(path))
+	}
+}
+
+// relative prints a diagnostic with its file relative to the current folder.
+func relative(d generator.Diagnostic) string {
+	if d.Pos.Line > 0 {
+		d.Pos.Filename = rel(d.Pos.Filename)
+	}
+	return d.String()
+}
+
+// rel returns path relative to the current folder when it lies below it.
+func rel(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	r, err := filepath.Rel(wd, path)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return path
+	}
+	return r
+}

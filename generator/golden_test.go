@@ -1,0 +1,144 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output of every case in ../testdata")
+
+// wantDiagnostics names the file of an error case's expected diagnostics.
+const wantDiagnostics = "want.diagnostics"
+
+// goldenCase is one folder of ../testdata: an input package and, beside it,
+// either the expected gather_gen.go or the expected diagnostics.
+type goldenCase struct {
+	name, dir string
+}
+
+// goldenCases lists the cases.
+func goldenCases(t *testing.T, root string) []goldenCase {
+	entries, err := os.ReadDir(filepath.Join(root, "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []goldenCase
+	for _, e := range entries {
+		if e.IsDir() {
+			cases = append(cases, goldenCase{name: e.Name(), dir: filepath.Join(root, "testdata", e.Name())})
+		}
+	}
+	return cases
+}
+
+// TestGolden generates every case in one load, compares the output with the
+// expected files (rewriting them under -update), then vets, builds and runs
+// the tests of every case that generates code, so that a golden file that
+// does not compile or behave can be neither kept nor recorded.
+func TestGolden(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := goldenCases(t, root)
+	patterns := make([]string, len(cases))
+	for i, c := range cases {
+		patterns[i] = "./testdata/" + c.name
+	}
+	res, err := Generate(Config{Dir: root, Patterns: patterns})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var built []string
+	var undo []func()
+	for _, c := range cases {
+		got, ok := caseOutput(c, res)
+		t.Run(c.name, func(t *testing.T) {
+			undo = append(undo, compareGolden(t, c, got, ok))
+		})
+		if ok {
+			built = append(built, "./testdata/"+c.name)
+		}
+	}
+	t.Run("build", func(t *testing.T) {
+		for _, args := range [][]string{{"vet"}, {"test", "-count=1"}} {
+			if out, err := goCommand(root, append(args, built...)...); err != nil {
+				t.Errorf("go %s: %v\n%s", args[0], err, out)
+			}
+		}
+		if t.Failed() && *update {
+			for _, u := range undo {
+				u()
+			}
+			t.Error("the new golden files do not build or pass their tests: restored the old ones")
+		}
+	})
+}
+
+// caseOutput returns what a case generated: its file's content (ok) or its
+// diagnostics, with file names relative to the case's folder.
+func caseOutput(c goldenCase, res *Result) (got []byte, ok bool) {
+	var diags bytes.Buffer
+	for _, d := range res.Diagnostics {
+		if rel, err := filepath.Rel(c.dir, d.Pos.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+			d.Pos.Filename = rel
+			diags.WriteString(d.String() + "\n")
+		} else if strings.HasSuffix(d.Pos.Filename, "/testdata/"+c.name) {
+			diags.WriteString(d.String() + "\n")
+		}
+	}
+	if diags.Len() > 0 {
+		return diags.Bytes(), false
+	}
+	for _, f := range res.Files {
+		if filepath.Dir(f.Path) == c.dir {
+			return f.New, true
+		}
+	}
+	return nil, false
+}
+
+// compareGolden compares a case's output with its golden file, or records it
+// under -update; it returns a function that puts the old golden file back.
+func compareGolden(t *testing.T, c goldenCase, got []byte, ok bool) func() {
+	name := wantDiagnostics
+	if ok {
+		name = DefaultOutput
+	}
+	path := filepath.Join(c.dir, name)
+	want, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	if !*update {
+		if !bytes.Equal(got, want) {
+			f := File{Path: path, Old: want, New: got}
+			t.Errorf("%s differs from the output (go test ./generator -update rewrites it):\n%s", path, f.Diff())
+		}
+		return func() {}
+	}
+	if err := os.WriteFile(path, got, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if want == nil {
+			os.Remove(path)
+		} else {
+			os.WriteFile(path, want, 0o644)
+		}
+	}
+}
+
+// goCommand runs the go command in dir.
+func goCommand(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	return cmd.CombinedOutput()
+}
