@@ -188,7 +188,7 @@ func (e *emitter) wrapper(w *wrapper) {
 	if recv == "" && len(tparams) > 0 {
 		decl = decl.Types(tparams...)
 	}
-	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params)...)
+	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params, true)...)
 	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(
 		jen.Return(qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), e.closure(w, tw, sc, recv, ctx, params))),
 	))
@@ -221,11 +221,17 @@ func baseName(name, def string) string {
 	return name
 }
 
-// paramDecls declares parameters with their types (...T for a variadic one).
-func paramDecls(w *wrapper, tw *typeWriter, params []param) []jen.Code {
+// paramDecls declares parameters with their types: ...T for a variadic one
+// when it may stay variadic (it ends the declaring function's parameters),
+// []T otherwise.
+func paramDecls(w *wrapper, tw *typeWriter, params []param, variadic bool) []jen.Code {
 	decls := make([]jen.Code, len(params))
 	for i, p := range params {
-		decls[i] = jen.Id(p.name).Add(tw.param(w.sig, p.index))
+		if variadic {
+			decls[i] = jen.Id(p.name).Add(tw.param(w.sig, p.index))
+		} else {
+			decls[i] = jen.Id(p.name).Add(tw.typ(w.sig.Params().At(p.index).Type()))
+		}
 	}
 	return decls
 }
@@ -316,7 +322,7 @@ func (e *emitter) group(g *group) {
 		if w.recv != nil {
 			decls = append(decls, jen.Id(recv.name).Add(tw.typ(w.sig.Recv().Type())))
 		}
-		decls = append(decls, paramDecls(w, tw, params)...)
+		decls = append(decls, paramDecls(w, tw, params, i == len(g.elems)-1)...)
 		results = append(results, valueType(w, tw))
 		calls = append(calls, groupCall(w, tw, ctx, recv.name, params))
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // file renders the model of a package into its File. A package without
@@ -22,11 +23,15 @@ func (a *analyzer) file(m *model) (*File, []Diagnostic) {
 	case err != nil:
 		return nil, a.fail(err.Error())
 	case !isOwnOutput(old):
-		return nil, a.fail(path + " exists and was not written by gathergen: rename it or choose another -output")
+		return nil, []Diagnostic{{
+			Pos:     token.Position{Filename: path, Line: 1, Column: 1},
+			Message: a.l.output + " was not written by gathergen: rename it, or name the output otherwise with -output",
+		}}
 	}
 	src, err := emit(m)
 	if err != nil {
-		return nil, a.fail("internal error: generated code does not format: " + err.Error())
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return nil, a.fail("internal error: generated code does not format: " + msg)
 	}
 	return &File{Path: path, Old: old, New: src}, nil
 }

@@ -18,7 +18,7 @@ func (a *analyzer) typeErrors() bool {
 	n := len(a.diags)
 	for _, e := range a.pkg.Errors {
 		pos := parsePos(e.Pos)
-		if a.l.wasSkipped(pos.Filename) || a.mentionsCandidate(e.Msg) {
+		if a.l.wasSkipped(pos.Filename) || a.mentionsCandidate(e.Msg) || isCompilerOutput(e) {
 			continue
 		}
 		if pos.Filename == "" {
@@ -29,10 +29,18 @@ func (a *analyzer) typeErrors() bool {
 	return len(a.diags) > n || hasListErrors(a.pkg)
 }
 
+// isCompilerOutput reports whether e is the compiler's output for the
+// package, which the go command reports when it builds export data: the
+// type checker reports the same problems with their positions, and those in
+// earlier output must not count.
+func isCompilerOutput(e packages.Error) bool {
+	return e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ")
+}
+
 // hasListErrors reports whether the go command could not list the package.
 func hasListErrors(pkg *packages.Package) bool {
 	for _, e := range pkg.Errors {
-		if e.Kind == packages.ListError {
+		if e.Kind == packages.ListError && !isCompilerOutput(e) {
 			return true
 		}
 	}

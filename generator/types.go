@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"go/types"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -193,11 +194,19 @@ func (w *typeWriter) structType(t *types.Struct) *jen.Statement {
 			field = jen.Id(f.Name()).Add(field)
 		}
 		if tag := t.Tag(i); tag != "" {
-			field = field.Lit(tag)
+			field = field.Add(tagLit(tag))
 		}
 		fields[i] = field
 	}
 	return jen.Struct(fields...)
+}
+
+// tagLit writes a struct tag, as a raw string where it can be one.
+func tagLit(tag string) *jen.Statement {
+	if strings.ContainsAny(tag, "`\r") {
+		return jen.Lit(tag)
+	}
+	return jen.Op("`" + tag + "`")
 }
 
 // interfaceType writes an interface literal: its methods and embedded types

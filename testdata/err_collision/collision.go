@@ -1,0 +1,41 @@
+// Package errcollision declares what gathergen would generate.
+package errcollision
+
+// F is wrapped as FAsync, which exists.
+//
+//gathergen:async
+func F() {}
+
+// FAsync is hand-written.
+func FAsync() {}
+
+// Split returns two results into SplitResult, which exists.
+//
+//gathergen:async
+func Split() (a, b int) { return 1, 2 }
+
+// SplitResult is hand-written.
+type SplitResult struct{}
+
+// T has a field and a method named like wrappers.
+type T struct {
+	GetAsync int
+}
+
+// Get is wrapped as GetAsync, a field of T.
+//
+//gathergen:async
+func (T) Get() {}
+
+// Put is wrapped as PutAsync, a method of T.
+//
+//gathergen:async
+func (*T) Put() {}
+
+// PutAsync is hand-written.
+func (T) PutAsync() {}
+
+// Load is a group's name.
+var Load = 1
+
+//gathergen:gather Load F Split

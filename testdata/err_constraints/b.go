@@ -1,0 +1,8 @@
+//go:build go1.22
+
+package errconstraints
+
+// B is in a file with a constraint.
+//
+//gathergen:async
+func B() {}

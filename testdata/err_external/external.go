@@ -1,0 +1,26 @@
+// Package errexternal wraps external functions that cannot be wrapped.
+package errexternal
+
+import (
+	"strconv"
+
+	"github.com/gathergen/gathergen/testdata/err_external/hidden"
+)
+
+var _ = strconv.Itoa
+
+var _ = hidden.Make
+
+//gathergen:async strconv.Atoix
+
+//gathergen:async strconv.IntSize
+
+//gathergen:async strconv.NumError
+
+//gathergen:async os.Getwd
+
+//gathergen:async hidden.Make
+
+//gathergen:async hidden.Take
+
+//gathergen:async hidden.unexported
