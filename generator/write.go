@@ -22,7 +22,7 @@ func (r *Result) Write() ([]File, error) {
 		if !f.Changed() {
 			continue
 		}
-		if err := writeFile(f); err != nil {
+		if err := f.Write(); err != nil {
 			return changed, err
 		}
 		changed = append(changed, f)
@@ -33,8 +33,13 @@ func (r *Result) Write() ([]File, error) {
 // ErrProblems is returned by Result.Write when Generate found problems.
 var ErrProblems = errors.New("gathergen: not writing: the packages have problems")
 
-// writeFile writes or removes one file.
-func writeFile(f File) error {
+// Write brings one file on disk up to date, if it changed: it writes New to
+// a temporary file in the same folder and renames it over Path, or removes
+// Path when New is nil.
+func (f File) Write() error {
+	if !f.Changed() {
+		return nil
+	}
 	if f.New == nil {
 		err := os.Remove(f.Path)
 		if errors.Is(err, fs.ErrNotExist) {

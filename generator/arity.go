@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// MaxArity is the widest fixed-arity helper of the runtime: Gather9 and
+// Settle9. A gather directive takes at most this many functions.
+const MaxArity = maxGroup
+
+// RuntimeHelpers renders the runtime's own fixed-arity helpers, Gather2 to
+// Gather9 and Settle2 to Settle9, as the file gather_gen.go of package
+// runtime. They are written in terms of the runtime's unexported core
+// (core, mustFuture, gather, settleAll, outcome), so only the runtime itself
+// can hold them; runtime/internal/genarity writes them with go generate.
+func RuntimeHelpers() ([]byte, error) {
+	f := jen.NewFile("runtime")
+	for n := 2; n <= MaxArity; n++ {
+		gatherHelper(f, n)
+		settleHelper(f, n)
+	}
+	var body bytes.Buffer
+	if err := f.Render(&body); err != nil {
+		return nil, err
+	}
+	return append([]byte(header+"\n\n"), body.Bytes()...), nil
+}
+
+// slot is one argument of an arity-n helper: its type parameter and name.
+type slot struct {
+	typ, arg string // "A", "fa"
+}
+
+// slots returns the arguments of an arity-n helper.
+func slots(n int) []slot {
+	s := make([]slot, n)
+	for i := range s {
+		letter := string(rune('A' + i))
+		s[i] = slot{typ: letter, arg: "f" + strings.ToLower(letter)}
+	}
+	return s
+}
+
+// helperSignature returns the type parameters ([A, B any]) and the
+// parameters (ctx, fa *Future[A], ...) of an arity-n helper.
+func helperSignature(s []slot) (typeParams, params []jen.Code) {
+	params = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, x := range s {
+		typeParams = append(typeParams, jen.Id(x.typ))
+		params = append(params, jen.Id(x.arg).Op("*").Id("Future").Types(jen.Id(x.typ)))
+	}
+	typeParams[len(typeParams)-1] = jen.Id(s[len(s)-1].typ).Any()
+	return typeParams, params
+}
+
+// coreArray declares cores, the array of the arguments' cores, checking
+// each argument.
+func coreArray(name string, s []slot) jen.Code {
+	return jen.Id("cores").Op(":=").Index(jen.Op("...")).Op("*").Id("core").ValuesFunc(func(g *jen.Group) {
+		for _, x := range s {
+			g.Line().Id("mustFuture").Call(jen.Lit("runtime."+name), jen.Lit(x.arg), jen.Id(x.arg))
+		}
+		g.Line()
+	})
+}
+
+// gatherHelper declares GatherN.
+func gatherHelper(f *jen.File, n int) {
+	s := slots(n)
+	name := fmt.Sprintf("Gather%d", n)
+	typeParams, params := helperSignature(s)
+	var results, zeros, values []jen.Code
+	for _, x := range s {
+		results = append(results, jen.Id(x.typ))
+		zeros = append(zeros, jen.Op("*").New(jen.Id(x.typ)))
+		values = append(values, jen.Id(x.arg).Dot("value"))
+	}
+	results = append(results, jen.Error())
+	docLines(f, "%s waits for %s and returns their values in argument order, with\n"+
+		"the fail-fast rules of [All]: the first failure cancels the other inputs and\n"+
+		"returns at once with a *[TaskError]; when ctx is done first, the pending\n"+
+		"inputs are cancelled and the error is context.Cause(ctx).", name, argList(s))
+	f.Func().Id(name).Types(typeParams...).Params(params...).Params(results...).Block(
+		coreArray(name, s),
+		jen.If(jen.Err().Op(":=").Id("gather").Call(jen.Id("ctx"), jen.Id("cores").Index(jen.Op(":"))), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(append(zeros, jen.Err())...),
+		),
+		jen.Return(append(values, jen.Nil())...),
+	)
+}
+
+// settleHelper declares SettleN.
+func settleHelper(f *jen.File, n int) {
+	s := slots(n)
+	name := fmt.Sprintf("Settle%d", n)
+	typeParams, params := helperSignature(s)
+	var results, outcomes []jen.Code
+	for _, x := range s {
+		results = append(results, jen.Id("Result").Types(jen.Id(x.typ)))
+		outcomes = append(outcomes, jen.Id("outcome").Call(jen.Id(x.arg), jen.Id("cause")))
+	}
+	docLines(f, "%s waits for every one of %s, like [AllSettled], and returns\n"+
+		"each outcome in argument order: a failure cancels nothing. When ctx is done\n"+
+		"first, the pending inputs are cancelled and carry context.Cause(ctx).", name, argList(s))
+	f.Func().Id(name).Types(typeParams...).Params(params...).Params(results...).Block(
+		coreArray(name, s),
+		jen.Id("cause").Op(":=").Id("settleAll").Call(jen.Id("ctx"), jen.Id("cores").Index(jen.Op(":"))),
+		jen.Return(outcomes...),
+	)
+}
+
+// argList returns "fa and fb" or "fa, fb and fc".
+func argList(s []slot) string {
+	names := make([]string, len(s))
+	for i, x := range s {
+		names[i] = x.arg
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// docLines adds a doc comment of // lines (jennifer would write a comment of
+// several lines as a block).
+func docLines(f *jen.File, format string, args ...any) {
+	for _, line := range strings.Split(fmt.Sprintf(format, args...), "\n") {
+		f.Comment(line)
+	}
+}

@@ -1,0 +1,26 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestRuntimeHelpersFresh fails when the committed runtime/gather_gen.go is
+// not what RuntimeHelpers renders: run go generate ./runtime.
+func TestRuntimeHelpersFresh(t *testing.T) {
+	path := filepath.Join("..", "runtime", "gather_gen.go")
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := RuntimeHelpers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		f := File{Path: path, Old: want, New: got}
+		t.Errorf("%s is stale: run go generate ./runtime\n%s", path, f.Diff())
+	}
+}
