@@ -56,6 +56,7 @@ func (a *analyzer) analyze() *model {
 		a.scan(f)
 	}
 	if len(a.found) == 0 {
+		a.listErrors()
 		return nil
 	}
 	if a.typeErrors() || a.pkg.Types == nil {

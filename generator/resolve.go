@@ -29,6 +29,21 @@ func (a *analyzer) typeErrors() bool {
 	return len(a.diags) > n || hasListErrors(a.pkg)
 }
 
+// listErrors reports the errors of a package that the go command could not
+// list (a pattern that matches no folder, a missing module), even when it
+// holds no directive.
+func (a *analyzer) listErrors() {
+	for _, e := range a.pkg.Errors {
+		if e.Kind == packages.ListError && !isCompilerOutput(e) {
+			pos := parsePos(e.Pos)
+			if pos.Filename == "" {
+				pos.Filename = a.pkg.PkgPath
+			}
+			a.diags = append(a.diags, Diagnostic{Pos: pos, Message: e.Msg})
+		}
+	}
+}
+
 // isCompilerOutput reports whether e is the compiler's output for the
 // package, which the go command reports when it builds export data: the
 // type checker reports the same problems with their positions, and those in

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"slices"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// shop is the user's package of the design, with its go:generate line.
+const shop = `// Package shop fetches users and orders.
+package shop
+
+//go:generate go tool gathergen
+
+import (
+	"context"
+	"errors"
+	"strconv"
+)
+
+type User struct{ ID int }
+
+type Order struct{ Item string }
+
+type Client struct{ Prefix string }
+
+var ErrNotFound = errors.New("not found")
+
+//gathergen:async
+func FetchUser(ctx context.Context, id int) (User, error) {
+	if id < 0 {
+		return User{}, ErrNotFound
+	}
+	return User{ID: id}, nil
+}
+
+//gathergen:async
+func (c *Client) FetchOrders(ctx context.Context, id int) ([]Order, error) {
+	return []Order{{Item: c.Prefix + strconv.Itoa(id)}}, nil
+}
+
+//gathergen:async strconv.Atoi as ParseIntAsync
+
+//gathergen:gather LoadPage FetchUser FetchOrders
+`
+
+// shopTest is the user's test of the generated code.
+const shopTest = `package shop
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/gathergen/gathergen/runtime"
+)
+
+func TestLoadPage(t *testing.T) {
+	_, _, err := LoadPage(context.Background(), -1, &Client{}, 1)
+	var te *runtime.TaskError
+	if !errors.As(err, &te) || te.Name != "FetchUser" || !errors.Is(err, ErrNotFound) {
+		t.Fatalf("LoadPage error = %v", err)
+	}
+}
+`
+
+// program gathers the generated wrappers and checks the values.
+const program = `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"example.com/shop/shop"
+	"github.com/gathergen/gathergen/runtime"
+)
+
+func main() {
+	ctx := context.Background()
+	user, orders, err := shop.LoadPage(ctx, 7, &shop.Client{Prefix: "book-"}, 3)
+	n, perr := shop.ParseIntAsync(ctx, "42").Await(ctx)
+	u, o, gerr := runtime.Gather2(ctx, shop.FetchUserAsync(ctx, 1), (&shop.Client{}).FetchOrdersAsync(ctx, 2))
+	if err != nil || perr != nil || gerr != nil || user.ID != 7 || len(orders) != 1 || orders[0].Item != "book-3" ||
+		n != 42 || u.ID != 1 || o[0].Item != "2" {
+		fmt.Println("wrong:", user, orders, err, n, perr, u, o, gerr)
+		os.Exit(1)
+	}
+	fmt.Println("gathered", user.ID, orders[0].Item, n)
+}
+`
+
+// newModule writes a temporary module that uses this checkout through
+// replace and declares gathergen as a tool.
+func newModule(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod": "module example.com/shop\n\ngo 1.26\n\n" +
+			"require github.com/gathergen/gathergen v0.0.0-00010101000000-000000000000\n\n" +
+			"require (\n" + toolRequirements(t, root) + ")\n\n" +
+			"replace github.com/gathergen/gathergen => " + root + "\n\n" +
+			"tool github.com/gathergen/gathergen/cmd/gathergen\n",
+		"go.sum":            checksums(t, root),
+		"shop/shop.go":      shop,
+		"shop/shop_test.go": shopTest,
+		"main.go":           program,
+	})
+	return dir
+}
+
+// toolRequirements lists, as require lines, the modules that building
+// gathergen takes (the checkout's own build list decides the versions), so
+// that go tool gathergen builds in a module that requires gathergen alone.
+func toolRequirements(t *testing.T, root string) string {
+	t.Helper()
+	out := goList(t, root, "-deps", "-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}", "./cmd/gathergen")
+	lines := slices.Compact(slices.Sorted(slices.Values(strings.Split(strings.TrimSpace(out), "\n"))))
+	var b strings.Builder
+	for _, l := range lines {
+		if l != "" {
+			b.WriteString("\t" + l + " // indirect\n")
+		}
+	}
+	return b.String()
+}
+
+// checksums returns the checkout's go.sum, and the sums of its workspace
+// when it is in one.
+func checksums(t *testing.T, root string) string {
+	t.Helper()
+	sums := readFile(t, filepath.Join(root, "go.sum"))
+	if ws := strings.TrimSpace(goRoot(t, root, "env", "GOWORK")); ws != "" && ws != "off" {
+		sums += readFile(t, ws+".sum")
+	}
+	return sums
+}
+
+// goList runs go list in the checkout, with the test's own environment.
+func goList(t *testing.T, root string, args ...string) string {
+	t.Helper()
+	return goRoot(t, root, append([]string{"list"}, args...)...)
+}
+
+// goRoot runs the go command in the checkout, with the test's environment.
+func goRoot(t *testing.T, root string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go %s: %v", strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+// TestEndToEnd is the user's workflow: go generate with go tool gathergen,
+// then go vet, go test and a program that gathers the wrappers; then -check
+// on a fresh and on a stale file, regeneration over a stale file that no
+// longer compiles, and a failed run that writes nothing.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir := newModule(t)
+	out := filepath.Join(dir, "shop", "gather_gen.go")
+	t.Run("generate", func(t *testing.T) {
+		goIn(t, dir, "generate", "./...")
+		if got := readFile(t, out); !strings.HasPrefix(got, "// Code generated by gathergen. DO NOT EDIT.\n") {
+			t.Fatalf("gather_gen.go:\n%s", got)
+		}
+		goIn(t, dir, "vet", "./...")
+		goIn(t, dir, "test", "./...")
+		if got := goIn(t, dir, "run", "."); !strings.Contains(got, "gathered 7 book-3 42") {
+			t.Fatalf("program printed %q", got)
+		}
+	})
+	t.Run("check", func(t *testing.T) { testCheck(t, dir, out) })
+	t.Run("stale", func(t *testing.T) { testStale(t, dir, out) })
+	t.Run("failed", func(t *testing.T) { testFailed(t, dir, out) })
+	t.Run("remove", func(t *testing.T) { testRemove(t, dir, out) })
+}
+
+// testCheck: -check passes on a fresh file, and on a stale one prints a
+// diff, exits 1 and writes nothing.
+func testCheck(t *testing.T, dir, out string) {
+	expect(t, gathergen(t, dir, "-check", "-v", "./..."), 0, "up to date")
+	src := filepath.Join(dir, "shop", "shop.go")
+	writeFiles(t, dir, map[string]string{"shop/shop.go": readFile(t, src) + "\n//gathergen:async strconv.Itoa\n"})
+	before := readFile(t, out)
+	r := gathergen(t, dir, "-check", "./...")
+	expect(t, r, 1, "is stale")
+	if !strings.Contains(r.stdout, "+func ItoaAsync(ctx context.Context, i int) *runtime.Future[string] {") || !strings.Contains(r.stdout, "@@ -") {
+		t.Errorf("-check printed no diff that adds ItoaAsync:\n%s", r.stdout)
+	}
+	if readFile(t, out) != before {
+		t.Error("-check wrote the file")
+	}
+	expect(t, gathergen(t, dir, "-v", "./..."), 0, "wrote shop/gather_gen.go")
+	expect(t, gathergen(t, dir, "-v", "./..."), 0, "unchanged shop/gather_gen.go")
+}
+
+// testStale: a generated file that calls a function since renamed does not
+// block its regeneration.
+func testStale(t *testing.T, dir, out string) {
+	src := filepath.Join(dir, "shop", "shop.go")
+	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "FetchUser(", "GetUser(")})
+	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "LoadPage FetchUser", "LoadPage GetUser")})
+	expect(t, gathergen(t, dir, "./..."), 0)
+	if got := readFile(t, out); !strings.Contains(got, "func GetUserAsync(") || strings.Contains(got, "FetchUserAsync") {
+		t.Fatalf("regenerated file:\n%s", got)
+	}
+	goIn(t, filepath.Join(dir, "shop"), "build", ".")
+}
+
+// testFailed: problems in one package stop every write, and are printed
+// as file:line:col: message relative to the current folder.
+func testFailed(t *testing.T, dir, out string) {
+	writeFiles(t, dir, map[string]string{
+		"other/other.go": "package other\n\n//gathergen:async\nfunc Other() {}\n",
+		"bad/bad.go":     "package bad\n\n//gathergen:async as\nfunc Bad() {}\n\n//gathergen:nope\n",
+	})
+	before := readFile(t, out)
+	os.Remove(out)
+	r := gathergen(t, dir, "./...")
+	expect(t, r, 1, "bad/bad.go:3:19: malformed //gathergen:async", "bad/bad.go:6:1: unknown directive //gathergen:nope")
+	for _, path := range []string{out, filepath.Join(dir, "other", "gather_gen.go")} {
+		if readFile(t, path) != "" {
+			t.Errorf("a failed run wrote %s", path)
+		}
+	}
+	os.RemoveAll(filepath.Join(dir, "bad"))
+	os.RemoveAll(filepath.Join(dir, "other"))
+	writeFiles(t, dir, map[string]string{"shop/gather_gen.go": before})
+}
+
+// testRemove: earlier output of a package without directives is removed.
+func testRemove(t *testing.T, dir, out string) {
+	src := filepath.Join(dir, "shop", "shop.go")
+	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "//gathergen:", "// gathergen ")})
+	os.Remove(filepath.Join(dir, "shop", "shop_test.go"))
+	os.Remove(filepath.Join(dir, "main.go"))
+	expect(t, gathergen(t, dir, "-check", "./..."), 1, "is stale")
+	expect(t, gathergen(t, dir, "-v", "./..."), 0, "removed shop/gather_gen.go")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("gather_gen.go was not removed: %v", err)
+	}
+}

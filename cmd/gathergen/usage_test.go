@@ -1,0 +1,28 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestUsage(t *testing.T) {
+	dir := t.TempDir()
+	help := gathergen(t, dir, "-h")
+	expect(t, help, 0)
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather"} {
+		if !strings.Contains(help.stderr, want) {
+			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
+		}
+	}
+	expect(t, gathergen(t, dir, "-nosuchflag"), 2, "flag provided but not defined")
+	expect(t, gathergen(t, dir, "-output", "sub/x.go"), 2, "-output must be a file name")
+	expect(t, gathergen(t, dir, "-output", "x.txt"), 2, "-output must be a file name")
+	expect(t, gathergen(t, dir, "-output", ""), 2, "-output must be a file name")
+}
+
+func TestNoModule(t *testing.T) {
+	r := gathergen(t, t.TempDir(), "./...")
+	if r.code != 1 {
+		t.Fatalf("gathergen outside a module: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+}
