@@ -3,8 +3,8 @@ package main
 import (
 	"os"
 	"os/exec"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
