@@ -1,0 +1,115 @@
+package generator
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+)
+
+func TestParseDirective(t *testing.T) {
+	tests := []struct {
+		text    string
+		ok      bool
+		problem string
+		want    string
+	}{
+		{text: "// gathergen:async", ok: false},
+		{text: "//go:generate gathergen", ok: false},
+		{text: "/*gathergen:async*/", ok: false},
+		{text: "//gathergen:async", ok: true, want: "async  as "},
+		{text: "//gathergen:async as Other", ok: true, want: "async  as Other"},
+		{text: "//gathergen:async strconv.Atoi", ok: true, want: "async strconv.Atoi as "},
+		{text: "//gathergen:async net/http.Get as Fetch", ok: true, want: "async net/http.Get as Fetch"},
+		{text: "//gathergen:async gopkg.in/yaml.v3.Marshal", ok: true, want: "async gopkg.in/yaml.v3.Marshal as "},
+		{text: `//gathergen:async "strconv.Atoi" as "P"`, ok: true, want: "async strconv.Atoi as P"},
+		{text: "//gathergen:gather G F T.M pkg.F", ok: true, want: "gather G F T.M pkg.F"},
+		{text: "//gathergen:async as", ok: true, problem: "missing NAME after as"},
+		{text: "//gathergen:async x.F as", ok: true, problem: "missing NAME after as"},
+		{text: "//gathergen:async as A B", ok: true, problem: `unexpected "B" after the name`},
+		{text: "//gathergen:async F", ok: true, problem: `"F" is not PKG.FUNC`},
+		{text: "//gathergen:async .F", ok: true, problem: `".F" is not PKG.FUNC`},
+		{text: "//gathergen:async x.1", ok: true, problem: `"x.1" is not PKG.FUNC`},
+		{text: "//gathergen:async x.F is Y", ok: true, problem: `unexpected "is"`},
+		{text: "//gathergen:async as x-y", ok: true, problem: `wrapper name "x-y" is not a valid identifier`},
+		{text: "//gathergen:async as init", ok: true, problem: "wrapper name cannot be init"},
+		{text: "//gathergen:async `unterminated", ok: true, problem: "malformed //gathergen:async arguments"},
+		{text: "//gathergen:gather", ok: true, problem: "missing NAME"},
+		{text: "//gathergen:gather G F", ok: true, problem: "names 1 functions"},
+		{text: "//gathergen:gather G a b c d e f g h i j", ok: true, problem: "names 10 functions"},
+		{text: "//gathergen:gather _ F G", ok: true, problem: `group name "_" is not a valid identifier`},
+		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method or PKG.FUNC`},
+		{text: "//gathergen:wait", ok: true, problem: "unknown directive //gathergen:wait"},
+	}
+	for _, tt := range tests {
+		d, ok, p := parseDirective(token.Pos(1), tt.text)
+		switch {
+		case ok != tt.ok:
+			t.Errorf("%s: ok = %v, want %v", tt.text, ok, tt.ok)
+		case tt.problem != "" && (p == nil || !strings.Contains(p.msg, tt.problem)):
+			t.Errorf("%s: problem = %v, want one that says %q", tt.text, p, tt.problem)
+		case tt.problem == "" && p != nil:
+			t.Errorf("%s: unexpected problem %q", tt.text, p.msg)
+		case tt.want != "" && describeDirective(d) != tt.want:
+			t.Errorf("%s: parsed as %q, want %q", tt.text, describeDirective(d), tt.want)
+		}
+	}
+}
+
+// describeDirective prints a parsed directive for comparison.
+func describeDirective(d directive) string {
+	if d.gather != nil {
+		words := []string{"gather", d.gather.name.text}
+		for _, e := range d.gather.elems {
+			words = append(words, e.text)
+		}
+		return strings.Join(words, " ")
+	}
+	return "async " + d.async.target.text + " as " + d.async.as.text
+}
+
+// TestDirectivePositions checks that problems point at the argument at
+// fault.
+func TestDirectivePositions(t *testing.T) {
+	const text = "//gathergen:async as A B"
+	_, _, p := parseDirective(token.Pos(100), text)
+	if want := token.Pos(100 + strings.Index(text, "B")); p == nil || p.pos != want {
+		t.Fatalf("problem %v, want one at %d", p, want)
+	}
+}
+
+// FuzzParseDirective checks that no comment line makes the parser panic,
+// and that what it accepts is well formed.
+func FuzzParseDirective(f *testing.F) {
+	for _, seed := range []string{
+		"//gathergen:async",
+		"//gathergen:async as Other",
+		"//gathergen:async strconv.Atoi as ParseIntAsync",
+		"//gathergen:async example.com/a/b.v2.F",
+		"//gathergen:gather LoadPage FetchUser Client.FetchOrders strconv.Atoi",
+		`//gathergen:gather "G" "F" ` + "`H`",
+		"//gathergen:async as",
+		"//gathergen:unknown x y",
+		"//gathergen:",
+		"// gathergen:async",
+		"//gathergen:async \"\\x",
+		"//gathergen:gather G . .. ...",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, ok, p := parseDirective(token.Pos(1), text)
+		if !ok || p != nil {
+			return
+		}
+		switch {
+		case d.async != nil && d.gather != nil, d.async == nil && d.gather == nil:
+			t.Fatalf("%q: parsed as neither or both verbs", text)
+		case d.async != nil && d.async.as.text != "" && !token.IsIdentifier(d.async.as.text):
+			t.Fatalf("%q: accepted wrapper name %q", text, d.async.as.text)
+		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.fn):
+			t.Fatalf("%q: accepted function %q", text, d.async.fn)
+		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
+			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
+		}
+	})
+}

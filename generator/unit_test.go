@@ -1,0 +1,221 @@
+package generator
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCase(t *testing.T) {
+	for in, want := range map[string]string{"id": "ID", "name": "Name", "url": "URL", "éa": "Éa", "_x": "_x"} {
+		if got := upperFirst(in); got != want {
+			t.Errorf("upperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"FetchUser": "fetchUser", "URL": "url", "X": "x", "Éa": "éa"} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestScope(t *testing.T) {
+	sc := newScope(map[string]bool{"ctx": true, "ctx1": true})
+	for _, want := range []string{"ctx2", "a", "a1", "v", "v1"} {
+		base := strings.TrimRight(want, "0123456789")
+		if want == "v" || want == "v1" {
+			base = "_"
+		}
+		if got := sc.fresh(base); got != want {
+			t.Errorf("fresh(%q) = %q, want %q", base, got, want)
+		}
+	}
+	if sc.free("a") || !sc.free("b") {
+		t.Error("free disagrees with fresh")
+	}
+}
+
+func TestNameTags(t *testing.T) {
+	for name, want := range map[string]string{
+		"a.go": "", "linux.go": "", "a_linux.go": "linux", "a_linux_amd64.go": "linux amd64",
+		"a_arm64.go": "arm64", "a_linux_test.go": "linux", "a_unix.go": "", "x_windows_386_test.go": "windows 386",
+	} {
+		if got := strings.Join(nameTags(name), " "); got != want {
+			t.Errorf("nameTags(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestFileConstraint(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"a.go", "package a", ""},
+		{"a_linux.go", "//go:build cgo\n\npackage a", "cgo && linux"},
+		{"a.go", "// +build x y\n\npackage a", "x || y"},
+		{"a.go", "//go:build a\n// +build b\n\npackage a", "a"},
+		{"a.go", "package a\n\n//go:build late\n", ""},
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), tt.name, tt.src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fileConstraint(f, tt.name); got != tt.want {
+			t.Errorf("%s %q: constraint %q, want %q", tt.name, tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestParsePos(t *testing.T) {
+	for in, want := range map[string]token.Position{
+		"a.go:3:4": {Filename: "a.go", Line: 3, Column: 4},
+		"a.go:3":   {Filename: "a.go", Line: 3},
+		"c:\\a.go": {Filename: "c:\\a.go"},
+		"x:y:5":    {Filename: "x:y", Line: 5},
+		"":         {},
+		"-":        {},
+	} {
+		if got := parsePos(in); got != want {
+			t.Errorf("parsePos(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+}
+
+func TestDiagnosticString(t *testing.T) {
+	d := Diagnostic{Pos: token.Position{Filename: "a.go", Line: 1, Column: 2}, Message: "m"}
+	if got := d.String(); got != "a.go:1:2: m" {
+		t.Errorf("String() = %q", got)
+	}
+	if got := (Diagnostic{Pos: positionOf("example.com/p"), Message: "m"}).String(); got != "example.com/p: m" {
+		t.Errorf("String() = %q", got)
+	}
+	if got := (Diagnostic{Message: "m"}).String(); got != "m" {
+		t.Errorf("String() = %q", got)
+	}
+	sorted := sortDiagnostics([]Diagnostic{
+		{Pos: token.Position{Filename: "b.go", Line: 1}, Message: "x"},
+		{Pos: token.Position{Filename: "a.go", Line: 2}, Message: "x"},
+		{Pos: token.Position{Filename: "a.go", Line: 2}, Message: "x"},
+		{Pos: token.Position{Filename: "a.go", Line: 1, Column: 9}, Message: "x"},
+	})
+	if len(sorted) != 3 || sorted[0].Pos.Line != 1 || sorted[2].Pos.Filename != "b.go" {
+		t.Errorf("sortDiagnostics = %v", sorted)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	for _, tt := range []struct{ old, new, want string }{
+		{"a\nb\nc\n", "a\nb\nc\n", ""},
+		{"", "x\n", "@@ -0,0 +1,1 @@\n+x\n"},
+		{"x\n", "", "@@ -1,1 +0,0 @@\n-x\n"},
+		{"a\nb\nc\n", "a\nB\nc\n", "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"},
+		{"a", "a\n", "@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+a\n"},
+		{
+			"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n",
+			"@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n@@ -9,4 +10,3 @@\n 9\n 10\n 11\n-12\n",
+		},
+	} {
+		var old []byte
+		if tt.old != "" {
+			old = []byte(tt.old)
+		}
+		f := File{Path: "f.go", Old: old, New: []byte(tt.new)}
+		got := f.Diff()
+		if tt.want != "" {
+			tt.want = "--- f.go\t(on disk)\n+++ f.go\t(generated)\n" + tt.want
+		}
+		if got != tt.want {
+			t.Errorf("diff %q → %q:\n%s\nwant:\n%s", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+func TestWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gather_gen.go")
+	res := &Result{Files: []File{{Path: path, New: []byte("new\n")}}}
+	if changed, err := res.Write(); err != nil || len(changed) != 1 {
+		t.Fatalf("Write = %v, %v", changed, err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Fatalf("wrote %q", b)
+	}
+	res.Files[0].Old = []byte("new\n")
+	if changed, err := res.Write(); err != nil || len(changed) != 0 {
+		t.Fatalf("Write of an unchanged file = %v, %v", changed, err)
+	}
+	res.Diagnostics = []Diagnostic{{Message: "problem"}}
+	res.Files[0].New = []byte("newer\n")
+	if _, err := res.Write(); !errors.Is(err, ErrProblems) {
+		t.Fatalf("Write with diagnostics: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Fatalf("Write with diagnostics wrote %q", b)
+	}
+	if err := (File{Path: path, Old: []byte("new\n")}).Write(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("removed file: %v", err)
+	}
+	if err := (File{Path: path, Old: []byte("gone\n")}).Write(); err != nil {
+		t.Fatalf("removing a missing file: %v", err)
+	}
+}
+
+// TestWriteFailure checks that a failed write leaves what was there whole
+// and no temporary file behind.
+func TestWriteFailure(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "gather_gen.go")
+	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := (File{Path: target, New: []byte("x\n")}).Write(); err == nil {
+		t.Fatal("renaming over a folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("left behind %v", entries)
+	}
+	if _, err := os.Stat(filepath.Join(target, "inside")); err != nil {
+		t.Fatalf("the folder was harmed: %v", err)
+	}
+	if err := (File{Path: filepath.Join(dir, "missing", "x.go"), New: []byte("x\n")}).Write(); err == nil {
+		t.Fatal("writing into a missing folder succeeded")
+	}
+	if err := (File{Path: target, Old: []byte("x")}).Write(); err == nil {
+		t.Fatal("removing a folder that is not empty succeeded")
+	}
+}
+
+func TestIsOwnOutput(t *testing.T) {
+	for src, want := range map[string]bool{
+		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n": true,
+		header + "\n\npackage runtime\n\nimport \"context\"\n":                false,
+		"package p\n\nimport runtime \"" + runtimePath + "\"\n":              false,
+		header + "\n\npackage p\n\nimport (\n":                                false,
+	} {
+		if got := isOwnOutput([]byte(src)); got != want {
+			t.Errorf("isOwnOutput(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestRecvTypeName(t *testing.T) {
+	src := "package p\nfunc (T) A() {}\nfunc (*T[X]) B() {}\nfunc (t (*U[X, Y])) C() {}\nfunc D() {}\nfunc (struct{}) E() {}"
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range f.Decls {
+		got = append(got, recvTypeNameOf(d.(*ast.FuncDecl)))
+	}
+	if strings.Join(got, ",") != "T,T,U,," {
+		t.Errorf("receiver names %q", got)
+	}
+}
