@@ -195,9 +195,9 @@ func TestWriteFailure(t *testing.T) {
 func TestIsOwnOutput(t *testing.T) {
 	for src, want := range map[string]bool{
 		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n": true,
-		header + "\n\npackage runtime\n\nimport \"context\"\n":                false,
+		header + "\n\npackage runtime\n\nimport \"context\"\n":               false,
 		"package p\n\nimport runtime \"" + runtimePath + "\"\n":              false,
-		header + "\n\npackage p\n\nimport (\n":                                false,
+		header + "\n\npackage p\n\nimport (\n":                               false,
 	} {
 		if got := isOwnOutput([]byte(src)); got != want {
 			t.Errorf("isOwnOutput(%q) = %v, want %v", src, got, want)
