@@ -1,0 +1,135 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	goruntime "runtime"
+	"sync/atomic"
+	"testing"
+)
+
+func TestLimitRunsAtMostN(t *testing.T) {
+	const n, tasks = 3, 12
+	ctx := WithLimit(context.Background(), n)
+	var running, most atomic.Int32
+	started := make(chan struct{}, tasks)
+	release := make(chan struct{})
+	fs := make([]*Future[int], tasks)
+	for i := range fs {
+		fs[i] = Go(ctx, func(context.Context) (int, error) {
+			now := running.Add(1)
+			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
+			}
+			started <- struct{}{}
+			<-release
+			running.Add(-1)
+			return i, nil
+		})
+	}
+	for range n {
+		<-started
+	}
+	// With every slot taken, the other tasks wait without goroutines of their own.
+	if g := goruntime.NumGoroutine(); g > n+10 {
+		t.Errorf("%d goroutines while %d tasks wait; want about %d", g, tasks-n, n)
+	}
+	close(release)
+	got, err := All(context.Background(), fs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range got {
+		if v != i {
+			t.Fatalf("All = %v; want 0..%d in order", got, tasks-1)
+		}
+	}
+	if m := most.Load(); m > n {
+		t.Fatalf("%d tasks ran at once; limit %d", m, n)
+	}
+}
+
+func TestLimitStartsInOrder(t *testing.T) {
+	ctx := WithLimit(context.Background(), 1)
+	var order []int // only one task runs at a time, so no lock
+	fs := make([]*Future[struct{}], 50)
+	for i := range fs {
+		fs[i] = Go(ctx, func(context.Context) (struct{}, error) {
+			order = append(order, i)
+			return struct{}{}, nil
+		})
+	}
+	if _, err := All(context.Background(), fs...); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range order {
+		if v != i {
+			t.Fatalf("start order = %v; want first come first served", order)
+		}
+	}
+}
+
+func TestLimitedTaskCanAwaitSubtasks(t *testing.T) {
+	ctx := WithLimit(context.Background(), 1)
+	v, err := Go(ctx, func(ctx context.Context) (int, error) {
+		return Go(ctx, func(context.Context) (int, error) { return 5, nil }).Await(ctx)
+	}).Await(context.Background())
+	if v != 5 || err != nil {
+		t.Fatalf("Await = %v, %v; want 5, nil", v, err)
+	}
+}
+
+func TestLimitSlotSurvivesPanicAndGoexit(t *testing.T) {
+	ctx := WithLimit(context.Background(), 1)
+	a := Go(ctx, func(context.Context) (int, error) { panic("x") })
+	b := Go(ctx, func(context.Context) (int, error) { goruntime.Goexit(); return 0, nil })
+	c := Go(ctx, func(context.Context) (int, error) { return 3, nil })
+	rs := AllSettled(context.Background(), a, b, c)
+	var pe *PanicError
+	if !errors.As(rs[0].Err, &pe) || !errors.Is(rs[1].Err, errGoexit) || rs[2].Value != 3 {
+		t.Fatalf("AllSettled = %+v", rs)
+	}
+}
+
+func TestLimitQueuedTaskSkippedWhenParentDone(t *testing.T) {
+	parent, cancel := context.WithCancelCause(context.Background())
+	ctx := WithLimit(parent, 1)
+	release := make(chan struct{})
+	first := Go(ctx, func(context.Context) (int, error) { <-release; return 1, nil })
+	ran := false
+	queued := Go(ctx, func(context.Context) (int, error) { ran = true; return 2, nil })
+	cancel(errBoom)
+	close(release)
+	if _, err := queued.Await(context.Background()); !errors.Is(err, errBoom) {
+		t.Fatalf("queued task under a cancelled parent: %v; want the cause", err)
+	}
+	<-first.Done()
+	if ran {
+		t.Fatal("a queued task ran after its context was done")
+	}
+}
+
+// noop is a queued task that does nothing.
+type noop struct{}
+
+func (noop) run() {}
+
+func TestLimitQueueCompactsWhileNeverDraining(t *testing.T) {
+	l := &limiter{} // no free slot: everything queues
+	for range 3 * compactAfter {
+		l.submit(noop{})
+	}
+	for range 2 * compactAfter {
+		if l.next() == nil {
+			t.Fatal("next returned nil with tasks queued")
+		}
+	}
+	if l.head >= compactAfter || len(l.queue)-l.head != compactAfter {
+		t.Fatalf("head %d, len %d; want the %d waiting tasks moved to the front", l.head, len(l.queue), compactAfter)
+	}
+	for range compactAfter {
+		l.next()
+	}
+	if l.next() != nil || l.free != 1 {
+		t.Fatalf("drained limiter: free %d; want the slot back", l.free)
+	}
+}
