@@ -79,9 +79,3 @@ func (w *wrapper) values() []*types.Var {
 	}
 	return vars
 }
-
-// recvPointer reports whether a method has a pointer receiver.
-func (w *wrapper) recvPointer() bool {
-	_, ok := w.sig.Recv().Type().(*types.Pointer)
-	return ok
-}

@@ -185,7 +185,33 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("check", func(t *testing.T) { testCheck(t, dir, out) })
 	t.Run("stale", func(t *testing.T) { testStale(t, dir, out) })
 	t.Run("failed", func(t *testing.T) { testFailed(t, dir, out) })
+	t.Run("tags", func(t *testing.T) { testTags(t, dir) })
 	t.Run("remove", func(t *testing.T) { testRemove(t, dir, out) })
+}
+
+// testTags: -tags loads files of other configurations, whose constraint the
+// output keeps; a load without the tag leaves that output alone.
+func testTags(t *testing.T, dir string) {
+	writeFiles(t, dir, map[string]string{
+		"tagged/tagged.go": "//go:build special\n\npackage tagged\n\n//gathergen:async\nfunc Special() int { return 1 }\n",
+		"tagged/plain.go":  "package tagged\n",
+	})
+	out := filepath.Join(dir, "tagged", "gather_gen.go")
+	expect(t, gathergen(t, dir, "./tagged"), 0)
+	if readFile(t, out) != "" {
+		t.Fatal("wrote output for a package whose directives are not in this configuration")
+	}
+	expect(t, gathergen(t, dir, "-tags", "other,special", "./tagged"), 0)
+	if got := readFile(t, out); !strings.Contains(got, "\n//go:build special\n\npackage tagged\n") {
+		t.Fatalf("output does not keep the constraint:\n%s", got)
+	}
+	goIn(t, dir, "vet", "-tags", "special", "./tagged")
+	goIn(t, dir, "vet", "./tagged")
+	expect(t, gathergen(t, dir, "./tagged"), 0)
+	if readFile(t, out) == "" {
+		t.Fatal("a load without the tag removed the output")
+	}
+	os.RemoveAll(filepath.Join(dir, "tagged"))
 }
 
 // testCheck: -check passes on a fresh file, and on a stale one prints a

@@ -7,6 +7,7 @@ import (
 	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // ShadowAsync starts Shadow in its own goroutine and returns its future.
@@ -69,6 +70,15 @@ func CompositeAsync(ctx context.Context, a [3]int, m map[string][]*int, p **[2]s
 func (d Derived) DescribeAsync(ctx context.Context) *runtime.Future[string] {
 	return runtime.GoNamed(ctx, "Derived.Describe", func(ctx context.Context) (string, error) {
 		return d.Describe(ctx)
+	})
+}
+
+// PointerAsync starts Pointer in its own goroutine and returns its future.
+func PointerAsync(ctx context.Context, p unsafe.Pointer, s struct {
+	X int "tag:\"a`b\""
+}) *runtime.Future[bool] {
+	return runtime.GoNamed(ctx, "Pointer", func(context.Context) (bool, error) {
+		return Pointer(p, s), nil
 	})
 }
 

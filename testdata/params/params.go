@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // Shadow names its parameters after imports and generated locals.
@@ -87,6 +88,15 @@ type Derived struct {
 //gathergen:async
 func (d Derived) Describe(ctx context.Context) (string, error) {
 	return d.Label + d.Name(), nil
+}
+
+// Pointer takes an unsafe.Pointer and a struct whose tag needs quotes.
+//
+//gathergen:async
+func Pointer(p unsafe.Pointer, s struct {
+	X int "tag:\"a`b\""
+}) bool {
+	return p != nil && s.X == 0
 }
 
 // Err returns an error and is named like a generated local.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestEverything(t *testing.T) {
@@ -28,6 +29,17 @@ func TestChannels(t *testing.T) {
 	v, err := ChannelsAsync(ctx, in, out, both, make(chan (<-chan int), 2), make(chan<- <-chan int, 3)).Await(ctx)
 	if err != nil || v != 10 || <-out != 4 {
 		t.Fatalf("Channels = %v, %v", v, err)
+	}
+}
+
+func TestPointer(t *testing.T) {
+	ctx := context.Background()
+	n := 1
+	ok, err := PointerAsync(ctx, unsafe.Pointer(&n), struct {
+		X int "tag:\"a`b\""
+	}{}).Await(ctx)
+	if !ok || err != nil {
+		t.Fatalf("Pointer = %v, %v", ok, err)
 	}
 }
 

@@ -1,0 +1,33 @@
+// Package generator is the library behind the gathergen command: it reads
+// //gathergen: directives and writes typed async wrappers and gather
+// helpers that call package github.com/gathergen/gathergen/runtime.
+//
+// It works in separate steps, so that checking is the same run without the
+// write:
+//
+//   - load (load.go): one packages.Load for every pattern, asking only for
+//     the syntax and types of the named packages (dependencies come from
+//     export data), with gathergen's earlier output reduced to its package
+//     clause so that a stale file never blocks regeneration;
+//   - parse (directive.go, analyze.go): the directives of each file, with
+//     go/ast.ParseDirective;
+//   - analyse (resolve.go, group.go, check.go, constraint.go): each
+//     directive resolved against go/types into a model (model.go), every
+//     problem collected as a Diagnostic;
+//   - emit (emit.go, types.go, names.go): the model rendered with jennifer;
+//     types.go holds the one conversion of go/types types to code, and
+//     names.go the scopes that keep generated names from shadowing
+//     anything;
+//   - commit (write.go, diff.go): Result.Write writes the changed files
+//     atomically, File.Diff shows what would change.
+//
+// Generate does the first four and returns a Result; it writes nothing.
+//
+// A gather directive takes 2 to MaxArity functions: for one, call its
+// wrapper and Await it; more than MaxArity is a diagnostic, as the runtime's
+// widest helper is Gather9. See the gathergen command for the directives
+// and the shape of the generated code.
+//
+// RuntimeHelpers renders the runtime's own Gather2..Gather9 and
+// Settle2..Settle9, which runtime/internal/genarity writes.
+package generator
