@@ -103,6 +103,7 @@ func TestAsCompletedBreakCancelsTheRest(t *testing.T) {
 
 func TestAsCompletedWhenContextDone(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
 	a, b := NewPromise[int](), NewPromise[int]()
 	var slots []int
 	var errs []error
