@@ -55,4 +55,6 @@ func Names(users Users, n amodel.Name, set amodel.Set[string]) (amodel.Set[amode
 
 //gathergen:async github.com/gathergen/gathergen/testdata/imports/a/model.New
 
+//gathergen:async userrt.Count as CountStatsAsync
+
 //gathergen:gather LoadAll Load Mem Names model.Merge amodel.New

@@ -10,6 +10,13 @@ import (
 	userrt "github.com/gathergen/gathergen/testdata/imports/c/runtime"
 )
 
+func TestCount(t *testing.T) {
+	ctx := stdctx.Background()
+	if n, err := CountStatsAsync(ctx, userrt.Stats{N: 3}).Await(ctx); n != 3 || err != nil {
+		t.Fatalf("CountStats = %v, %v", n, err)
+	}
+}
+
 func TestLoadAll(t *testing.T) {
 	ctx := stdctx.Background()
 	o, s, names, merged, u, err := LoadAll(ctx, 1, amodel.User{Name: "ab"}, model.Order{Total: 10},

@@ -4,3 +4,6 @@ package runtime
 
 // Stats counts things.
 type Stats struct{ N int }
+
+// Count returns the count.
+func Count(s Stats) int { return s.N }
