@@ -1,0 +1,103 @@
+// Package fanout holds the fan-outs that the benchmarks compare: the same
+// trivial task run n times, each in its own goroutine, results collected in
+// input order, the first error cancelling the rest. Floor is the hand-written
+// version that the others are measured against.
+package fanout
+
+import (
+	"context"
+	"sync"
+
+	"github.com/gathergen/gathergen/runtime"
+	"github.com/sourcegraph/conc/pool"
+	"golang.org/x/sync/errgroup"
+)
+
+// Double is the task: trivial, and called through a variable so that no
+// implementation can inline it.
+var Double = func(_ context.Context, i int) (int, error) { return i * 2, nil }
+
+// Floor is the hand-written fan-out: a goroutine per task, a sync.WaitGroup,
+// context.WithCancelCause for fail-fast and a preallocated slice.
+func Floor(ctx context.Context, n int) ([]int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	out := make([]int, n)
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	wg.Add(n)
+	for i := range n {
+		go func() {
+			defer wg.Done()
+			v, err := Double(ctx, i)
+			if err != nil {
+				once.Do(func() { first = err; cancel(err) })
+				return
+			}
+			out[i] = v
+		}()
+	}
+	wg.Wait()
+	if first != nil {
+		return nil, first
+	}
+	return out, nil
+}
+
+// Errgroup is the fan-out with golang.org/x/sync/errgroup.WithContext.
+func Errgroup(ctx context.Context, n int) ([]int, error) {
+	g, ctx := errgroup.WithContext(ctx)
+	out := make([]int, n)
+	for i := range n {
+		g.Go(func() error {
+			v, err := Double(ctx, i)
+			if err != nil {
+				return err
+			}
+			out[i] = v
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Conc is the fan-out with a github.com/sourcegraph/conc result pool. Its
+// v0.3.0 returns the results in the order the tasks finished, not in input
+// order: callers that need the order must sort or index them themselves.
+func Conc(ctx context.Context, n int) ([]int, error) {
+	p := pool.NewWithResults[int]().WithErrors().WithContext(ctx).WithCancelOnError()
+	for i := range n {
+		p.Go(func(ctx context.Context) (int, error) { return Double(ctx, i) })
+	}
+	return p.Wait()
+}
+
+// All is the fan-out with this project's runtime: a future per task from
+// runtime.Go, gathered by runtime.All.
+func All(ctx context.Context, n int) ([]int, error) {
+	fs := make([]*runtime.Future[int], n)
+	for i := range n {
+		fs[i] = runtime.Go(ctx, func(ctx context.Context) (int, error) { return Double(ctx, i) })
+	}
+	return runtime.All(ctx, fs...)
+}
+
+// An Impl is one of the fan-outs, by name.
+type Impl struct {
+	Name string
+	Run  func(ctx context.Context, n int) ([]int, error)
+}
+
+// Impls lists the fan-outs, the floor first.
+var Impls = []Impl{
+	{"floor", Floor},
+	{"errgroup", Errgroup},
+	{"conc", Conc},
+	{"all", All},
+}
