@@ -112,14 +112,12 @@ func (f *Future[T]) settle(v T, err error) bool {
 // result returns f's outcome as a Result; f must have settled.
 func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f.err} }
 
-// cancel cancels c's task and settles c with context.Canceled; it reports
-// whether c was still pending.
+// cancel settles c with context.Canceled and then cancels its task's
+// context, in that order, so that a task which returns as soon as it sees
+// the cancellation cannot settle c first. It reports whether c was pending.
 func (c *core) cancel() bool {
 	if c.state.Load() == settled {
 		return false
-	}
-	if c.task.parent != nil {
-		c.task.cancel(context.Canceled)
 	}
 	c.mu.Lock()
 	if c.state.Load() == settled {
@@ -127,6 +125,9 @@ func (c *core) cancel() bool {
 		return false
 	}
 	c.finishLocked(context.Canceled)
+	if c.task.parent != nil {
+		c.task.cancel(context.Canceled)
+	}
 	return true
 }
 
