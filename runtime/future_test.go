@@ -316,3 +316,72 @@ func TestErrorMessages(t *testing.T) {
 		t.Error("PanicError.Unwrap of a non-error value is not nil")
 	}
 }
+
+func TestCauseOfTaskContext(t *testing.T) {
+	t.Run("cancelled by hand", func(t *testing.T) {
+		parent, cancelParent := context.WithCancel(context.Background())
+		defer cancelParent()
+		started, got := make(chan struct{}), make(chan error, 1)
+		f := Go(parent, func(ctx context.Context) (int, error) {
+			close(started)
+			<-ctx.Done()
+			got <- context.Cause(ctx)
+			return 0, nil
+		})
+		<-started
+		f.Cancel()
+		if err := <-got; !errors.Is(err, context.Canceled) {
+			t.Fatalf("context.Cause in a cancelled task = %v; want context.Canceled", err)
+		}
+	})
+	t.Run("parent cancelled with a cause", func(t *testing.T) {
+		parent, cancelParent := context.WithCancelCause(context.Background())
+		started, got := make(chan struct{}), make(chan error, 1)
+		f := Go(parent, func(ctx context.Context) (int, error) {
+			close(started)
+			<-ctx.Done()
+			got <- context.Cause(ctx)
+			return 0, nil
+		})
+		<-started
+		cancelParent(errBoom)
+		if err := <-got; !errors.Is(err, errBoom) {
+			t.Fatalf("context.Cause in a task whose parent was cancelled = %v; want the parent's cause", err)
+		}
+		<-f.Done()
+	})
+	t.Run("cause read before Done", func(t *testing.T) {
+		parent, cancelParent := context.WithCancel(context.Background())
+		defer cancelParent()
+		started, stop, got := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+		f := Go(parent, func(ctx context.Context) (int, error) {
+			close(started)
+			<-stop
+			got <- context.Cause(ctx)
+			return 0, nil
+		})
+		<-started
+		f.Cancel()
+		close(stop)
+		if err := <-got; !errors.Is(err, context.Canceled) {
+			t.Fatalf("context.Cause = %v; want context.Canceled", err)
+		}
+	})
+}
+
+func TestContextDerivedInTaskFollowsIt(t *testing.T) {
+	started, got := make(chan struct{}), make(chan error, 1)
+	f := Go(context.Background(), func(ctx context.Context) (int, error) {
+		inner, cancel := context.WithTimeout(ctx, time.Hour)
+		defer cancel()
+		close(started)
+		<-inner.Done()
+		got <- inner.Err()
+		return 0, nil
+	})
+	<-started
+	f.Cancel()
+	if err := <-got; !errors.Is(err, context.Canceled) {
+		t.Fatalf("a context derived in the task ended with %v; want context.Canceled", err)
+	}
+}
