@@ -317,56 +317,41 @@ func TestErrorMessages(t *testing.T) {
 	}
 }
 
+// causeInTask starts a task under parent that waits on its context (or,
+// with waitOnDone false, on a release that comes after stop), calls stop,
+// and returns what context.Cause said inside the task.
+func causeInTask(parent context.Context, waitOnDone bool, stop func(*Future[int])) error {
+	started, release, got := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	f := Go(parent, func(ctx context.Context) (int, error) {
+		close(started)
+		if waitOnDone {
+			<-ctx.Done()
+		} else {
+			<-release
+		}
+		got <- context.Cause(ctx)
+		return 0, nil
+	})
+	<-started
+	stop(f)
+	close(release)
+	<-f.Done()
+	return <-got
+}
+
 func TestCauseOfTaskContext(t *testing.T) {
-	t.Run("cancelled by hand", func(t *testing.T) {
-		parent, cancelParent := context.WithCancel(context.Background())
-		defer cancelParent()
-		started, got := make(chan struct{}), make(chan error, 1)
-		f := Go(parent, func(ctx context.Context) (int, error) {
-			close(started)
-			<-ctx.Done()
-			got <- context.Cause(ctx)
-			return 0, nil
-		})
-		<-started
-		f.Cancel()
-		if err := <-got; !errors.Is(err, context.Canceled) {
-			t.Fatalf("context.Cause in a cancelled task = %v; want context.Canceled", err)
-		}
-	})
-	t.Run("parent cancelled with a cause", func(t *testing.T) {
-		parent, cancelParent := context.WithCancelCause(context.Background())
-		started, got := make(chan struct{}), make(chan error, 1)
-		f := Go(parent, func(ctx context.Context) (int, error) {
-			close(started)
-			<-ctx.Done()
-			got <- context.Cause(ctx)
-			return 0, nil
-		})
-		<-started
-		cancelParent(errBoom)
-		if err := <-got; !errors.Is(err, errBoom) {
-			t.Fatalf("context.Cause in a task whose parent was cancelled = %v; want the parent's cause", err)
-		}
-		<-f.Done()
-	})
-	t.Run("cause read before Done", func(t *testing.T) {
-		parent, cancelParent := context.WithCancel(context.Background())
-		defer cancelParent()
-		started, stop, got := make(chan struct{}), make(chan struct{}), make(chan error, 1)
-		f := Go(parent, func(ctx context.Context) (int, error) {
-			close(started)
-			<-stop
-			got <- context.Cause(ctx)
-			return 0, nil
-		})
-		<-started
-		f.Cancel()
-		close(stop)
-		if err := <-got; !errors.Is(err, context.Canceled) {
-			t.Fatalf("context.Cause = %v; want context.Canceled", err)
-		}
-	})
+	parent, cancelParent := context.WithCancelCause(context.Background())
+	defer cancelParent(nil)
+	cancelByHand := func(f *Future[int]) { f.Cancel() }
+	if err := causeInTask(parent, true, cancelByHand); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled by hand: context.Cause = %v; want context.Canceled", err)
+	}
+	if err := causeInTask(parent, false, cancelByHand); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled by hand, Cause read before Done: %v; want context.Canceled", err)
+	}
+	if err := causeInTask(parent, true, func(*Future[int]) { cancelParent(errBoom) }); !errors.Is(err, errBoom) {
+		t.Errorf("parent cancelled with a cause: context.Cause = %v; want the parent's cause", err)
+	}
 }
 
 func TestContextDerivedInTaskFollowsIt(t *testing.T) {
