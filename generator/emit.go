@@ -146,7 +146,7 @@ func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
 	tw := newTypeWriter(e.m.pkg)
-	tparams := tw.typeParams(newScope(e.reserved), w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tparams := tw.typeDeclParams(newScope(e.reserved), w.sig.RecvTypeParams(), w.sig.TypeParams())
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
 		fields[i] = jen.Id(w.fields[i]).Add(tw.typ(v.Type()))

@@ -268,3 +268,38 @@ func (w *typeWriter) typeParams(sc *scope, list ...*types.TypeParamList) []jen.C
 	}
 	return decls
 }
+
+// typeDeclParams is typeParams for a type declaration. A lone type parameter
+// whose constraint starts with a pointer is written as [P interface{ *int }]:
+// type T[P *int] reads as an array type whose length is P * int.
+func (w *typeWriter) typeDeclParams(sc *scope, list ...*types.TypeParamList) []jen.Code {
+	decls := w.typeParams(sc, list...)
+	if len(decls) != 1 {
+		return decls
+	}
+	for _, l := range list {
+		if l.Len() == 1 && startsWithPointer(l.At(0).Constraint()) {
+			tp := l.At(0)
+			decls[0] = jen.Id(w.tparams[tp]).Interface(w.typ(tp.Constraint()))
+		}
+	}
+	return decls
+}
+
+// startsWithPointer reports whether a constraint is written as a term list
+// whose first term is a pointer type: *int, or *int | *string.
+func startsWithPointer(t types.Type) bool {
+	iface, ok := t.(*types.Interface)
+	if !ok || !iface.IsImplicit() || iface.NumEmbeddeds() != 1 {
+		return false
+	}
+	first := iface.EmbeddedType(0)
+	if u, ok := first.(*types.Union); ok {
+		if u.Term(0).Tilde() {
+			return false
+		}
+		first = u.Term(0).Type()
+	}
+	_, ok = first.(*types.Pointer)
+	return ok
+}

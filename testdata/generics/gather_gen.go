@@ -89,6 +89,38 @@ func IndexAsync[S ~[]E, E comparable](ctx context.Context, s S, v E) *runtime.Fu
 	})
 }
 
+// TwiceResult holds the results of Twice.
+type TwiceResult[P interface {
+	*int | *int64
+}] struct {
+	First  P
+	Second P
+}
+
+// TwiceAsync starts Twice in its own goroutine and returns its future.
+func TwiceAsync[P *int | *int64](ctx context.Context, p P) *runtime.Future[TwiceResult[P]] {
+	return runtime.GoNamed(ctx, "Twice", func(context.Context) (TwiceResult[P], error) {
+		r0, r1 := Twice[P](p)
+		return TwiceResult[P]{First: r0, Second: r1}, nil
+	})
+}
+
+// RefBothResult holds the results of Ref.Both.
+type RefBothResult[P interface {
+	*int
+}] struct {
+	A P
+	B P
+}
+
+// BothAsync starts Ref.Both in its own goroutine and returns its future.
+func (r Ref[P]) BothAsync(ctx context.Context) *runtime.Future[RefBothResult[P]] {
+	return runtime.GoNamed(ctx, "Ref.Both", func(context.Context) (RefBothResult[P], error) {
+		r0, r1 := r.Both()
+		return RefBothResult[P]{A: r0, B: r1}, nil
+	})
+}
+
 // Stats starts Sum, Zero, MinMax, Box.Get, Box.Swap, slices.Index and Format and gathers their results: the first failure cancels the others.
 func Stats[N Number, T any, S ~[]E, E int | float64, T1 any, X any, S1 ~[]E1, E1 comparable, T2 interface {
 	~int | ~string

@@ -97,3 +97,18 @@ func (c Celsius) String() string { return fmt.Sprintf("%d°C", int(c)) }
 //gathergen:async slices.Index
 
 //gathergen:gather Stats Sum Zero MinMax Box.Get Swap slices.Index Format
+
+// Twice has one type parameter whose constraint starts with a pointer:
+// the declaration of TwiceResult must not read as an array type.
+//
+//gathergen:async
+func Twice[P *int | *int64](p P) (first, second P) { return p, p }
+
+// Ref is a generic type whose only type parameter has a pointer
+// constraint.
+type Ref[P *int,] struct{ p P }
+
+// Both returns its pointer twice.
+//
+//gathergen:async
+func (r Ref[P]) Both() (a, b P) { return r.p, r.p }

@@ -38,3 +38,16 @@ func TestWrappers(t *testing.T) {
 		t.Fatalf("Sum = %v, %v", s, err)
 	}
 }
+
+func TestPointerConstraint(t *testing.T) {
+	ctx := context.Background()
+	n := 3
+	got, err := TwiceAsync(ctx, &n).Await(ctx)
+	if err != nil || got.First != &n || got.Second != &n {
+		t.Fatalf("Twice = %v, %v", got, err)
+	}
+	both, err := Ref[*int]{p: &n}.BothAsync(ctx).Await(ctx)
+	if err != nil || both.A != &n || both.B != &n {
+		t.Fatalf("Ref.Both = %v, %v", both, err)
+	}
+}
