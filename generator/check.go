@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 )
@@ -62,15 +63,59 @@ func generatedNames(m *model) []declared {
 // checkCollision reports a generated name that the package declares already.
 func (a *analyzer) checkCollision(d declared) {
 	if d.recv == nil {
-		if obj := a.pkg.Types.Scope().Lookup(d.name); obj != nil {
-			a.report(d.pos, "%s collides with the %s declared at %s", d.name, kindOf(obj), a.where(obj.Pos()))
-		}
+		a.checkTopLevel(d)
 		return
 	}
 	obj, index, _ := types.LookupFieldOrMethod(d.recv.Type(), true, a.pkg.Types, d.name)
 	if obj != nil && len(index) == 1 {
 		a.report(d.pos, "%s collides with the %s %s.%s declared at %s", d.name, kindOf(obj), d.recv.Name(), d.name, a.where(obj.Pos()))
 	}
+}
+
+// checkTopLevel reports a generated top-level name that the package
+// declares, that a file of the package imports (a package name, or a name
+// that a dot import brings in), or that is predeclared: each would stop the
+// package from compiling or change what its code means.
+func (a *analyzer) checkTopLevel(d declared) {
+	if obj := a.pkg.Types.Scope().Lookup(d.name); obj != nil {
+		a.report(d.pos, "%s collides with the %s declared at %s", d.name, kindOf(obj), a.where(obj.Pos()))
+		return
+	}
+	if spec := a.importOf(d.name); spec != nil {
+		how := "the import of"
+		if spec.Name != nil && spec.Name.Name == "." {
+			how = "a name brought in by the dot import of"
+		}
+		a.report(d.pos, "%s collides with %s %s at %s", d.name, how, spec.Path.Value, a.where(spec.Pos()))
+		return
+	}
+	if types.Universe.Lookup(d.name) != nil {
+		a.report(d.pos, "%s would shadow the predeclared identifier %s", d.name, d.name)
+	}
+}
+
+// importOf returns the import of a file of the package that brings name into
+// the file's scope, or nil.
+func (a *analyzer) importOf(name string) *ast.ImportSpec {
+	for _, f := range a.pkg.Syntax {
+		for _, spec := range f.Imports {
+			pn := a.pkg.TypesInfo.PkgNameOf(spec)
+			switch {
+			case pn == nil:
+			case pn.Name() == name:
+				return spec
+			case spec.Name != nil && spec.Name.Name == "." && isExported(pn.Imported(), name):
+				return spec
+			}
+		}
+	}
+	return nil
+}
+
+// isExported reports whether pkg declares name and exports it.
+func isExported(pkg *types.Package, name string) bool {
+	obj := pkg.Scope().Lookup(name)
+	return obj != nil && obj.Exported()
 }
 
 // kindOf names the kind of a declared object.

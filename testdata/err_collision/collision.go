@@ -1,6 +1,16 @@
 // Package errcollision declares what gathergen would generate.
 package errcollision
 
+import (
+	"strings"
+	. "unicode/utf8"
+)
+
+var (
+	_ = strings.ToUpper
+	_ = RuneLen
+)
+
 // F is wrapped as FAsync, which exists.
 //
 //gathergen:async
@@ -39,3 +49,25 @@ func (T) PutAsync() {}
 var Load = 1
 
 //gathergen:gather Load F Split
+
+// Imp's wrapper would collide with the import of strings.
+//
+//gathergen:async as strings
+func Imp() {}
+
+// Pre's wrapper would shadow the predeclared string.
+//
+//gathergen:async as string
+func Pre() {}
+
+// Dot's wrapper would collide with a name that a dot import brings in.
+//
+//gathergen:async as RuneError
+func Dot() {}
+
+// Builtin's wrapper would shadow the predeclared len.
+//
+//gathergen:async as len
+func Builtin() {}
+
+//gathergen:gather error Imp Pre
