@@ -31,16 +31,40 @@ type loader struct {
 	mu     sync.Mutex
 	// skipped holds the files that were earlier output, by absolute path.
 	skipped map[string]bool
+	// names holds, by folder, the package name of the source file whose
+	// name sorts first.
+	names map[string]source
 }
 
-// load runs one packages.Load for all patterns.
+// source is a file and the name in its package clause.
+type source struct {
+	file, pkg string
+}
+
+// load runs one packages.Load for all patterns. When earlier output names
+// its package as it was called before a rename, the go command refuses the
+// folder; then a second load sees that output with the current name.
 func (l *loader) load(cfg Config) ([]*packages.Package, error) {
+	pkgs, err := l.loadWith(cfg, nil)
+	if err != nil {
+		return nil, err
+	}
+	if overlay := l.renamedOutputs(pkgs); len(overlay) > 0 {
+		return l.loadWith(cfg, overlay)
+	}
+	return pkgs, nil
+}
+
+// loadWith runs packages.Load with an overlay.
+func (l *loader) loadWith(cfg Config, overlay map[string][]byte) ([]*packages.Package, error) {
 	l.skipped = map[string]bool{}
+	l.names = map[string]source{}
 	pc := &packages.Config{
 		Mode:      loadMode,
 		Dir:       cfg.Dir,
 		Env:       cfg.Env,
 		ParseFile: l.parseFile,
+		Overlay:   overlay,
 	}
 	if len(cfg.Tags) > 0 {
 		pc.BuildFlags = []string{"-tags=" + strings.Join(cfg.Tags, ",")}
@@ -58,7 +82,51 @@ func (l *loader) parseFile(fset *token.FileSet, filename string, src []byte) (*a
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly)
 	}
 	const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
-	return parser.ParseFile(fset, filename, src, mode)
+	f, err := parser.ParseFile(fset, filename, src, mode)
+	if f != nil && f.Name != nil {
+		l.noteSource(filename, f.Name.Name)
+	}
+	return f, err
+}
+
+// noteSource records the package name of a source file, if its name sorts
+// first in its folder.
+func (l *loader) noteSource(filename, pkg string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	dir := filepath.Dir(filename)
+	if prev, ok := l.names[dir]; !ok || filename < prev.file {
+		l.names[dir] = source{file: filename, pkg: pkg}
+	}
+}
+
+// renamedOutputs returns an overlay that gives the current package name to
+// every earlier output that the go command found naming another package.
+func (l *loader) renamedOutputs(pkgs []*packages.Package) map[string][]byte {
+	overlay := map[string][]byte{}
+	for _, pkg := range pkgs {
+		for _, e := range pkg.Errors {
+			dir, ok := l.renamedOutput(e)
+			if src, known := l.names[dir]; ok && known {
+				overlay[filepath.Join(dir, l.output)] = []byte(header + "\n\npackage " + src.pkg +
+					"\n\nimport _ " + strconv.Quote(runtimePath) + "\n")
+			}
+		}
+	}
+	return overlay
+}
+
+// renamedOutput reports whether e is the go command's complaint that a
+// folder holds two packages, one of them in earlier output, and returns the
+// folder.
+func (l *loader) renamedOutput(e packages.Error) (dir string, ok bool) {
+	i := strings.LastIndex(e.Msg, ") in ")
+	if e.Kind != packages.ListError || !strings.HasPrefix(e.Msg, "found packages ") || i < 0 ||
+		!strings.Contains(e.Msg, " ("+l.output+") ") {
+		return "", false
+	}
+	dir = e.Msg[i+len(") in "):]
+	return dir, l.wasSkipped(filepath.Join(dir, l.output))
 }
 
 // wasSkipped reports whether filename was left out of the load as earlier
