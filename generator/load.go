@@ -138,11 +138,13 @@ func (l *loader) wasSkipped(filename string) bool {
 }
 
 // isOwnOutput reports whether src is a file that gathergen wrote from
-// directives: it starts with gathergen's header and imports the runtime.
+// directives: it starts with gathergen's header (its line ending may have
+// become CRLF on checkout) and imports the runtime.
 // (The runtime's own generated helpers do not import it, and are never taken
 // for output.)
 func isOwnOutput(src []byte) bool {
-	if !bytes.HasPrefix(src, []byte(header+"\n")) {
+	rest, ok := bytes.CutPrefix(src, []byte(header))
+	if !ok || !(bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
 		return false
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)

@@ -198,6 +198,8 @@ func TestIsOwnOutput(t *testing.T) {
 		header + "\n\npackage runtime\n\nimport \"context\"\n":               false,
 		"package p\n\nimport runtime \"" + runtimePath + "\"\n":              false,
 		header + "\n\npackage p\n\nimport (\n":                               false,
+		// git with core.autocrlf=true checks files out with CRLF.
+		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
 	} {
 		if got := isOwnOutput([]byte(src)); got != want {
 			t.Errorf("isOwnOutput(%q) = %v, want %v", src, got, want)
