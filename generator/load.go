@@ -41,15 +41,16 @@ type source struct {
 	file, pkg string
 }
 
-// load runs one packages.Load for all patterns. When earlier output names
-// its package as it was called before a rename, the go command refuses the
-// folder; then a second load sees that output with the current name.
+// load runs one packages.Load for all patterns. When the go command refuses
+// earlier output (its package clause is from before the package was
+// renamed, or its imports no longer parse), a second load sees that output
+// as a stub with the current package name.
 func (l *loader) load(cfg Config) ([]*packages.Package, error) {
 	pkgs, err := l.loadWith(cfg, nil)
 	if err != nil {
 		return nil, err
 	}
-	if overlay := l.renamedOutputs(pkgs); len(overlay) > 0 {
+	if overlay := l.brokenOutputs(pkgs); len(overlay) > 0 {
 		return l.loadWith(cfg, overlay)
 	}
 	return pkgs, nil
@@ -100,33 +101,42 @@ func (l *loader) noteSource(filename, pkg string) {
 	}
 }
 
-// renamedOutputs returns an overlay that gives the current package name to
-// every earlier output that the go command found naming another package.
-func (l *loader) renamedOutputs(pkgs []*packages.Package) map[string][]byte {
+// brokenOutputs returns an overlay that replaces each earlier output that
+// the go command complained about with a stub: the header, the package name
+// of the folder's first source file and the runtime's import.
+func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 	overlay := map[string][]byte{}
 	for _, pkg := range pkgs {
-		for _, e := range pkg.Errors {
-			dir, ok := l.renamedOutput(e)
-			if src, known := l.names[dir]; ok && known {
-				overlay[filepath.Join(dir, l.output)] = []byte(header + "\n\npackage " + src.pkg +
-					"\n\nimport _ " + strconv.Quote(runtimePath) + "\n")
-			}
+		out := l.skippedOutput(pkg)
+		src, known := l.names[filepath.Dir(out)]
+		if out != "" && known && l.blamed(pkg) {
+			overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n\nimport _ " + strconv.Quote(runtimePath) + "\n")
 		}
 	}
 	return overlay
 }
 
-// renamedOutput reports whether e is the go command's complaint that a
-// folder holds two packages, one of them in earlier output, and returns the
-// folder.
-func (l *loader) renamedOutput(e packages.Error) (dir string, ok bool) {
-	i := strings.LastIndex(e.Msg, ") in ")
-	if e.Kind != packages.ListError || !strings.HasPrefix(e.Msg, "found packages ") || i < 0 ||
-		!strings.Contains(e.Msg, " ("+l.output+") ") {
-		return "", false
+// skippedOutput returns the earlier output among a package's files, or "".
+func (l *loader) skippedOutput(pkg *packages.Package) string {
+	for _, name := range pkg.GoFiles {
+		if filepath.Base(name) == l.output && l.wasSkipped(name) {
+			return name
+		}
 	}
-	dir = e.Msg[i+len(") in "):]
-	return dir, l.wasSkipped(filepath.Join(dir, l.output))
+	return ""
+}
+
+// blamed reports whether the go command complained about a package's
+// output file: at a position in it, or naming it ("found packages renamed
+// (a.go) and old (gather_gen.go)").
+func (l *loader) blamed(pkg *packages.Package) bool {
+	for _, e := range pkg.Errors {
+		if e.Kind == packages.ListError &&
+			(filepath.Base(parsePos(e.Pos).Filename) == l.output || strings.Contains(e.Msg, "("+l.output+")")) {
+			return true
+		}
+	}
+	return false
 }
 
 // wasSkipped reports whether filename was left out of the load as earlier
@@ -139,7 +149,8 @@ func (l *loader) wasSkipped(filename string) bool {
 
 // isOwnOutput reports whether src is a file that gathergen wrote from
 // directives: it starts with gathergen's header (its line ending may have
-// become CRLF on checkout) and imports the runtime.
+// become CRLF on checkout) and imports the runtime (or, when its imports do
+// not parse, names it).
 // (The runtime's own generated helpers do not import it, and are never taken
 // for output.)
 func isOwnOutput(src []byte) bool {
@@ -147,9 +158,11 @@ func isOwnOutput(src []byte) bool {
 	if !ok || !(bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
 		return false
 	}
+	quoted := []byte(strconv.Quote(runtimePath))
 	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
 	if err != nil {
-		return false
+		// merge conflict markers, say
+		return bytes.Contains(src, quoted)
 	}
 	for _, imp := range f.Imports {
 		if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == runtimePath {

@@ -8,8 +8,8 @@ import (
 )
 
 // tempModule writes a module that requires this checkout through replace,
-// with files (name: content) in its root package, and returns its folder
-// and the environment to load it with.
+// with files (slash-separated path: content), and returns its folder and
+// the environment to load it with.
 func tempModule(t *testing.T, files map[string]string) (dir string, env []string) {
 	t.Helper()
 	root, err := filepath.Abs("..")
@@ -25,7 +25,11 @@ func tempModule(t *testing.T, files map[string]string) (dir string, env []string
 		"replace github.com/gathergen/gathergen => " + root + "\n"
 	files["go.sum"] = string(sums)
 	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,24 +57,31 @@ func GoneAsync(ctx context.Context) *runtime.Future[int] {
 }
 `
 
-// TestRenamedPackage checks that earlier output whose package clause names
-// the package as it was before a rename does not block regeneration,
-// whether its file sorts before or after the package's own files.
-func TestRenamedPackage(t *testing.T) {
-	for _, name := range []string{"a.go", "main.go"} {
-		dir, env := tempModule(t, map[string]string{
-			name:          "package renamed\n\n//gathergen:async\nfunc F() int { return 1 }\n",
-			DefaultOutput: staleOutput,
-		})
-		res, err := Generate(Config{Dir: dir, Env: env})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
-			t.Fatalf("%s: diagnostics %v, files %d", name, res.Diagnostics, len(res.Files))
-		}
-		if got := string(res.Files[0].New); !strings.Contains(got, "\npackage renamed\n") || !strings.Contains(got, "func FAsync(") {
-			t.Errorf("%s: generated\n%s", name, got)
+// conflicted is earlier output with merge conflict markers in its imports.
+var conflicted = strings.Replace(strings.Replace(staleOutput, "package old", "package renamed", 1),
+	"\t\"context\"\n", "<<<<<<< HEAD\n\t\"context\"\n=======\n\t\"context\"\n\t\"strings\"\n>>>>>>> other\n", 1)
+
+// TestBrokenOutput checks that earlier output that the go command would
+// refuse does not block regeneration: a package clause from before the
+// package was renamed (whether the output sorts before or after the
+// package's own files), or merge conflict markers in its imports.
+func TestBrokenOutput(t *testing.T) {
+	const src = "package renamed\n\n//gathergen:async\nfunc F() int { return 1 }\n"
+	dir, env := tempModule(t, map[string]string{
+		"first/a.go": src, "first/" + DefaultOutput: staleOutput,
+		"last/main.go": src, "last/" + DefaultOutput: staleOutput,
+		"conflict/main.go": src, "conflict/" + DefaultOutput: conflicted,
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 3 {
+		t.Fatalf("diagnostics %v, files %d", res.Diagnostics, len(res.Files))
+	}
+	for _, f := range res.Files {
+		if got := string(f.New); !strings.Contains(got, "\npackage renamed\n") || !strings.Contains(got, "func FAsync(") {
+			t.Errorf("%s:\n%s", f.Path, got)
 		}
 	}
 }

@@ -194,10 +194,11 @@ func TestWriteFailure(t *testing.T) {
 
 func TestIsOwnOutput(t *testing.T) {
 	for src, want := range map[string]bool{
-		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n": true,
-		header + "\n\npackage runtime\n\nimport \"context\"\n":               false,
-		"package p\n\nimport runtime \"" + runtimePath + "\"\n":              false,
-		header + "\n\npackage p\n\nimport (\n":                               false,
+		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n":                                                          true,
+		header + "\n\npackage runtime\n\nimport \"context\"\n":                                                                        false,
+		"package p\n\nimport runtime \"" + runtimePath + "\"\n":                                                                       false,
+		header + "\n\npackage p\n\nimport (\n":                                                                                        false,
+		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n\t\"strings\"\n=======\n>>>>>>> b\n\truntime \"" + runtimePath + "\"\n)\n": true,
 		// git with core.autocrlf=true checks files out with CRLF.
 		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
 	} {
