@@ -222,3 +222,19 @@ func TestRecvTypeName(t *testing.T) {
 		t.Errorf("receiver names %q", got)
 	}
 }
+
+// TestWriteAllOrNothing checks that when one package's file cannot be
+// written (its folder is read-only, or gone), no other file is written.
+func TestWriteAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "gather_gen.go")
+	bad := filepath.Join(dir, "missing", "gather_gen.go")
+	res := &Result{Files: []File{{Path: good, New: []byte("new\n")}, {Path: bad, New: []byte("new\n")}}}
+	changed, err := res.Write()
+	if err == nil || !strings.Contains(err.Error(), filepath.Dir(bad)) || len(changed) != 0 {
+		t.Fatalf("Write = %v, %v; want an error that names %s", changed, err, filepath.Dir(bad))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a failed Write left %v", entries)
+	}
+}

@@ -8,26 +8,37 @@ import (
 )
 
 // Write brings every changed file on disk up to date, unless r has
-// diagnostics: then it writes nothing and returns ErrProblems. Each file is
-// written to a temporary file in its own folder and renamed over the old
-// one, so that a failed write leaves the old file whole. Earlier output that
-// no directive asks for any more is removed. It returns the files it
-// changed.
+// diagnostics: then it writes nothing and returns ErrProblems. It writes all
+// new contents to temporary files beside their targets first, and renames
+// them over the old files only once every one is written, so that a folder
+// that cannot be written (read-only, say) leaves every file as it was.
+// Earlier output that no directive asks for any more is removed. It returns
+// the files it changed.
 func (r *Result) Write() ([]File, error) {
 	if len(r.Diagnostics) > 0 {
 		return nil, ErrProblems
 	}
-	var changed []File
+	var files []File
 	for _, f := range r.Files {
-		if !f.Changed() {
-			continue
+		if f.Changed() {
+			files = append(files, f)
 		}
-		if err := f.Write(); err != nil {
-			return changed, err
-		}
-		changed = append(changed, f)
 	}
-	return changed, nil
+	tmps := make([]string, len(files))
+	defer removeAll(tmps) // fails harmlessly once renamed
+	for i, f := range files {
+		tmp, err := f.stage()
+		if err != nil {
+			return nil, err
+		}
+		tmps[i] = tmp
+	}
+	for i, f := range files {
+		if err := f.commit(tmps[i]); err != nil {
+			return files[:i], err
+		}
+	}
+	return files, nil
 }
 
 // ErrProblems is returned by Result.Write when Generate found problems.
@@ -40,28 +51,55 @@ func (f File) Write() error {
 	if !f.Changed() {
 		return nil
 	}
-	if f.New == nil {
-		err := os.Remove(f.Path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".*.tmp")
+	tmp, err := f.stage()
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(f.New); err != nil {
-		tmp.Close()
-		return err
+	defer removeAll([]string{tmp})
+	return f.commit(tmp)
+}
+
+// stage writes New to a temporary file beside Path and returns its name, or
+// "" when the file is to be removed.
+func (f File) stage() (string, error) {
+	if f.New == nil {
+		return "", nil
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
+	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".*.tmp")
+	if err != nil {
+		return "", err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	_, err = tmp.Write(f.New)
+	if err == nil {
+		err = tmp.Chmod(0o644)
 	}
-	return os.Rename(tmp.Name(), f.Path)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// commit renames a staged file over Path, or removes Path when New is nil.
+func (f File) commit(tmp string) error {
+	if f.New != nil {
+		return os.Rename(tmp, f.Path)
+	}
+	err := os.Remove(f.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// removeAll removes the named files, ignoring names that are empty.
+func removeAll(names []string) {
+	for _, name := range names {
+		if name != "" {
+			os.Remove(name)
+		}
+	}
 }
