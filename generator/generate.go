@@ -5,7 +5,9 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -43,6 +45,26 @@ func (c Config) output() string {
 		return DefaultOutput
 	}
 	return c.Output
+}
+
+// CheckOutput reports why name cannot name the generated file: it must be a
+// file name without a folder, ending in .go, that the go command builds in
+// every configuration (not a _test.go file, not constrained by a GOOS or
+// GOARCH suffix, not starting with _ or ., which the go command ignores).
+func CheckOutput(name string) error {
+	base := strings.TrimSuffix(name, ".go")
+	switch {
+	case name == "" || filepath.Base(name) != name || base == name:
+		return fmt.Errorf("must be a file name ending in .go, without a folder: %q", name)
+	case strings.HasSuffix(base, "_test"):
+		return fmt.Errorf("%s: a _test.go file is built only with the package's tests", name)
+	case strings.HasPrefix(name, "_") || strings.HasPrefix(name, "."):
+		return fmt.Errorf("%s: the go command ignores files whose names start with _ or .", name)
+	}
+	if tags := nameTags(name); len(tags) > 0 {
+		return fmt.Errorf("%s: the go command builds a file so named only for %s", name, strings.Join(tags, "/"))
+	}
+	return nil
 }
 
 // File is the generated file of one package: what is on disk and what should
@@ -94,6 +116,9 @@ type Result struct {
 // directives and returns the files to write, or every problem found. It
 // writes nothing: see Result.Write and File.Diff.
 func Generate(cfg Config) (*Result, error) {
+	if err := CheckOutput(cfg.output()); err != nil {
+		return nil, fmt.Errorf("output %v", err)
+	}
 	l := &loader{output: cfg.output()}
 	pkgs, err := l.load(cfg)
 	if err != nil {

@@ -25,7 +25,9 @@
 //
 //	-output name
 //		name of the generated file in each package folder (default
-//		gather_gen.go); a name without a folder, ending in .go
+//		gather_gen.go); a name without a folder, ending in .go, that
+//		every configuration builds (not _test.go, no GOOS or GOARCH
+//		suffix, not starting with _ or .)
 //	-check
 //		write nothing; print a unified diff of every stale file and exit
 //		1 (for CI: go tool gathergen -check ./...)

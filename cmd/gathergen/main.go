@@ -74,8 +74,8 @@ func parse(args []string, stderr io.Writer) (options, int, bool) {
 		}
 		return o, 2, true
 	}
-	if o.output == "" || filepath.Base(o.output) != o.output || filepath.Ext(o.output) != ".go" {
-		fmt.Fprintf(stderr, "gathergen: -output must be a file name ending in .go, without a folder: %q\n", o.output)
+	if err := generator.CheckOutput(o.output); err != nil {
+		fmt.Fprintf(stderr, "gathergen: -output %v\n", err)
 		return o, 2, true
 	}
 	o.args = fs.Args()

@@ -18,6 +18,10 @@ func TestUsage(t *testing.T) {
 	expect(t, gathergen(t, dir, "-output", "sub/x.go"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", "x.txt"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", ""), 2, "-output must be a file name")
+	// names that the go command ignores or builds only sometimes
+	for _, name := range []string{"gen_test.go", "gen_linux.go", "gen_windows_arm64.go", "gen_wasm.go", "_gen.go", ".gen.go"} {
+		expect(t, gathergen(t, dir, "-output", name), 2, "-output "+name+": ")
+	}
 }
 
 func TestNoModule(t *testing.T) {
