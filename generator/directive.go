@@ -115,6 +115,9 @@ func parseAsync(pos token.Pos, args []word) (*asyncSpec, *problem) {
 
 // splitTarget splits PKG.FUNC at its last dot: PKG may be an import path.
 func (s *asyncSpec) splitTarget() *problem {
+	if strings.HasPrefix(s.target.text, "(") {
+		return errorf(s.target.pos, "malformed //gathergen:async: %q is a method expression; %s", s.target.text, methodHint)
+	}
 	pkg, fn, ok := splitQualified(s.target.text)
 	if !ok || !token.IsIdentifier(fn) {
 		return errorf(s.target.pos, "malformed //gathergen:async: %q is not PKG.FUNC; %s", s.target.text, asyncUsage)
@@ -122,6 +125,9 @@ func (s *asyncSpec) splitTarget() *problem {
 	s.pkg, s.fn = pkg, fn
 	return nil
 }
+
+// methodHint says how methods are wrapped.
+const methodHint = "put //gathergen:async in the doc comment of a method of this package; a method of another package cannot be wrapped (wrap a function that calls it)"
 
 // splitQualified splits "a/b.c.F" into "a/b.c" and "F".
 func splitQualified(s string) (qual, name string, ok bool) {
@@ -157,6 +163,9 @@ func parseGather(pos token.Pos, args []word) (*gatherSpec, *problem) {
 func checkElem(e word) *problem {
 	if token.IsIdentifier(e.text) {
 		return nil
+	}
+	if strings.HasPrefix(e.text, "(") {
+		return errorf(e.pos, "malformed //gathergen:gather: %q is a method expression; name a method as Type.Method, whatever its receiver", e.text)
 	}
 	if _, name, ok := splitQualified(e.text); ok && token.IsIdentifier(name) {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -160,7 +161,7 @@ func (a *analyzer) external(f found) *wrapper {
 	spec := f.d.async
 	pkg := a.imported(f.file, spec.pkg)
 	if pkg == nil {
-		a.report(spec.target.pos, "package %s is not imported by package %s: import it in a file of the package", spec.pkg, a.pkg.Types.Name())
+		a.notImported(f, spec)
 		return nil
 	}
 	obj := pkg.Scope().Lookup(spec.fn)
@@ -179,6 +180,35 @@ func (a *analyzer) external(f found) *wrapper {
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name()}
 	w.name = wrapperName(spec, fn.Name())
 	return a.finish(w)
+}
+
+// notImported reports the PKG of //gathergen:async PKG.FUNC that names no
+// imported package: perhaps TYPE.METHOD or PKG.TYPE.METHOD.
+func (a *analyzer) notImported(f found, spec *asyncSpec) {
+	if a.isTypeName(f.file, spec.pkg) {
+		a.report(spec.target.pos, "%s is a method, not a function; %s", spec.target.text, methodHint)
+		return
+	}
+	a.report(spec.target.pos, "package %s is not imported in %s: name a package as this file imports it, or by the import path of a package that package %s imports",
+		spec.pkg, filepath.Base(a.pkg.Fset.Position(f.file.Package).Filename), a.pkg.Types.Name())
+}
+
+// isTypeName reports whether qual names a type: T of this package, or
+// PKG.T of an imported package.
+func (a *analyzer) isTypeName(file *ast.File, qual string) bool {
+	if _, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
+		return true
+	}
+	pkgName, typeName, ok := splitQualified(qual)
+	if !ok {
+		return false
+	}
+	pkg := a.imported(file, pkgName)
+	if pkg == nil {
+		return false
+	}
+	_, ok = pkg.Scope().Lookup(typeName).(*types.TypeName)
+	return ok
 }
 
 // imported finds the package that a directive in file names: by its name

@@ -24,3 +24,17 @@ var _ = hidden.Make
 //gathergen:async hidden.Take
 
 //gathergen:async hidden.unexported
+
+//gathergen:async (*strconv.NumError).Error
+
+//gathergen:async strconv.NumError.Unwrap as UnwrapAsync
+
+//gathergen:async (*Local).Method
+
+// Local has a method.
+type Local struct{}
+
+// Method is a method of this package.
+func (*Local) Method() {}
+
+//gathergen:async Local.Method

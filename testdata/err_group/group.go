@@ -53,3 +53,5 @@ var _ = strconv.Quote
 //gathergen:gather G9 A Nothing
 
 //gathergen:gather G10 A T.M U.M strconv.Itoa
+
+//gathergen:gather G11 A (*U).M
