@@ -62,7 +62,7 @@ func (a *analyzer) analyze() *model {
 	if a.typeErrors() || a.pkg.Types == nil {
 		return nil
 	}
-	m := &model{pkg: a.pkg.Types, dir: a.dir()}
+	m := &model{pkg: a.pkg.Types, dir: a.dir(), lens: arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)}
 	byFunc := map[*types.Func]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {

@@ -94,7 +94,7 @@ func btoi(b bool) int {
 func (e *emitter) importedPackages() map[string]string {
 	names := map[string]string{"context": "context", runtimePath: "runtime"}
 	for _, w := range e.m.wrappers {
-		tw := newTypeWriter(e.m.pkg)
+		tw := newTypeWriter(e.m.pkg, e.m.lens)
 		tw.typeParams(newScope(nil), w.sig.RecvTypeParams(), w.sig.TypeParams())
 		tw.typ(w.sig)
 		for path, pkg := range tw.used {
@@ -145,7 +145,7 @@ func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
 
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
-	tw := newTypeWriter(e.m.pkg)
+	tw := newTypeWriter(e.m.pkg, e.m.lens)
 	tparams := tw.typeDeclParams(newScope(e.reserved), w.sig.RecvTypeParams(), w.sig.TypeParams())
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
@@ -168,7 +168,7 @@ type param struct {
 // wrapper declares NameAsync.
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(e.m.pkg)
+	tw := newTypeWriter(e.m.pkg, e.m.lens)
 	tparams := tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
 	recv := ""
 	if w.recv != nil {
@@ -316,7 +316,7 @@ func (e *emitter) group(g *group) {
 	decls = append(decls, jen.Id(ctx).Add(contextType()))
 	names := groupParamNames(g, sc)
 	for i, w := range g.elems {
-		tw := newTypeWriter(e.m.pkg)
+		tw := newTypeWriter(e.m.pkg, e.m.lens)
 		tparams = append(tparams, tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())...)
 		recv, params := names[i][0], names[i][1:]
 		if w.recv != nil {

@@ -16,6 +16,8 @@ type model struct {
 	constraint string
 	// reserved holds the package's top-level names, declared and generated.
 	reserved map[string]bool
+	// lens holds the length expressions of the package's array types.
+	lens *lengths
 }
 
 // resultKind says how a function's results map onto its future's value.

@@ -305,7 +305,7 @@ func numberedFields(n int) []string {
 // unwritable returns why the wrapper's signature cannot be written in this
 // package, or "".
 func (a *analyzer) unwritable(w *wrapper) string {
-	tw := newTypeWriter(a.pkg.Types)
+	tw := newTypeWriter(a.pkg.Types, nil)
 	sc := newScope(nil)
 	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
 	tw.typ(w.sig)

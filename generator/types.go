@@ -15,6 +15,7 @@ import (
 // generated declaration gives them.
 type typeWriter struct {
 	local   *types.Package
+	lens    *lengths
 	tparams map[*types.TypeParam]string
 	// used collects the import paths that the written code refers to.
 	used map[string]*types.Package
@@ -23,9 +24,10 @@ type typeWriter struct {
 	problem string
 }
 
-// newTypeWriter returns a typeWriter for code of package local.
-func newTypeWriter(local *types.Package) *typeWriter {
-	return &typeWriter{local: local, tparams: map[*types.TypeParam]string{}, used: map[string]*types.Package{}}
+// newTypeWriter returns a typeWriter for code of package local, whose array
+// types' length expressions lens holds (nil for none).
+func newTypeWriter(local *types.Package, lens *lengths) *typeWriter {
+	return &typeWriter{local: local, lens: lens, tparams: map[*types.TypeParam]string{}, used: map[string]*types.Package{}}
 }
 
 // fail records the first problem.
@@ -51,7 +53,7 @@ func (w *typeWriter) typ(t types.Type) *jen.Statement {
 	case *types.Slice:
 		return jen.Index().Add(w.typ(t.Elem()))
 	case *types.Array:
-		return jen.Index(jen.Lit(int(t.Len()))).Add(w.typ(t.Elem()))
+		return jen.Index(w.arrayLen(t)).Add(w.typ(t.Elem()))
 	case *types.Map:
 		return jen.Map(w.typ(t.Key())).Add(w.typ(t.Elem()))
 	case *types.Chan:

@@ -6,6 +6,7 @@ import (
 	"context"
 	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -86,6 +87,13 @@ func PointerAsync(ctx context.Context, p unsafe.Pointer, s struct {
 func ErrAsync(ctx context.Context, err error) *runtime.Future[struct{}] {
 	return runtime.GoNamed(ctx, "Err", func(context.Context) (struct{}, error) {
 		return struct{}{}, Err(err)
+	})
+}
+
+// ArraysAsync starts Arrays in its own goroutine and returns its future.
+func ArraysAsync(ctx context.Context, a [Width]int, b [Width * (2 - 1)]string, c [2]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) *runtime.Future[[Width]int] {
+	return runtime.GoNamed(ctx, "Arrays", func(context.Context) ([Width]int, error) {
+		return Arrays(a, b, c, d, e), nil
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -105,3 +106,15 @@ func Pointer(p unsafe.Pointer, s struct {
 func Err(err error) error { return err }
 
 //gathergen:gather Everything Shadow Unnamed Blank Variadic Derived.Describe Err
+
+// Width is the length of arrays below.
+const Width = 2 + 1
+
+// Arrays takes arrays whose lengths are constant expressions: the wrapper
+// spells them as the source does, so that a constant whose value depends
+// on the build configuration keeps working.
+//
+//gathergen:async
+func Arrays(a [Width]int, b [Width * (2 - 1)]string, c [len("ab")]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) [Width]int {
+	return [Width]int{len(b), len(c), len(d) + len(e)}
+}

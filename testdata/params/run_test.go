@@ -63,3 +63,11 @@ func TestFuncsAndComposite(t *testing.T) {
 		t.Fatalf("Composite = %v, %v", c, err)
 	}
 }
+
+func TestArrays(t *testing.T) {
+	ctx := context.Background()
+	got, err := ArraysAsync(ctx, [Width]int{}, [Width]string{}, [2]byte{}, [1]bool{}, [2]map[[3]int]int{}).Await(ctx)
+	if err != nil || got != [3]int{3, 2, 3} {
+		t.Fatalf("Arrays = %v, %v", got, err)
+	}
+}

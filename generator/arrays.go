@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// lengths holds the length expressions of the package's array types, so
+// that generated code spells [N]int as the source does rather than [3]int:
+// a constant whose value depends on the build configuration (declared in
+// files for each GOARCH, say) then keeps working in every configuration.
+type lengths struct {
+	info  *types.Info
+	exprs map[*types.Array]ast.Expr
+}
+
+// arrayLengths collects the length expressions of every array type written
+// in files.
+func arrayLengths(info *types.Info, files []*ast.File) *lengths {
+	l := &lengths{info: info, exprs: map[*types.Array]ast.Expr{}}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if at, ok := n.(*ast.ArrayType); ok && at.Len != nil {
+				if arr, ok := info.TypeOf(at).(*types.Array); ok {
+					l.exprs[arr] = at.Len
+				}
+			}
+			return true
+		})
+	}
+	return l
+}
+
+// arrayLen writes the length of an array type: its source expression when
+// the package spells it with constants that generated code can name, its
+// value otherwise.
+func (w *typeWriter) arrayLen(t *types.Array) *jen.Statement {
+	if w.lens != nil {
+		if code, ok := w.constExpr(w.lens.exprs[t]); ok {
+			return code
+		}
+	}
+	return jen.Lit(int(t.Len()))
+}
+
+// constExpr writes a constant expression made of literals, operators,
+// constants of this package and exported constants of imported packages.
+func (w *typeWriter) constExpr(x ast.Expr) (*jen.Statement, bool) {
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return jen.Op(x.Value), true
+	case *ast.Ident:
+		c, ok := w.lens.info.Uses[x].(*types.Const)
+		return jen.Id(x.Name), ok && c.Pkg() == w.local && c.Parent() == w.local.Scope()
+	case *ast.SelectorExpr:
+		return w.qualifiedConst(x)
+	case *ast.ParenExpr:
+		inner, ok := w.constExpr(x.X)
+		return jen.Parens(inner), ok
+	case *ast.UnaryExpr:
+		inner, ok := w.constExpr(x.X)
+		return jen.Op(x.Op.String()).Add(inner), ok
+	case *ast.BinaryExpr:
+		left, okl := w.constExpr(x.X)
+		right, okr := w.constExpr(x.Y)
+		return left.Op(x.Op.String()).Add(right), okl && okr
+	}
+	return nil, false
+}
+
+// qualifiedConst writes pkg.Const, an exported constant of an imported
+// package.
+func (w *typeWriter) qualifiedConst(x *ast.SelectorExpr) (*jen.Statement, bool) {
+	id, ok := x.X.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	pn, ok := w.lens.info.Uses[id].(*types.PkgName)
+	c, isConst := w.lens.info.Uses[x.Sel].(*types.Const)
+	if !ok || !isConst || !c.Exported() {
+		return nil, false
+	}
+	w.used[pn.Imported().Path()] = pn.Imported()
+	return jen.Qual(pn.Imported().Path(), c.Name()), true
+}
