@@ -108,16 +108,17 @@ func (a *analyzer) scan(f *ast.File) {
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			d, ok, p := parseDirective(c.Slash, c.Text)
+			owner := owners[cg]
 			switch {
 			case !ok:
 				continue
 			case p != nil:
 				a.report(p.pos, "%s", p.msg)
-			case inFuncBody(f, c.Slash):
-				a.report(c.Slash, "gathergen directives belong at package level, not inside a function body")
+			case owner == nil && misplaced(f, c.Slash) != "":
+				a.report(c.Slash, "%s", misplaced(f, c.Slash))
 			default:
-				a.found = append(a.found, found{d: d, file: f, owner: owners[cg]})
-				a.addCandidates(d, owners[cg])
+				a.found = append(a.found, found{d: d, file: f, owner: owner})
+				a.addCandidates(d, owner)
 			}
 		}
 	}
@@ -154,14 +155,21 @@ func specDoc(spec ast.Spec) *ast.CommentGroup {
 	return nil
 }
 
-// inFuncBody reports whether pos lies inside the body of a function.
-func inFuncBody(f *ast.File, pos token.Pos) bool {
+// misplaced says why a directive at pos, outside any doc comment of a
+// declaration, is not at package level: it lies in a function body, or
+// elsewhere inside a declaration (a struct field, an interface method, a
+// function literal); "" when it is at package level.
+func misplaced(f *ast.File, pos token.Pos) string {
 	for _, decl := range f.Decls {
-		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos && pos < fd.Body.End() {
-			return true
+		if pos < decl.Pos() || pos >= decl.End() {
+			continue
 		}
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos {
+			return "gathergen directives belong at package level, not inside a function body"
+		}
+		return "gathergen directives belong at package level, not inside a declaration: fields, interface methods and function literals cannot be wrapped"
 	}
-	return false
+	return ""
 }
 
 // addCandidates notes the names a directive may generate.

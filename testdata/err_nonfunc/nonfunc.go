@@ -35,3 +35,32 @@ func G() {
 //
 //gathergen:async
 func init() {}
+
+// A is async.
+//
+//gathergen:async
+func A() {}
+
+// B is async.
+//
+//gathergen:async
+func B() {}
+
+// I is an interface.
+type I interface {
+	// M is an interface method, which cannot be wrapped.
+	//
+	//gathergen:async
+	M() int
+}
+
+// S is a struct.
+type S struct {
+	//gathergen:gather InStruct A B
+	N int
+}
+
+// H is a function literal at package level.
+var H = func() {
+	//gathergen:gather InLiteral A B
+}
