@@ -30,6 +30,9 @@ func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper
 		return a.bareElement(e, wrappers)
 	}
 	if tn, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
+		if base := baseTypeName(tn.Type()); base != nil {
+			tn = base // through an alias
+		}
 		return a.methodElement(e, tn, name, wrappers)
 	}
 	pkg := a.imported(file, qual)

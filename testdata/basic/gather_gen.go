@@ -88,3 +88,8 @@ func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int
 func Mixed(ctx context.Context, c *Client, id int, doubleN int, fail bool, splitS string, pairN int, atoiS string) ([]Order, int, struct{}, struct{}, SplitResult, PairResult, int, error) {
 	return runtime.Gather7(ctx, c.FetchOrdersAsync(ctx, id), Twice(ctx, doubleN), StoreAsync(ctx, fail), TouchAsync(ctx), SplitAsync(ctx, splitS), PairAsync(ctx, pairN), ParseIntAsync(ctx, atoiS))
 }
+
+// ShopPage starts Client.FetchOrders and FetchUser and gathers their results: the first failure cancels the others.
+func ShopPage(ctx context.Context, c *Client, fetchOrdersID int, fetchUserID int) ([]Order, User, error) {
+	return runtime.Gather2(ctx, c.FetchOrdersAsync(ctx, fetchOrdersID), FetchUserAsync(ctx, fetchUserID))
+}

@@ -48,3 +48,11 @@ func TestWrappers(t *testing.T) {
 		t.Fatal("ParseIntAsync(x) did not fail")
 	}
 }
+
+func TestAliasElement(t *testing.T) {
+	ctx := context.Background()
+	orders, user, err := ShopPage(ctx, &Shop{prefix: "pen-"}, 2, 5)
+	if err != nil || !reflect.DeepEqual(orders, []Order{{Item: "pen-2"}}) || user.ID != 5 {
+		t.Fatalf("ShopPage = %v, %v, %v", orders, user, err)
+	}
+}

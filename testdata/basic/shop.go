@@ -77,3 +77,8 @@ func Pair(n int) (int, string) { return n, strconv.Itoa(n) }
 //gathergen:gather LoadPage FetchUser FetchOrders
 
 //gathergen:gather Mixed Client.FetchOrders Double Store Touch Split Pair strconv.Atoi
+
+// Shop is an alias of Client: a group may name Client's methods through it.
+type Shop = Client
+
+//gathergen:gather ShopPage Shop.FetchOrders FetchUser
