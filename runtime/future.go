@@ -17,11 +17,19 @@ type Future[T any] struct {
 	fn    func(context.Context) (T, error) // the task; nil for promises and once started
 }
 
-// Future states.
+// Bits of core.state. A future is pending until settled is set; its value
+// and error are written before that. The task bits say that the task's
+// context has ended, and why; at most one of them is ever set. Every change
+// to state is made with core.mu held.
 const (
-	pending uint32 = iota
-	settled
+	settled        uint32 = 1 << iota
+	failedCanceled        // the error is context.Canceled (kept here, so that cancelling allocates nothing)
+	taskCancelled         // the runtime ended the task's context: its Err is context.Canceled
+	taskParentDone        // the parent ended first: the task context's Err is the parent's
 )
+
+// taskEnded has a bit set once the task's context has ended.
+const taskEnded = taskCancelled | taskParentDone
 
 // closedChan is returned by Done for futures that have already settled.
 var closedChan = func() chan struct{} {
@@ -30,62 +38,95 @@ var closedChan = func() chan struct{} {
 	return ch
 }()
 
-// A waker is told when a future it subscribed to settles: slot is the
-// number it subscribed with, err the future's error. wake must not block.
-type waker interface {
-	wake(slot int, err error)
+// core is the part of a future that does not depend on T: its state, its
+// subscribers and its task's context. Gathers work on cores, so that one
+// non-generic loop serves every arity.
+//
+// A future and its task's context are one allocation, kept small because a
+// gather of a million tasks holds a million futures: what most futures never
+// need (an error, Done channels, a second subscriber, the parent's
+// cancellation hook) hangs off extra, which is allocated on first use.
+type core struct {
+	mu     sync.Mutex
+	state  atomic.Uint32
+	slot   int32   // first's slot; a gather of more than 2³¹ futures cannot fit in memory
+	first  *waiter // most futures have one subscriber; it costs no allocation
+	name   string
+	parent context.Context       // the context the task was started under; nil for promises
+	extra  atomic.Pointer[extra] // set once, with mu held
 }
 
+// extra holds what few futures need.
+type extra struct {
+	err      error          // the error, unless nil or context.Canceled
+	done     chan struct{}  // the future's Done; made on the first call
+	taskDone chan struct{}  // the task context's Done; made on the first call
+	stop     func() bool    // unregisters the task context from its parent
+	more     []subscription // subscribers after the first
+}
+
+// subscription is a waiter and the slot it knows an input by.
 type subscription struct {
-	w    waker
+	w    *waiter
 	slot int
 }
 
-// core is the part of a future that does not depend on T: its state, its
-// subscribers and its task context. Gathers work on cores, so that one
-// non-generic loop serves every arity.
-type core struct {
-	state atomic.Uint32
-	mu    sync.Mutex
-	done  chan struct{} // made on the first call to Done
-	first subscription  // most futures have one subscriber; it costs no allocation
-	more  []subscription
-	err   error
-	name  string
-	task  taskContext // parent is nil for futures that run no task
+// extraLocked returns c's extra, allocating it on first use; c.mu is held.
+func (c *core) extraLocked() *extra {
+	x := c.extra.Load()
+	if x == nil {
+		x = new(extra)
+		c.extra.Store(x)
+	}
+	return x
+}
+
+// isSettled reports whether c has settled.
+func (c *core) isSettled() bool { return c.state.Load()&settled != 0 }
+
+// err returns c's error; c must have settled.
+func (c *core) err() error {
+	if c.state.Load()&failedCanceled != 0 {
+		return context.Canceled
+	}
+	if x := c.extra.Load(); x != nil {
+		return x.err
+	}
+	return nil
 }
 
 // Await waits until f settles or ctx is done. It returns f's value and error,
 // or the zero value and context.Cause(ctx) when ctx is done first. Giving up
 // does not cancel f: other callers may still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
-	if f.state.Load() != settled {
+	if !f.isSettled() {
 		select {
 		case <-f.Done():
 		case <-ctx.Done():
-			if f.state.Load() != settled {
+			if !f.isSettled() {
 				var zero T
 				return zero, context.Cause(ctx)
 			}
 		}
 	}
-	return f.value, f.err
+	return f.value, f.err()
 }
 
 // Done returns a channel that is closed when f settles, for use in select.
 func (f *Future[T]) Done() <-chan struct{} {
-	if f.state.Load() == settled {
+	if f.isSettled() {
 		return closedChan
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.done == nil {
-		if f.state.Load() == settled {
-			return closedChan
-		}
-		f.done = make(chan struct{})
+	if f.isSettled() {
+		return closedChan
 	}
-	return f.done
+	x := f.extraLocked()
+	if x.done == nil {
+		x.done = make(chan struct{})
+	}
+	return x.done
 }
 
 // Cancel asks f to stop: it cancels the task's context and, when f is still
@@ -100,71 +141,122 @@ func (f *Future[T]) Name() string { return f.name }
 // it did.
 func (f *Future[T]) settle(v T, err error) bool {
 	f.mu.Lock()
-	if f.state.Load() == settled {
+	if f.isSettled() {
 		f.mu.Unlock()
 		return false
 	}
 	f.value = v
-	f.finishLocked(err)
+	f.finishLocked(err, 0)
 	return true
 }
 
 // result returns f's outcome as a Result; f must have settled.
-func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f.err} }
+func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f.err()} }
 
-// cancel settles c with context.Canceled and then cancels its task's
-// context, in that order, so that a task which returns as soon as it sees
-// the cancellation cannot settle c first. It reports whether c was pending.
+// cancel settles c with context.Canceled and cancels its task's context in
+// one critical section, so that a task which returns as soon as it sees the
+// cancellation cannot settle c first. It reports whether c was pending.
 func (c *core) cancel() bool {
-	if c.state.Load() == settled {
+	if c.isSettled() {
 		return false
 	}
 	c.mu.Lock()
-	if c.state.Load() == settled {
+	if c.isSettled() {
 		c.mu.Unlock()
 		return false
 	}
-	c.finishLocked(context.Canceled)
-	if c.task.parent != nil {
-		c.task.cancel(context.Canceled)
-	}
+	c.finishLocked(context.Canceled, taskCancelled)
 	return true
 }
 
-// finishLocked settles c with err. It is called with c.mu held, unlocks it,
-// and then wakes the subscribers outside the lock.
-func (c *core) finishLocked(err error) {
-	c.err = err
-	c.state.Store(settled)
-	done, first, more := c.done, c.first, c.more
-	c.first, c.more = subscription{}, nil
+// finishLocked settles c with err and, when end is a task bit, ends its
+// task's context for that reason. It is called with c.mu held and the value
+// written, unlocks c.mu, and then wakes the subscribers outside the lock.
+func (c *core) finishLocked(err error, end uint32) {
+	s := c.state.Load() | settled
+	switch err {
+	case nil:
+	case context.Canceled:
+		s |= failedCanceled
+	default:
+		c.extraLocked().err = err
+	}
+	if end != 0 && c.endsTask(s) {
+		s |= end
+	} else {
+		end = 0
+	}
+	c.state.Store(s)
+	var done chan struct{}
+	var more []subscription
+	if x := c.extra.Load(); x != nil {
+		done, more = x.done, x.more
+		x.done, x.more = closedChan, nil
+		if end != 0 {
+			x.closeTask()
+		}
+	}
+	first, slot := c.first, int(c.slot)
+	c.first = nil
 	c.mu.Unlock()
 	if done != nil {
 		close(done)
 	}
-	if first.w != nil {
-		first.w.wake(first.slot, err)
+	if first != nil {
+		first.wake(slot, err)
 	}
-	for _, s := range more {
-		s.w.wake(s.slot, err)
+	for _, sub := range more {
+		sub.w.wake(sub.slot, err)
+	}
+}
+
+// endsTask reports whether a future in state s has a task whose context has
+// not ended.
+func (c *core) endsTask(s uint32) bool { return c.parent != nil && s&taskEnded == 0 }
+
+// endTaskLocked ends the context of c's task for reason unless it has ended
+// already. As the standard contexts do, it records the end before it closes
+// Done; Err waits for the closing. c.mu is held.
+func (c *core) endTaskLocked(reason uint32) {
+	s := c.state.Load()
+	if !c.endsTask(s) {
+		return
+	}
+	c.state.Store(s | reason)
+	if x := c.extra.Load(); x != nil {
+		x.closeTask()
+	}
+}
+
+// closeTask closes the task context's Done channel, if made, and unregisters
+// the context from its parent; the future's mu is held.
+func (x *extra) closeTask() {
+	if x.taskDone != nil {
+		close(x.taskDone)
+		x.taskDone = closedChan
+	}
+	if x.stop != nil {
+		x.stop()
+		x.stop = nil
 	}
 }
 
 // subscribe arranges for w.wake(slot, err) to be called when c settles. When
 // c has settled already it registers nothing and calls w.wake itself.
-func (c *core) subscribe(w waker, slot int) {
-	if c.state.Load() != settled {
+func (c *core) subscribe(w *waiter, slot int) {
+	if !c.isSettled() {
 		c.mu.Lock()
-		if c.state.Load() != settled {
-			if c.first.w == nil {
-				c.first = subscription{w, slot}
+		if !c.isSettled() {
+			if c.first == nil {
+				c.first, c.slot = w, int32(slot)
 			} else {
-				c.more = append(c.more, subscription{w, slot})
+				x := c.extraLocked()
+				x.more = append(x.more, subscription{w, slot})
 			}
 			c.mu.Unlock()
 			return
 		}
 		c.mu.Unlock()
 	}
-	w.wake(slot, c.err)
+	w.wake(slot, c.err())
 }

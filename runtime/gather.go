@@ -3,7 +3,6 @@ package runtime
 import (
 	"context"
 	"strconv"
-	"sync/atomic"
 )
 
 // Result is the outcome of one future: its value, or its error.
@@ -22,8 +21,8 @@ type Result[T any] struct {
 // All cancels every pending input and returns context.Cause(ctx). All of no
 // futures returns an empty slice at once; the same future may appear twice.
 func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
-	cores := coresOf("runtime.All", fs)
-	if err := gather(ctx, cores); err != nil {
+	checkFutures("runtime.All", fs)
+	if err := gatherInputs(ctx, fs); err != nil {
 		return nil, err
 	}
 	out := make([]T, len(fs))
@@ -38,7 +37,8 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // failure cancels nothing. When ctx is done first, AllSettled cancels the
 // inputs still pending, and their slots carry context.Cause(ctx).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
-	cause := settleAll(ctx, coresOf("runtime.AllSettled", fs))
+	checkFutures("runtime.AllSettled", fs)
+	cause := settleInputs(ctx, fs)
 	out := make([]Result[T], len(fs))
 	for i, f := range fs {
 		out[i] = outcome(f, cause)
@@ -46,16 +46,13 @@ func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	return out
 }
 
-// coresOf checks that no future is nil and returns their cores.
-func coresOf[T any](caller string, fs []*Future[T]) []*core {
-	cores := make([]*core, len(fs))
+// checkFutures panics, naming the first nil future in fs, when there is one.
+func checkFutures[T any](caller string, fs []*Future[T]) {
 	for i, f := range fs {
 		if f == nil {
 			panic(caller + ": fs[" + strconv.Itoa(i) + "] is nil")
 		}
-		cores[i] = &f.core
 	}
-	return cores
 }
 
 // mustFuture panics, naming the argument, when f is nil.
@@ -76,106 +73,60 @@ func outcome[T any](f *Future[T], cause error) Result[T] {
 	return f.result()
 }
 
-// gathering counts the inputs of one gather as they settle.
-type gathering struct {
-	left   atomic.Int64 // inputs yet to succeed
-	failed atomic.Int64 // 1 + slot of the first failure; 0 while none failed
-	signal chan struct{}
-}
-
-func (g *gathering) wake(slot int, err error) {
-	if err != nil {
-		if g.failed.CompareAndSwap(0, int64(slot)+1) {
-			g.notify()
-		}
-		return
-	}
-	if g.left.Add(-1) == 0 {
-		g.notify()
-	}
-}
-
-func (g *gathering) notify() {
-	select {
-	case g.signal <- struct{}{}:
-	default:
-	}
-}
-
 // gather waits for the cores with the fail-fast rules of All and returns nil
 // when every one succeeded.
-func gather(ctx context.Context, cores []*core) error {
+func gather(ctx context.Context, cores []*core) error { return gatherInputs(ctx, cores) }
+
+// gatherInputs is gather for any kind of input.
+func gatherInputs[E input](ctx context.Context, in []E) error {
 	if ctx == nil {
 		panic("runtime: gather: ctx is nil")
 	}
-	if len(cores) == 0 {
+	if len(in) == 0 {
 		return nil
 	}
-	g := &gathering{signal: make(chan struct{}, 1)}
-	g.left.Store(int64(len(cores)))
-	for i, c := range cores {
-		c.subscribe(g, i)
-		if g.failed.Load() != 0 {
+	w := newWaiter(waitAll, len(in))
+	for i, e := range in {
+		e.base().subscribe(w, i)
+		if w.found.Load() != 0 {
 			break
 		}
 	}
-	if g.failed.Load() == 0 && g.left.Load() != 0 {
-		select {
-		case <-g.signal:
-		case <-ctx.Done():
-			if g.failed.Load() == 0 && g.left.Load() != 0 {
-				cancelAll(cores)
-				return context.Cause(ctx)
-			}
-		}
+	if !w.wait(ctx) {
+		cancelInputs(in)
+		return context.Cause(ctx)
 	}
-	if slot := g.failed.Load(); slot != 0 {
-		cancelAll(cores)
-		c := cores[slot-1]
-		return &TaskError{Index: int(slot - 1), Name: c.name, Err: c.err}
+	if slot := w.found.Load(); slot != 0 {
+		cancelInputs(in)
+		c := in[slot-1].base()
+		return &TaskError{Index: int(slot - 1), Name: c.name, Err: c.err()}
 	}
 	return nil
 }
 
-func cancelAll(cores []*core) {
-	for _, c := range cores {
-		c.cancel()
-	}
-}
-
-// countdown signals once every input has settled, whatever its outcome.
-type countdown struct {
-	left   atomic.Int64
-	signal chan struct{}
-}
-
-func (c *countdown) wake(int, error) {
-	if c.left.Add(-1) == 0 {
-		close(c.signal)
-	}
-}
-
 // settleAll waits until every core has settled and returns nil, or returns
 // context.Cause(ctx) when ctx is done first; it cancels nothing itself.
-func settleAll(ctx context.Context, cores []*core) error {
+func settleAll(ctx context.Context, cores []*core) error { return settleInputs(ctx, cores) }
+
+// settleInputs is settleAll for any kind of input.
+func settleInputs[E input](ctx context.Context, in []E) error {
 	if ctx == nil {
 		panic("runtime: settle: ctx is nil")
 	}
-	if len(cores) == 0 {
+	if len(in) == 0 {
 		return nil
 	}
-	c := &countdown{signal: make(chan struct{})}
-	c.left.Store(int64(len(cores)))
-	for i, in := range cores {
-		in.subscribe(c, i)
+	w := newWaiter(waitSettled, len(in))
+	for i, e := range in {
+		e.base().subscribe(w, i)
 	}
 	select {
-	case <-c.signal:
+	case <-w.signal:
 		return nil
 	default:
 	}
 	select {
-	case <-c.signal:
+	case <-w.signal:
 		return nil
 	case <-ctx.Done():
 		return context.Cause(ctx)

@@ -39,7 +39,7 @@ func Rejected[T any](err error) *Future[T] {
 		panic("runtime: Rejected: err is nil")
 	}
 	f := &Future[T]{}
-	f.err = err
-	f.state.Store(settled)
+	f.mu.Lock()
+	f.finishLocked(err, 0)
 	return f
 }

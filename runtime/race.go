@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"sync/atomic"
 )
 
 // Race waits for the first of fs to settle, like JavaScript's Promise.race,
@@ -25,74 +24,41 @@ func Any[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "runtime.Any", fs, true)
 }
 
-// racing records the winner of a race: the first input to settle, or with
-// needSuccess the first to succeed, or failure of all.
-type racing struct {
-	needSuccess bool
-	winner      atomic.Int64 // 1 + slot of the winner; 0 while none
-	failures    atomic.Int64 // inputs failed, counted only with needSuccess
-	total       int64
-	signal      chan struct{}
-}
-
-func (r *racing) wake(slot int, err error) {
-	if err != nil && r.needSuccess {
-		if r.failures.Add(1) == r.total {
-			r.notify()
-		}
-		return
-	}
-	if r.winner.CompareAndSwap(0, int64(slot)+1) {
-		r.notify()
-	}
-}
-
-func (r *racing) notify() {
-	select {
-	case r.signal <- struct{}{}:
-	default:
-	}
-}
-
 func first[T any](ctx context.Context, caller string, fs []*Future[T], needSuccess bool) (T, error) {
 	var zero T
-	cores := coresOf(caller, fs)
+	checkFutures(caller, fs)
 	if ctx == nil {
 		panic(caller + ": ctx is nil")
 	}
 	if len(fs) == 0 {
 		return zero, ErrNoFutures
 	}
-	r := &racing{needSuccess: needSuccess, total: int64(len(fs)), signal: make(chan struct{}, 1)}
-	for i, c := range cores {
-		c.subscribe(r, i)
-		if r.winner.Load() != 0 {
+	mode := waitFirst
+	if needSuccess {
+		mode = waitSuccess
+	}
+	w := newWaiter(mode, len(fs))
+	for i, f := range fs {
+		f.subscribe(w, i)
+		if w.found.Load() != 0 {
 			break
 		}
 	}
-	select {
-	case <-r.signal:
-	default:
-		select {
-		case <-r.signal:
-		case <-ctx.Done():
-			if r.winner.Load() == 0 && r.failures.Load() != r.total {
-				cancelAll(cores)
-				return zero, context.Cause(ctx)
-			}
-		}
+	if !w.wait(ctx) {
+		cancelInputs(fs)
+		return zero, context.Cause(ctx)
 	}
-	cancelAll(cores)
-	if w := r.winner.Load(); w != 0 {
-		f := fs[w-1]
-		if f.err != nil {
-			return zero, &TaskError{Index: int(w - 1), Name: f.name, Err: f.err}
+	cancelInputs(fs)
+	if slot := w.found.Load(); slot != 0 {
+		f := fs[slot-1]
+		if err := f.err(); err != nil {
+			return zero, &TaskError{Index: int(slot - 1), Name: f.name, Err: err}
 		}
 		return f.value, nil
 	}
 	errs := make([]error, len(fs))
 	for i, f := range fs {
-		errs[i] = &TaskError{Index: i, Name: f.name, Err: f.err}
+		errs[i] = &TaskError{Index: i, Name: f.name, Err: f.err()}
 	}
 	return zero, errors.Join(errs...)
 }
@@ -105,38 +71,32 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 // context.Cause(ctx). Inputs already settled when the loop starts come first,
 // in the order of fs. The iterator may be ranged over more than once.
 func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Result[T]] {
-	cores := coresOf("runtime.AsCompleted", fs)
+	checkFutures("runtime.AsCompleted", fs)
 	if ctx == nil {
 		panic("runtime.AsCompleted: ctx is nil")
 	}
 	return func(yield func(int, Result[T]) bool) {
-		arrivals := make(completions, len(fs))
-		for i, c := range cores {
-			c.subscribe(arrivals, i)
+		w := newWaiter(waitEach, len(fs))
+		for i, f := range fs {
+			f.subscribe(w, i)
 		}
 		yielded := make([]bool, len(fs))
 		for range fs {
 			var i int
 			select {
-			case i = <-arrivals:
+			case i = <-w.arrivals:
 			case <-ctx.Done():
 				yieldRest(fs, yielded, context.Cause(ctx), yield)
 				return
 			}
 			yielded[i] = true
 			if !yield(i, fs[i].result()) {
-				cancelAll(cores)
+				cancelInputs(fs)
 				return
 			}
 		}
 	}
 }
-
-// completions receives the slots of settled inputs; its buffer holds one per
-// input, so wake never blocks.
-type completions chan int
-
-func (c completions) wake(slot int, _ error) { c <- slot }
 
 // yieldRest yields the inputs not yet yielded, in index order, after ctx was
 // done: those still pending are cancelled and carry cause.

@@ -3,7 +3,6 @@ package runtime
 import (
 	"context"
 	"runtime/debug"
-	"sync"
 	"time"
 )
 
@@ -35,7 +34,7 @@ func start[T any](ctx context.Context, name string, fn func(context.Context) (T,
 	}
 	f := &Future[T]{fn: fn}
 	f.name = name
-	f.task.parent = ctx
+	f.parent = ctx
 	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
 		l.submit(f)
 		return f
@@ -46,16 +45,16 @@ func start[T any](ctx context.Context, name string, fn func(context.Context) (T,
 
 // run calls the task's function and settles f with what it returns, with a
 // *PanicError when it panics, or with errGoexit when it calls runtime.Goexit.
+// Either way it then ends the task's context.
 func (f *Future[T]) run() {
 	fn := f.fn
 	f.fn = nil
-	if f.state.Load() == settled { // cancelled while it waited for a slot
+	if f.isSettled() { // cancelled while it waited for a slot
 		return
 	}
-	if f.task.parent.Err() != nil {
+	if f.parent.Err() != nil {
 		var zero T
-		f.settle(zero, context.Cause(f.task.parent))
-		f.task.cancel(context.Canceled)
+		f.finishTask(zero, context.Cause(f.parent))
 		return
 	}
 	returned := false
@@ -63,29 +62,36 @@ func (f *Future[T]) run() {
 		if !returned {
 			var zero T
 			if r := recover(); r != nil {
-				f.settle(zero, &PanicError{Value: r, Stack: debug.Stack()})
+				f.finishTask(zero, &PanicError{Value: r, Stack: debug.Stack()})
 			} else {
-				f.settle(zero, errGoexit)
+				f.finishTask(zero, errGoexit)
 			}
 		}
-		f.task.cancel(context.Canceled)
 	}()
-	v, err := fn(&f.task)
+	v, err := fn((*taskContext)(&f.core))
 	returned = true
-	f.settle(v, err)
+	f.finishTask(v, err)
 }
 
-// taskContext is the context a task runs under. It is a child of the context
-// passed to Go, built lazily: it allocates nothing and registers nothing with
-// its parent until the task asks for Done, so a task that never looks at its
-// context costs no more than a goroutine.
-type taskContext struct {
-	parent context.Context
-	mu     sync.Mutex
-	done   chan struct{} // made on the first call to Done
-	err    error         // set once cancelled
-	stop   func() bool   // unregisters the parent's AfterFunc
+// finishTask settles f with v and err unless it has settled already, and
+// ends the task's context, under one lock.
+func (f *Future[T]) finishTask(v T, err error) {
+	f.mu.Lock()
+	if f.isSettled() {
+		f.endTaskLocked(taskCancelled)
+		f.mu.Unlock()
+		return
+	}
+	f.value = v
+	f.finishLocked(err, taskCancelled)
 }
+
+// taskContext is the context a task runs under: a child of the context
+// passed to Go, made of the fields of the task's own future, so that it costs
+// no allocation of its own. It is built lazily: it allocates nothing and
+// registers nothing with its parent until the task asks for Done, so a task
+// that never looks at its context costs no more than a goroutine.
+type taskContext core
 
 // Deadline returns the parent's deadline.
 func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() }
@@ -104,56 +110,52 @@ func (c *taskContext) Value(key any) any {
 func (c *taskContext) Done() <-chan struct{} {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.done != nil {
-		return c.done
+	if c.state.Load()&taskEnded != 0 {
+		return closedChan
 	}
-	if c.err == nil {
-		if err := c.parent.Err(); err != nil {
-			c.err = err
+	if c.parent.Err() != nil {
+		(*core)(c).endTaskLocked(taskParentDone)
+		return closedChan
+	}
+	x := (*core)(c).extraLocked()
+	if x.taskDone == nil {
+		x.taskDone = make(chan struct{})
+		if c.parent.Done() != nil {
+			x.stop = context.AfterFunc(c.parent, (*core)(c).parentDone)
 		}
 	}
-	if c.err != nil {
-		c.done = closedChan
-		return c.done
-	}
-	c.done = make(chan struct{})
-	if c.parent.Done() != nil {
-		c.stop = context.AfterFunc(c.parent, func() { c.cancel(c.parent.Err()) })
-	}
-	return c.done
+	return x.taskDone
 }
 
 // Err returns nil while the context is live, then why it was cancelled.
 func (c *taskContext) Err() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.err == nil {
-		if err := c.parent.Err(); err != nil {
-			c.cancelLocked(err)
+	s := c.state.Load()
+	if s&taskEnded == 0 {
+		if c.parent.Err() == nil {
+			return nil
 		}
+		(*core)(c).parentDone()
+		s = c.state.Load()
+	} else if c.extra.Load() != nil {
+		// The end is recorded before Done is closed, in one critical
+		// section: wait for that to finish, so that Done is closed too.
+		c.mu.Lock()
+		s = c.state.Load()
+		c.mu.Unlock()
 	}
-	return c.err
-}
-
-// cancel cancels the context with err unless it is cancelled already.
-func (c *taskContext) cancel(err error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.err == nil {
-		c.cancelLocked(err)
+	if s&taskCancelled != 0 {
+		return context.Canceled
 	}
-}
-
-func (c *taskContext) cancelLocked(err error) {
-	c.err = err
-	if c.done != nil && c.done != closedChan {
-		close(c.done)
-	}
-	if c.stop != nil {
-		c.stop()
-		c.stop = nil
-	}
+	return c.parent.Err()
 }
 
 // String names the context for debugging, as the standard contexts do.
 func (c *taskContext) String() string { return "runtime.taskContext" }
+
+// parentDone ends the task's context because its parent is done, unless it
+// has ended already.
+func (c *core) parentDone() {
+	c.mu.Lock()
+	c.endTaskLocked(taskParentDone)
+	c.mu.Unlock()
+}
