@@ -92,3 +92,22 @@ func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }
+
+// canImport reports whether the package at path from may import the package
+// at path to: an internal package only from the tree rooted at the parent
+// of its last internal element (the standard library's only from the
+// standard library).
+func canImport(from, to string) bool {
+	var parent string
+	switch i := strings.LastIndex(to, "/internal/"); {
+	case strings.HasSuffix(to, "/internal"):
+		parent = strings.TrimSuffix(to, "/internal")
+	case i >= 0:
+		parent = to[:i]
+	case to == "internal" || strings.HasPrefix(to, "internal/"):
+		return isStd(from)
+	default:
+		return true
+	}
+	return from == parent || strings.HasPrefix(from, parent+"/")
+}

@@ -111,6 +111,8 @@ func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
 		return jen.Id(obj.Name())
 	case !obj.Exported():
 		w.fail("type %s.%s is not exported", pkg.Name(), obj.Name())
+	case !canImport(w.local.Path(), pkg.Path()):
+		w.fail("type %s.%s belongs to an internal package that package %s cannot import", pkg.Name(), obj.Name(), w.local.Name())
 	}
 	w.used[pkg.Path()] = pkg
 	return jen.Qual(pkg.Path(), obj.Name())

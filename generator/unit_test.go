@@ -238,3 +238,24 @@ func TestWriteAllOrNothing(t *testing.T) {
 		t.Fatalf("a failed Write left %v", entries)
 	}
 }
+
+func TestCanImport(t *testing.T) {
+	for _, tt := range []struct {
+		from, to string
+		want     bool
+	}{
+		{"a.com/m/p", "a.com/m/q", true},
+		{"a.com/m/p", "a.com/m/internal/x", true},
+		{"a.com/m", "a.com/m/internal", true},
+		{"a.com/m/p/q", "a.com/m/p/internal/x/internal/y", false},
+		{"a.com/m/p/internal/x/q", "a.com/m/p/internal/x/internal/y", true},
+		{"a.com/n", "a.com/m/internal/x", false},
+		{"a.com/mm", "a.com/m/internal", false},
+		{"a.com/m", "internal/poll", false},
+		{"os", "internal/poll", true},
+	} {
+		if got := canImport(tt.from, tt.to); got != tt.want {
+			t.Errorf("canImport(%q, %q) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

@@ -38,3 +38,5 @@ type Local struct{}
 func (*Local) Method() {}
 
 //gathergen:async Local.Method
+
+//gathergen:async hidden.Deep

@@ -1,6 +1,8 @@
 // Package hidden has functions whose signatures other packages cannot write.
 package hidden
 
+import "github.com/gathergen/gathergen/testdata/err_external/hidden/internal/deep"
+
 type secret int
 
 // Make returns an unexported type.
@@ -13,3 +15,6 @@ func Take(struct{ n int }) {}
 func unexported() {}
 
 var _ = unexported
+
+// Deep returns a type of an internal package.
+func Deep() deep.Token { return deep.Token{} }
