@@ -3,6 +3,8 @@ package generator
 import (
 	"go/ast"
 	"go/build/constraint"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,8 +17,7 @@ func (a *analyzer) constraint() string {
 	first := map[string]found{}
 	var keys []string
 	for _, f := range a.found {
-		name := a.pkg.Fset.Position(f.file.Package).Filename
-		expr := fileConstraint(f.file, name)
+		expr := a.constraintOf(f.file)
 		if _, ok := first[expr]; !ok {
 			first[expr] = f
 			keys = append(keys, expr)
@@ -29,6 +30,21 @@ func (a *analyzer) constraint() string {
 	return keys[0]
 }
 
+// constraintOf returns the build constraint of the source file that f was
+// parsed from. A file that imports "C" reaches the type checker as cgo
+// rewrote it, without its import of "C", so the original's header is read
+// again.
+func (a *analyzer) constraintOf(f *ast.File) string {
+	name := a.pkg.Fset.Position(f.Package).Filename
+	if a.pkg.Fset.File(f.Pos()).Name() != name {
+		const mode = parser.ImportsOnly | parser.ParseComments
+		if orig, err := parser.ParseFile(token.NewFileSet(), name, nil, mode); err == nil {
+			f = orig
+		}
+	}
+	return fileConstraint(f, name)
+}
+
 // describeConstraint quotes a constraint for a message.
 func describeConstraint(expr string) string {
 	if expr == "" {
@@ -38,7 +54,8 @@ func describeConstraint(expr string) string {
 }
 
 // fileConstraint returns a file's build constraint: its //go:build line
-// (or // +build lines) and the GOOS and GOARCH of its name, joined by &&.
+// (or // +build lines), the GOOS and GOARCH of its name and, for a file that
+// imports "C", cgo, joined by &&.
 func fileConstraint(f *ast.File, filename string) string {
 	var exprs []constraint.Expr
 	for _, cg := range f.Comments {
@@ -49,6 +66,9 @@ func fileConstraint(f *ast.File, filename string) string {
 	}
 	for _, tag := range nameTags(filepath.Base(filename)) {
 		exprs = append(exprs, &constraint.TagExpr{Tag: tag})
+	}
+	if importsC(f) {
+		exprs = append(exprs, &constraint.TagExpr{Tag: "cgo"})
 	}
 	if len(exprs) == 0 {
 		return ""
@@ -104,4 +124,15 @@ func nameTags(name string) []string {
 		return []string{parts[n-1]}
 	}
 	return nil
+}
+
+// importsC reports whether a file imports "C", which the go command builds
+// only when cgo is enabled.
+func importsC(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
 }

@@ -85,3 +85,28 @@ func TestBrokenOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestCgoConstraint checks that output for directives in a file that imports
+// "C" keeps that file's constraint and adds cgo, although the type checker
+// sees the file as cgo rewrote it (without either).
+func TestCgoConstraint(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"a.go": "//go:build !gathergen_never\n\npackage p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n" +
+			"//gathergen:async\nfunc One() int { return int(C.one()) }\n",
+		"b.go": "package p\n",
+	})
+	env = append(env, "CGO_ENABLED=1")
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) == 0 && len(res.Diagnostics) > 0 {
+		t.Skipf("cgo is not available: %v", res.Diagnostics)
+	}
+	if len(res.Files) != 1 {
+		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
+	}
+	if got := string(res.Files[0].New); !strings.Contains(got, "\n//go:build !gathergen_never && cgo\n") {
+		t.Fatalf("the output does not keep the constraint:\n%s", got)
+	}
+}

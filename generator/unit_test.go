@@ -58,6 +58,9 @@ func TestFileConstraint(t *testing.T) {
 		{"a.go", "// +build x y\n\npackage a", "x || y"},
 		{"a.go", "//go:build a\n// +build b\n\npackage a", "a"},
 		{"a.go", "package a\n\n//go:build late\n", ""},
+		// a file that imports "C" builds only with cgo
+		{"a.go", "// Package a.\npackage a\n\n// int one(void) { return 1; }\nimport \"C\"\n", "cgo"},
+		{"a_linux.go", "//go:build x\n\npackage a\n\nimport (\n\t\"C\"\n\t\"os\"\n)\n", "x && linux && cgo"},
 	} {
 		f, err := parser.ParseFile(token.NewFileSet(), tt.name, tt.src, parser.ParseComments)
 		if err != nil {
