@@ -19,7 +19,7 @@ func (a *analyzer) typeErrors() bool {
 	n := len(a.diags)
 	for _, e := range a.pkg.Errors {
 		pos := parsePos(e.Pos)
-		if a.l.wasSkipped(pos.Filename) || a.mentionsCandidate(e.Msg) || isCompilerOutput(e) {
+		if a.l.wasSkipped(pos.Filename) || a.missingCandidate(e.Msg) || isCompilerOutput(e) {
 			continue
 		}
 		if pos.Filename == "" {
@@ -63,16 +63,20 @@ func hasListErrors(pkg *packages.Package) bool {
 	return false
 }
 
-// mentionsCandidate reports whether msg names a declaration that gathergen
-// will generate.
-func (a *analyzer) mentionsCandidate(msg string) bool {
-	words := strings.FieldsFunc(msg, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
-	})
-	for _, w := range words {
-		if a.candidates[w] {
-			return true
-		}
+// missingCandidate reports whether msg says that a declaration gathergen
+// will generate is missing: "undefined: FAsync", or "t.MAsync undefined
+// (type T has no field or method MAsync)". Other errors that merely name
+// one (a local variable of a group's name declared and not used) count.
+func (a *analyzer) missingCandidate(msg string) bool {
+	if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
+		return a.candidates[name]
+	}
+	const method = "has no field or method "
+	if i := strings.Index(msg, method); i >= 0 {
+		name := strings.FieldsFunc(msg[i+len(method):], func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+		})
+		return len(name) > 0 && a.candidates[name[0]]
 	}
 	return false
 }

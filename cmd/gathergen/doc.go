@@ -106,9 +106,9 @@
 // function, an unknown or non-async group element, a duplicate or colliding
 // name, a missing external function, a type error of the package, in go's
 // own words) is printed as file:line:col: message, sorted, and then it exits
-// 1 without writing. Type errors that mention a name gathergen is about to
-// generate are not reported: code may call wrappers before their first
-// generation. The exit status is 0 on success, 1 on problems or, under
+// 1 without writing. Type errors that say a name gathergen is about to
+// generate is undefined are not reported: code may call wrappers before
+// their first generation. The exit status is 0 on success, 1 on problems or, under
 // -check, on a stale file, and 2 on bad usage.
 //
 // # Output
