@@ -22,7 +22,7 @@ type Result[T any] struct {
 // futures returns an empty slice at once; the same future may appear twice.
 func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 	checkFutures("runtime.All", fs)
-	if err := gatherInputs(ctx, fs); err != nil {
+	if err := gatherEach(ctx, len(fs), coresOf(fs)); err != nil {
 		return nil, err
 	}
 	out := make([]T, len(fs))
@@ -38,7 +38,7 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // inputs still pending, and their slots carry context.Cause(ctx).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
-	cause := settleInputs(ctx, fs)
+	cause := settleEach(ctx, len(fs), coresOf(fs))
 	out := make([]Result[T], len(fs))
 	for i, f := range fs {
 		out[i] = outcome(f, cause)
@@ -75,30 +75,32 @@ func outcome[T any](f *Future[T], cause error) Result[T] {
 
 // gather waits for the cores with the fail-fast rules of All and returns nil
 // when every one succeeded.
-func gather(ctx context.Context, cores []*core) error { return gatherInputs(ctx, cores) }
+func gather(ctx context.Context, cores []*core) error {
+	return gatherEach(ctx, len(cores), func(i int) *core { return cores[i] })
+}
 
-// gatherInputs is gather for any kind of input.
-func gatherInputs[E input](ctx context.Context, in []E) error {
+// gatherEach is gather for n inputs, the core of slot i being at(i).
+func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	if ctx == nil {
 		panic("runtime: gather: ctx is nil")
 	}
-	if len(in) == 0 {
+	if n == 0 {
 		return nil
 	}
-	w := newWaiter(waitAll, len(in))
-	for i, e := range in {
-		e.base().subscribe(w, i)
+	w := newWaiter(ctx, waitAll, n)
+	for i := range n {
+		at(i).subscribe(w, i)
 		if w.found.Load() != 0 {
 			break
 		}
 	}
 	if !w.wait(ctx) {
-		cancelInputs(in)
+		cancelEach(n, at)
 		return context.Cause(ctx)
 	}
 	if slot := w.found.Load(); slot != 0 {
-		cancelInputs(in)
-		c := in[slot-1].base()
+		cancelEach(n, at)
+		c := at(int(slot - 1))
 		return &TaskError{Index: int(slot - 1), Name: c.name, Err: c.err()}
 	}
 	return nil
@@ -106,19 +108,25 @@ func gatherInputs[E input](ctx context.Context, in []E) error {
 
 // settleAll waits until every core has settled and returns nil, or returns
 // context.Cause(ctx) when ctx is done first; it cancels nothing itself.
-func settleAll(ctx context.Context, cores []*core) error { return settleInputs(ctx, cores) }
+func settleAll(ctx context.Context, cores []*core) error {
+	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
+}
 
-// settleInputs is settleAll for any kind of input.
-func settleInputs[E input](ctx context.Context, in []E) error {
+// settleEach is settleAll for n inputs, the core of slot i being at(i).
+func settleEach(ctx context.Context, n int, at func(int) *core) error {
 	if ctx == nil {
 		panic("runtime: settle: ctx is nil")
 	}
-	if len(in) == 0 {
+	if n == 0 {
 		return nil
 	}
-	w := newWaiter(waitSettled, len(in))
-	for i, e := range in {
-		e.base().subscribe(w, i)
+	w := newWaiter(ctx, waitSettled, n)
+	for i := range n {
+		at(i).subscribe(w, i)
+	}
+	if w.signal == nil {
+		w.done.Wait()
+		return nil
 	}
 	select {
 	case <-w.signal:

@@ -37,7 +37,7 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	if needSuccess {
 		mode = waitSuccess
 	}
-	w := newWaiter(mode, len(fs))
+	w := newWaiter(ctx, mode, len(fs))
 	for i, f := range fs {
 		f.subscribe(w, i)
 		if w.found.Load() != 0 {
@@ -45,10 +45,10 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 		}
 	}
 	if !w.wait(ctx) {
-		cancelInputs(fs)
+		cancelEach(len(fs), coresOf(fs))
 		return zero, context.Cause(ctx)
 	}
-	cancelInputs(fs)
+	cancelEach(len(fs), coresOf(fs))
 	if slot := w.found.Load(); slot != 0 {
 		f := fs[slot-1]
 		if err := f.err(); err != nil {
@@ -76,7 +76,7 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 		panic("runtime.AsCompleted: ctx is nil")
 	}
 	return func(yield func(int, Result[T]) bool) {
-		w := newWaiter(waitEach, len(fs))
+		w := newWaiter(ctx, waitEach, len(fs))
 		for i, f := range fs {
 			f.subscribe(w, i)
 		}
@@ -91,7 +91,7 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 			}
 			yielded[i] = true
 			if !yield(i, fs[i].result()) {
-				cancelInputs(fs)
+				cancelEach(len(fs), coresOf(fs))
 				return
 			}
 		}

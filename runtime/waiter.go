@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 )
 
@@ -29,23 +30,28 @@ type waiter struct {
 	// winner (waitFirst, waitSuccess); 0 while there is none.
 	found atomic.Int64
 	// signal receives one value when the wait is over; for waitSettled it
-	// is closed instead.
+	// is closed instead. It is nil when the context of the wait can never
+	// end: then nothing needs a select, and done, which costs no
+	// allocation, is the wake-up.
 	signal chan struct{}
+	done   sync.WaitGroup
 	// arrivals receives the slot of each input as it settles (waitEach);
 	// it has room for every input, so wake never blocks.
 	arrivals chan int
 }
 
-// newWaiter returns a waiter in mode for n inputs.
-func newWaiter(mode waitMode, n int) *waiter {
+// newWaiter returns a waiter in mode for n inputs, for a wait under ctx.
+func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w := &waiter{mode: mode}
-	if mode == waitEach {
+	switch {
+	case mode == waitEach:
 		w.arrivals = make(chan int, n)
 		return w
-	}
-	if mode == waitSettled {
+	case ctx.Done() == nil:
+		w.done.Add(1)
+	case mode == waitSettled:
 		w.signal = make(chan struct{})
-	} else {
+	default:
 		w.signal = make(chan struct{}, 1)
 	}
 	if mode != waitFirst {
@@ -65,7 +71,7 @@ func (w *waiter) wake(slot int, err error) {
 		}
 	case waitSettled:
 		if w.left.Add(-1) == 0 {
-			close(w.signal)
+			w.notify()
 		}
 	case waitFirst:
 		w.win(slot)
@@ -88,11 +94,15 @@ func (w *waiter) win(slot int) {
 }
 
 // notify ends the wait. In every mode that uses it, it is called at most
-// once; the buffer of one makes it never block.
+// once, so it never blocks: signal has room for one value.
 func (w *waiter) notify() {
-	select {
-	case w.signal <- struct{}{}:
+	switch {
+	case w.signal == nil:
+		w.done.Done()
+	case w.mode == waitSettled:
+		close(w.signal)
 	default:
+		w.signal <- struct{}{}
 	}
 }
 
@@ -108,6 +118,10 @@ func (w *waiter) wait(ctx context.Context) bool {
 	if w.over() {
 		return true
 	}
+	if w.signal == nil {
+		w.done.Wait()
+		return true
+	}
 	select {
 	case <-w.signal:
 		return true
@@ -116,19 +130,19 @@ func (w *waiter) wait(ctx context.Context) bool {
 	}
 }
 
-// An input is a future as a gather sees it: a *core, or a *Future[T], which
-// has the methods of its core. Gathers are generic in it, so that All and
-// the others work on their argument directly, without a slice of cores.
-type input interface {
-	base() *core
+// The waits below see their inputs as a count and a function from slot to
+// core, so that one non-generic loop serves the generated GatherN and
+// SettleN (an array of cores on the stack) and All and the others (the
+// caller's slice of futures, with no slice of cores made from it).
+
+// coresOf returns the slot-to-core function of fs.
+func coresOf[T any](fs []*Future[T]) func(int) *core {
+	return func(i int) *core { return &fs[i].core }
 }
 
-// base returns c itself; through embedding, a future's base is its core.
-func (c *core) base() *core { return c }
-
-// cancelInputs cancels every input that is still pending.
-func cancelInputs[E input](in []E) {
-	for _, e := range in {
-		e.base().cancel()
+// cancelEach cancels every input that is still pending.
+func cancelEach(n int, at func(int) *core) {
+	for i := range n {
+		at(i).cancel()
 	}
 }
