@@ -1,0 +1,107 @@
+// Command million runs one fan-out of a million trivial tasks and reports its
+// wall time and the process's peak resident memory, so that the runtime's
+// cost at scale can be compared with a hand-written fan-out, errgroup and
+// Python's asyncio.gather. Run each measurement in a fresh process, since
+// peak memory is the process's own:
+//
+//	million -impl all
+//	million -impl limited
+//
+// The implementations are those of package fanout (floor, errgroup, conc,
+// all), plus limited: a gather under runtime.WithLimit(ctx, 1000) of tasks
+// that each block until every task has been submitted, so that 1000 tasks
+// hold a goroutine and the rest wait in the limiter's queue. It prints one
+// line: the implementation, the number of tasks, the wall time in
+// milliseconds and the peak RSS in MiB (VmHWM from /proc/self/status).
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gathergen/gathergen/bench/fanout"
+	"github.com/gathergen/gathergen/runtime"
+)
+
+func main() {
+	impl := flag.String("impl", "all", "`name` of the fan-out: floor, errgroup, conc, all or limited")
+	n := flag.Int("n", 1_000_000, "number of tasks")
+	limit := flag.Int("limit", 1000, "concurrency limit of -impl limited")
+	flag.Parse()
+	run, ok := pick(*impl, *limit)
+	if !ok {
+		fmt.Fprintf(os.Stderr, "million: unknown -impl %q\n", *impl)
+		os.Exit(2)
+	}
+	start := time.Now()
+	out, err := run(context.Background(), *n)
+	wall := time.Since(start)
+	if err == nil && len(out) != *n {
+		err = fmt.Errorf("%d results, want %d", len(out), *n)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "million: %s: %v\n", *impl, err)
+		os.Exit(1)
+	}
+	peak, err := peakRSS()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "million: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%s\t%d\t%.1f ms\t%.1f MiB\n", *impl, *n, float64(wall.Microseconds())/1000, float64(peak)/(1<<20))
+}
+
+// pick returns the fan-out named impl.
+func pick(impl string, limit int) (func(context.Context, int) ([]int, error), bool) {
+	if impl == "limited" {
+		return func(ctx context.Context, n int) ([]int, error) { return limited(ctx, n, limit) }, true
+	}
+	for _, im := range fanout.Impls {
+		if im.Name == impl {
+			return im.Run, true
+		}
+	}
+	return nil, false
+}
+
+// limited gathers n tasks under runtime.WithLimit(ctx, limit); each task
+// blocks until all n have been submitted.
+func limited(ctx context.Context, n, limit int) ([]int, error) {
+	lctx := runtime.WithLimit(ctx, limit)
+	release := make(chan struct{})
+	fs := make([]*runtime.Future[int], n)
+	for i := range n {
+		fs[i] = runtime.Go(lctx, func(ctx context.Context) (int, error) {
+			<-release
+			return fanout.Double(ctx, i)
+		})
+	}
+	close(release)
+	return runtime.All(ctx, fs...)
+}
+
+// peakRSS returns the process's peak resident set size in bytes.
+func peakRSS() (int64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10, err
+		}
+	}
+	if err := s.Err(); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
+}
