@@ -62,7 +62,8 @@ func errorf(pos token.Pos, format string, args ...any) *problem {
 func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *problem) {
 	dir, ok := ast.ParseDirective(pos, text)
 	if !ok || dir.Tool != toolName {
-		return directive{}, false, nil
+		p := nearMiss(pos, text)
+		return directive{pos: pos}, p != nil, p
 	}
 	d.pos = dir.Slash
 	args, err := dir.ParseArgs()
@@ -71,6 +72,9 @@ func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *proble
 	}
 	words := make([]word, len(args))
 	for i, a := range args {
+		if strings.HasPrefix(a.Arg, "//") {
+			return d, true, errorf(a.Pos, "malformed //gathergen:%s: a directive cannot have a trailing comment; put it on a line of its own", dir.Name)
+		}
 		words[i] = word{text: a.Arg, pos: a.Pos}
 	}
 	switch dir.Name {
@@ -82,6 +86,17 @@ func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *proble
 		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, gather)", dir.Name)
 	}
 	return d, true, p
+}
+
+// nearMiss returns a problem for a line comment that was meant as a
+// directive but is not one, which would otherwise be ignored without a
+// word: "// gathergen:async", "//gathergen: async", "//gathergen:Async".
+func nearMiss(pos token.Pos, text string) *problem {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok || !strings.HasPrefix(strings.TrimLeft(rest, " \t"), toolName+":") {
+		return nil
+	}
+	return errorf(pos, "malformed directive %q: write //gathergen:VERB, in lower case, with no space after // or after the colon", text)
 }
 
 // asyncUsage is the shape of the async directive's arguments.

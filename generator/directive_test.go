@@ -13,7 +13,15 @@ func TestParseDirective(t *testing.T) {
 		problem string
 		want    string
 	}{
-		{text: "// gathergen:async", ok: false},
+		{text: "// gathergen:async", ok: true, problem: "no space after // or after the colon"},
+		{text: "//  gathergen:gather G F H", ok: true, problem: "no space after // or after the colon"},
+		{text: "//gathergen: async", ok: true, problem: "no space after // or after the colon"},
+		{text: "//gathergen:Async", ok: true, problem: "in lower case"},
+		{text: "//gathergen:", ok: true, problem: "write //gathergen:VERB"},
+		{text: "// gathergen writes wrappers", ok: false},
+		{text: "// see gathergen:async", ok: false},
+		{text: "//gathergen:async as X // the wrapper", ok: true, problem: "trailing comment"},
+		{text: "//gathergen:async strconv.Atoi //", ok: true, problem: "trailing comment"},
 		{text: "//go:generate gathergen", ok: false},
 		{text: "/*gathergen:async*/", ok: false},
 		{text: "//gathergen:async", ok: true, want: "async  as "},
