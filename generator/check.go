@@ -67,8 +67,12 @@ func (a *analyzer) checkCollision(d declared) {
 		return
 	}
 	obj, index, _ := types.LookupFieldOrMethod(d.recv.Type(), true, a.pkg.Types, d.name)
-	if obj != nil && len(index) == 1 {
+	switch {
+	case obj == nil:
+	case len(index) == 1:
 		a.report(d.pos, "%s collides with the %s %s.%s declared at %s", d.name, kindOf(obj), d.recv.Name(), d.name, a.where(obj.Pos()))
+	default:
+		a.report(d.pos, "%s would shadow the %s %s that an embedded field promotes to %s (declared at %s)", d.name, kindOf(obj), d.name, d.recv.Name(), a.where(obj.Pos()))
 	}
 }
 

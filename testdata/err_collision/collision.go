@@ -71,3 +71,24 @@ func Dot() {}
 func Builtin() {}
 
 //gathergen:gather error Imp Pre
+
+// Inner has a method and a field named like wrappers of Outer's methods.
+type Inner struct {
+	LoadAsync int
+}
+
+// SaveAsync is hand-written.
+func (Inner) SaveAsync() {}
+
+// Outer embeds Inner: its wrappers would shadow what Inner promotes.
+type Outer struct{ Inner }
+
+// Save is wrapped as SaveAsync, which Inner promotes to Outer.
+//
+//gathergen:async
+func (Outer) Save() {}
+
+// Load is wrapped as LoadAsync, a field that Inner promotes to Outer.
+//
+//gathergen:async
+func (*Outer) Load() {}
