@@ -262,3 +262,22 @@ func TestCanImport(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteKeepsMode checks that a rewritten file keeps the permissions of
+// the file it replaces (read-only to discourage edits, say).
+func TestWriteKeepsMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gather_gen.go")
+	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o440); err != nil {
+		t.Fatal(err)
+	}
+	if err := (File{Path: path, Old: []byte("old\n"), New: []byte("new\n")}).Write(); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o440 {
+		t.Fatalf("mode after Write: %v, %v; want -r--r-----", info.Mode(), err)
+	}
+}

@@ -59,8 +59,9 @@ func (f File) Write() error {
 	return f.commit(tmp)
 }
 
-// stage writes New to a temporary file beside Path and returns its name, or
-// "" when the file is to be removed.
+// stage writes New to a temporary file beside Path, with the permissions
+// of the file it will replace, and returns its name, or "" when the file is
+// to be removed.
 func (f File) stage() (string, error) {
 	if f.New == nil {
 		return "", nil
@@ -71,7 +72,7 @@ func (f File) stage() (string, error) {
 	}
 	_, err = tmp.Write(f.New)
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(f.mode())
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -81,6 +82,15 @@ func (f File) stage() (string, error) {
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// mode returns the permissions of the file on disk, which a rewrite keeps,
+// or 0644 for a new file.
+func (f File) mode() fs.FileMode {
+	if info, err := os.Stat(f.Path); err == nil && info.Mode().IsRegular() {
+		return info.Mode().Perm()
+	}
+	return 0o644
 }
 
 // commit renames a staged file over Path, or removes Path when New is nil.
