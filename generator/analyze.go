@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,6 +58,7 @@ func (a *analyzer) analyze() *model {
 	for _, f := range a.pkg.Syntax {
 		a.scan(f)
 	}
+	a.testFiles()
 	if len(a.found) == 0 {
 		a.listErrors()
 		return nil
@@ -119,6 +123,30 @@ func (a *analyzer) scan(f *ast.File) {
 			default:
 				a.found = append(a.found, found{d: d, file: f, owner: owner})
 				a.addCandidates(d, owner)
+			}
+		}
+	}
+}
+
+// testFiles reports the directives of the package folder's _test.go files,
+// which the load leaves out (generated code cannot call test code): they
+// would be ignored without a word.
+func (a *analyzer) testFiles() {
+	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(src, []byte("//"+toolName+":")) {
+			continue
+		}
+		f, err := parser.ParseFile(a.pkg.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if _, ok, _ := parseDirective(c.Slash, c.Text); ok {
+					a.report(c.Slash, "gathergen reads no _test.go file: move this directive to a file of the package")
+				}
 			}
 		}
 	}

@@ -57,6 +57,9 @@
 //		gathers them: the first failure cancels the others and returns a
 //		*runtime.TaskError that names the function
 //
+// Directives belong in the package's own files: generated code cannot call
+// test code, so a directive in a _test.go file is reported as a problem.
+//
 // A group names 2 to 9 functions (the runtime's Gather2 to Gather9; a group
 // of one would only await one future, so it is refused with a hint, and so
 // is a group of more than nine). Each element is a function (F), a method
