@@ -79,6 +79,12 @@ func parse(args []string, stderr io.Writer) (options, int, bool) {
 		return o, 2, true
 	}
 	o.args = fs.Args()
+	for _, arg := range o.args {
+		if strings.HasPrefix(arg, "-") {
+			fmt.Fprintf(stderr, "gathergen: flag %s after the packages: flags come first\n", arg)
+			return o, 2, true
+		}
+	}
 	return o, 0, false
 }
 

@@ -15,6 +15,9 @@ func TestUsage(t *testing.T) {
 		}
 	}
 	expect(t, gathergen(t, dir, "-nosuchflag"), 2, "flag provided but not defined")
+	// the flag package stops at the first package; a flag after it would be
+	// taken for a package and fail as a problem (exit 1), as if stale
+	expect(t, gathergen(t, dir, "./...", "-check"), 2, "flag -check after the packages")
 	expect(t, gathergen(t, dir, "-output", "sub/x.go"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", "x.txt"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", ""), 2, "-output must be a file name")
