@@ -11,23 +11,63 @@ import (
 )
 
 // constraint returns the build constraint that the generated file keeps: the
-// one shared by every file that holds a directive. Files with different
+// one shared by every file that holds a directive (the first file's
+// spelling, when others spell it differently). Files with different
 // constraints are a problem: one generated file cannot keep both.
 func (a *analyzer) constraint() string {
-	first := map[string]found{}
-	var keys []string
-	for _, f := range a.found {
-		expr := a.constraintOf(f.file)
-		if _, ok := first[expr]; !ok {
-			first[expr] = f
-			keys = append(keys, expr)
+	kept := a.constraintOf(a.found[0].file)
+	for _, f := range a.found[1:] {
+		if expr := a.constraintOf(f.file); !sameConstraint(kept, expr) {
+			a.report(f.d.pos, "directives come from files with different build constraints (%s and %s), but one generated file keeps one constraint: move the directives to files with the same constraint", describeConstraint(kept), describeConstraint(expr))
+			return ""
 		}
 	}
-	if len(keys) > 1 {
-		a.report(first[keys[1]].d.pos, "directives come from files with different build constraints (%s and %s), but one generated file keeps one constraint: move the directives to files with the same constraint", describeConstraint(keys[0]), describeConstraint(keys[1]))
-		return ""
+	return kept
+}
+
+// sameConstraint reports whether two constraints hold in the same
+// configurations, by trying every assignment of their tags (or, past ten
+// tags, by comparing their spelling).
+func sameConstraint(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return keys[0]
+	x, y := parseConstraint(a), parseConstraint(b)
+	tags := map[string]int{}
+	note := func(tag string) bool {
+		if _, ok := tags[tag]; !ok {
+			tags[tag] = len(tags)
+		}
+		return false
+	}
+	evalConstraint(x, note)
+	evalConstraint(y, note)
+	if len(tags) > 10 {
+		return false
+	}
+	for bits := range 1 << len(tags) {
+		holds := func(tag string) bool { return bits&(1<<tags[tag]) != 0 }
+		if evalConstraint(x, holds) != evalConstraint(y, holds) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseConstraint parses a constraint that fileConstraint wrote; nil for
+// none.
+func parseConstraint(expr string) constraint.Expr {
+	x, err := constraint.Parse("//go:build " + expr)
+	if err != nil {
+		return nil
+	}
+	return x
+}
+
+// evalConstraint evaluates a constraint (nil holds always), calling ok for
+// every tag.
+func evalConstraint(x constraint.Expr, ok func(tag string) bool) bool {
+	return x == nil || x.Eval(ok)
 }
 
 // constraintOf returns the build constraint of the source file that f was
@@ -64,11 +104,14 @@ func fileConstraint(f *ast.File, filename string) string {
 		}
 		exprs = append(exprs, commentConstraints(cg)...)
 	}
-	for _, tag := range nameTags(filepath.Base(filename)) {
-		exprs = append(exprs, &constraint.TagExpr{Tag: tag})
-	}
+	tags := nameTags(filepath.Base(filename))
 	if importsC(f) {
-		exprs = append(exprs, &constraint.TagExpr{Tag: "cgo"})
+		tags = append(tags, "cgo")
+	}
+	for _, tag := range tags {
+		if !slices.ContainsFunc(exprs, func(x constraint.Expr) bool { return x.String() == tag }) {
+			exprs = append(exprs, &constraint.TagExpr{Tag: tag})
+		}
 	}
 	if len(exprs) == 0 {
 		return ""

@@ -58,6 +58,7 @@ func TestFileConstraint(t *testing.T) {
 		{"a.go", "// +build x y\n\npackage a", "x || y"},
 		{"a.go", "//go:build a\n// +build b\n\npackage a", "a"},
 		{"a.go", "package a\n\n//go:build late\n", ""},
+		{"a_linux.go", "//go:build linux\n\npackage a", "linux"},
 		// a file that imports "C" builds only with cgo
 		{"a.go", "// Package a.\npackage a\n\n// int one(void) { return 1; }\nimport \"C\"\n", "cgo"},
 		{"a_linux.go", "//go:build x\n\npackage a\n\nimport (\n\t\"C\"\n\t\"os\"\n)\n", "x && linux && cgo"},
@@ -279,5 +280,25 @@ func TestWriteKeepsMode(t *testing.T) {
 	info, err := os.Stat(path)
 	if err != nil || info.Mode().Perm() != 0o440 {
 		t.Fatalf("mode after Write: %v, %v; want -r--r-----", info.Mode(), err)
+	}
+}
+
+func TestSameConstraint(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"linux && amd64", "amd64 && linux", true},
+		{"!(a || b)", "!a && !b", true},
+		{"linux", "linux && linux", true},
+		{"linux", "", false},
+		{"", "cgo", false},
+		{"linux", "linux || darwin", false},
+		{"a && b && c && d && e && f && g && h && i && j && k", "k && a && b && c && d && e && f && g && h && i && j", false},
+	} {
+		if got := sameConstraint(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameConstraint(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

@@ -23,6 +23,13 @@ func QuestionAsync(ctx context.Context, s string) *runtime.Future[string] {
 	})
 }
 
+// EchoAsync starts Echo in its own goroutine and returns its future.
+func EchoAsync(ctx context.Context, s string) *runtime.Future[string] {
+	return runtime.GoNamed(ctx, "Echo", func(context.Context) (string, error) {
+		return Echo(s), nil
+	})
+}
+
 // Both starts Answer and Question and gathers their results: the first failure cancels the others.
 func Both(ctx context.Context, s string) (int, string, error) {
 	return runtime.Gather2(ctx, AnswerAsync(ctx), QuestionAsync(ctx, s))

@@ -13,3 +13,10 @@ func TestBoth(t *testing.T) {
 		t.Fatalf("Both = %v %q %v", a, q, err)
 	}
 }
+
+func TestEcho(t *testing.T) {
+	ctx := context.Background()
+	if s, err := EchoAsync(ctx, "hi").Await(ctx); s != "hi" || err != nil {
+		t.Fatalf("Echo = %q, %v", s, err)
+	}
+}
