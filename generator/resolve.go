@@ -128,8 +128,8 @@ func (a *analyzer) asyncWrapper(f found) *wrapper {
 	if fn == nil {
 		return nil
 	}
-	if fd.Recv == nil && fn.Name() == "init" {
-		a.report(f.d.pos, "cannot wrap init: it cannot be called")
+	if (fd.Recv == nil && fn.Name() == "init") || fn.Name() == "_" {
+		a.report(f.d.pos, "cannot wrap %s: it cannot be called", fd.Name.Name)
 		return nil
 	}
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, label: fn.Name()}

@@ -64,3 +64,13 @@ type S struct {
 var H = func() {
 	//gathergen:gather InLiteral A B
 }
+
+// A blank function cannot be called.
+//
+//gathergen:async
+func _() {}
+
+// A blank method cannot be called either.
+//
+//gathergen:async
+func (S) _() {}
