@@ -21,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -33,11 +34,20 @@ func main() {
 	impl := flag.String("impl", "all", "`name` of the fan-out: floor, errgroup, conc, all or limited")
 	n := flag.Int("n", 1_000_000, "number of tasks")
 	limit := flag.Int("limit", 1000, "concurrency limit of -impl limited")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fan-out to `file`")
 	flag.Parse()
 	run, ok := pick(*impl, *limit)
 	if !ok {
 		fmt.Fprintf(os.Stderr, "million: unknown -impl %q\n", *impl)
 		os.Exit(2)
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "million: %v\n", err)
+			os.Exit(1)
+		}
+		defer stop()
 	}
 	start := time.Now()
 	out, err := run(context.Background(), *n)
@@ -84,6 +94,22 @@ func limited(ctx context.Context, n, limit int) ([]int, error) {
 	}
 	close(release)
 	return runtime.All(ctx, fs...)
+}
+
+// startCPUProfile starts a CPU profile into path and returns its stop.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // peakRSS returns the process's peak resident set size in bytes.

@@ -1,0 +1,372 @@
+// Command ratios reads the raw output of bench/run.sh and prints one table
+// of ratios against the hand-written floor measured in the same run, the
+// million-task and generator figures, and each target of the benchmark
+// issue with its measured figure, met or missed. Targets are read, never
+// asserted: the command exits 0 whatever the figures.
+//
+//	go run ./cmd/ratios RESULTS_DIR
+//
+// RESULTS_DIR holds bench.txt (go test -bench output, several runs),
+// million.txt (lines of bench/cmd/million), asyncio.txt (lines of
+// python/gather_million.py) and genbench.txt (bench/cmd/genbench).
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: ratios RESULTS_DIR")
+		os.Exit(2)
+	}
+	if err := run(os.Args[1]); err != nil {
+		fmt.Fprintf(os.Stderr, "ratios: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// key names one benchmark: its group (Fanout, Gather), width and version.
+type key struct {
+	group string
+	n     int
+	impl  string
+}
+
+// samples are the measurements of one benchmark over the runs.
+type samples struct {
+	nsPerTask, allocsPerOp, bytesPerOp []float64
+}
+
+func run(dir string) error {
+	benches, err := readBenchmarks(filepath.Join(dir, "bench.txt"))
+	if err != nil {
+		return err
+	}
+	var t targets
+	printBenchmarks(benches, &t)
+	million, err := readLines(filepath.Join(dir, "million.txt"))
+	if err != nil {
+		return err
+	}
+	asyncio, err := readLines(filepath.Join(dir, "asyncio.txt"))
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	printMillion(million, asyncio, &t)
+	gen, err := readGenbench(filepath.Join(dir, "genbench.txt"))
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	printGenerator(gen, &t)
+	t.print()
+	return nil
+}
+
+// readBenchmarks parses go test -bench output.
+func readBenchmarks(path string) (map[key]*samples, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[key]*samples{}
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		fields := strings.Fields(s.Text())
+		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") {
+			continue
+		}
+		k, ok := parseName(fields[0])
+		if !ok {
+			continue
+		}
+		sm := out[k]
+		if sm == nil {
+			sm = &samples{}
+			out[k] = sm
+		}
+		for i := 2; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				continue
+			}
+			switch fields[i+1] {
+			case "ns/task":
+				sm.nsPerTask = append(sm.nsPerTask, v)
+			case "allocs/op":
+				sm.allocsPerOp = append(sm.allocsPerOp, v)
+			case "B/op":
+				sm.bytesPerOp = append(sm.bytesPerOp, v)
+			}
+		}
+	}
+	return out, s.Err()
+}
+
+// parseName reads BenchmarkGroup/n=N/impl=NAME-PROCS.
+func parseName(name string) (key, bool) {
+	name = strings.TrimPrefix(name, "Benchmark")
+	if i := strings.LastIndexByte(name, '-'); i > 0 {
+		name = name[:i]
+	}
+	parts := strings.Split(name, "/")
+	if len(parts) != 3 {
+		return key{}, false
+	}
+	k := key{group: parts[0]}
+	for _, p := range parts[1:] {
+		name, value, _ := strings.Cut(p, "=")
+		switch name {
+		case "n":
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return key{}, false
+			}
+			k.n = n
+		case "impl":
+			k.impl = value
+		}
+	}
+	return k, k.impl != "" && k.n > 0
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// printBenchmarks prints the table of ratios and notes the targets about
+// ns/task and allocations.
+func printBenchmarks(benches map[key]*samples, t *targets) {
+	keys := make([]key, 0, len(benches))
+	for k := range benches {
+		keys = append(keys, k)
+	}
+	order := map[string]int{"floor": 0, "errgroup": 1, "conc": 2, "all": 3, "gather": 4, "group": 5}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.n, b.n), cmp.Compare(order[a.impl], order[b.impl]), cmp.Compare(a.impl, b.impl))
+	})
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(os.Stdout, "Fan-outs and gathers: medians over the runs; ratios against the floor and errgroup of the same width in the same run")
+	fmt.Fprintln(w, "benchmark\tn\timpl\tns/task\t× floor\t× errgroup\tallocs/task\tB/task\truns\t")
+	for _, k := range keys {
+		sm := benches[k]
+		ns := median(sm.nsPerTask)
+		floor := median(benches[key{k.group, k.n, "floor"}].get().nsPerTask)
+		eg := median(benches[key{k.group, k.n, "errgroup"}].get().nsPerTask)
+		allocs := median(sm.allocsPerOp) / float64(k.n)
+		fmt.Fprintf(w, "%s\t%d\t%s\t%.0f\t%s\t%s\t%.2f\t%.0f\t%d\t\n", k.group, k.n, k.impl, ns, ratio(ns, floor), ratio(ns, eg), allocs, median(sm.bytesPerOp)/float64(k.n), len(sm.nsPerTask))
+		if k.impl == "all" || k.impl == "gather" {
+			name := fmt.Sprintf("%s %s n=%d", k.group, k.impl, k.n)
+			t.add(name+": ns/task ≤ 1.0× errgroup", ns/eg, 1.0, "%.2f×")
+			t.add(name+": ns/task ≤ 1.15× floor", ns/floor, 1.15, "%.2f×")
+		}
+		if k.group == "Gather" && k.n == 2 && k.impl == "gather" {
+			t.add("generated wrappers + Gather2 ≤ 1.15× errgroup of the same calls", ns/eg, 1.15, "%.2f×")
+		}
+	}
+	w.Flush()
+	fmt.Println()
+	fmt.Println("Allocations per added task: (allocs/op at the widest n - at the narrowest) / (difference of n), so that a gather's fixed allocations are not counted per task")
+	w = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "benchmark\timpl\tn\tallocs/task\t")
+	for _, m := range marginalAllocs(benches) {
+		fmt.Fprintf(w, "%s\t%s\t%d..%d\t%.2f\t\n", m.group, m.impl, m.lo, m.hi, m.perTask)
+		if m.impl == "all" || m.impl == "gather" {
+			t.add(fmt.Sprintf("%s %s: allocations per added task ≤ 2", m.group, m.impl), m.perTask, 2, "%.2f")
+		}
+	}
+	w.Flush()
+	fmt.Println()
+}
+
+// marginal is the allocation cost of one more task of a version.
+type marginal struct {
+	group, impl string
+	lo, hi      int
+	perTask     float64
+}
+
+// marginalAllocs returns, for each group and version measured at two widths
+// or more, the allocations per added task between the narrowest and the
+// widest.
+func marginalAllocs(benches map[key]*samples) []marginal {
+	type gi struct{ group, impl string }
+	lo, hi := map[gi]key{}, map[gi]key{}
+	for k := range benches {
+		g := gi{k.group, k.impl}
+		if l, ok := lo[g]; !ok || k.n < l.n {
+			lo[g] = k
+		}
+		if h, ok := hi[g]; !ok || k.n > h.n {
+			hi[g] = k
+		}
+	}
+	var out []marginal
+	for g, l := range lo {
+		h := hi[g]
+		if h.n == l.n {
+			continue
+		}
+		d := median(benches[h].allocsPerOp) - median(benches[l].allocsPerOp)
+		out = append(out, marginal{g.group, g.impl, l.n, h.n, d / float64(h.n-l.n)})
+	}
+	slices.SortFunc(out, func(a, b marginal) int { return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.impl, b.impl)) })
+	return out
+}
+
+// get returns sm, or empty samples when sm is nil.
+func (sm *samples) get() *samples {
+	if sm == nil {
+		return &samples{}
+	}
+	return sm
+}
+
+func ratio(x, base float64) string {
+	if base == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", x/base)
+}
+
+// readLines returns the non-empty lines of path, split at tabs.
+func readLines(path string) ([][]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for line := range strings.Lines(string(data)) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, strings.Split(line, "\t"))
+		}
+	}
+	return out, nil
+}
+
+// figure reads "123.4 ms" or "56.7 MiB".
+func figure(s string) float64 {
+	v, _ := strconv.ParseFloat(strings.Fields(s)[0], 64)
+	return v
+}
+
+// printMillion prints the medians of the million-task runs and the Python
+// twin, and notes their targets.
+func printMillion(million, asyncio [][]string, t *targets) {
+	wall, rss := map[string][]float64{}, map[string][]float64{}
+	var names []string
+	for _, l := range append(million, asyncio...) {
+		if len(l) != 4 {
+			continue
+		}
+		if _, seen := wall[l[0]]; !seen {
+			names = append(names, l[0])
+		}
+		wall[l[0]] = append(wall[l[0]], figure(l[2]))
+		rss[l[0]] = append(rss[l[0]], figure(l[3]))
+	}
+	fmt.Println("One fan-out of 1,000,000 trivial tasks (limited: blocked until all are submitted, under WithLimit(ctx, 1000)); medians")
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "impl\twall ms\t× floor\tpeak RSS MiB\truns\t")
+	floor := median(wall["floor"])
+	for _, n := range names {
+		fmt.Fprintf(w, "%s\t%.0f\t%s\t%.1f\t%d\t\n", n, median(wall[n]), ratio(median(wall[n]), floor), median(rss[n]), len(wall[n]))
+	}
+	w.Flush()
+	if py := median(wall["asyncio-trivial"]); py > 0 && median(wall["all"]) > 0 {
+		fmt.Printf("asyncio.gather / runtime.All: %.1f× the wall time, %.1f× the peak RSS\n", py/median(wall["all"]), median(rss["asyncio-trivial"])/median(rss["all"]))
+	}
+	fmt.Println()
+	if len(wall["all"]) > 0 {
+		t.add("1M trivial tasks (All over Go): wall ≤ 250 ms", median(wall["all"]), 250, "%.0f ms")
+		t.add("1M trivial tasks (All over Go): peak RSS ≤ 64 MiB", median(rss["all"]), 64, "%.1f MiB")
+	}
+	if len(wall["limited"]) > 0 {
+		t.add("1M blocked tasks under WithLimit(1000): peak RSS ≤ 100 MiB", median(rss["limited"]), 100, "%.1f MiB")
+	}
+}
+
+// genbench holds the generator benchmark's ratios by name.
+type genbench struct {
+	lines  [][]string
+	ratios map[string]float64
+}
+
+func readGenbench(path string) (genbench, error) {
+	lines, err := readLines(path)
+	g := genbench{lines: lines, ratios: map[string]float64{}}
+	for _, l := range lines {
+		if len(l) == 3 && l[0] == "ratio" {
+			v, _ := strconv.ParseFloat(l[2], 64)
+			g.ratios[l[1]] = v
+		}
+	}
+	return g, err
+}
+
+func printGenerator(g genbench, t *targets) {
+	if len(g.lines) == 0 {
+		return
+	}
+	fmt.Println("Generator: wall time of one run, from a clean folder")
+	for _, l := range g.lines {
+		fmt.Println("  " + strings.Join(l, "  "))
+	}
+	fmt.Println()
+	for name, v := range g.ratios {
+		switch {
+		case strings.HasPrefix(name, "gathergen/stringer"):
+			t.add("gathergen ≤ 1.0× stringer on the same package", v, 1.0, "%.2f×")
+		case strings.HasPrefix(name, "gathergen-all"):
+			t.add("gathergen ./... over 50 packages ≤ 2× one package", v, 2.0, "%.2f×")
+		}
+	}
+}
+
+// targets collects each target with its figure.
+type targets struct {
+	rows []target
+}
+
+type target struct {
+	name         string
+	value, limit float64
+	format       string
+}
+
+func (t *targets) add(name string, value, limit float64, format string) {
+	t.rows = append(t.rows, target{name, value, limit, format})
+}
+
+func (t *targets) print() {
+	fmt.Println("Targets (read, never asserted)")
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	met := 0
+	for _, r := range t.rows {
+		verdict := "missed"
+		if r.value <= r.limit {
+			verdict = "met"
+			met++
+		}
+		fmt.Fprintf(w, "  %s\t"+r.format+"\t%s\n", r.name, r.value, verdict)
+	}
+	w.Flush()
+	fmt.Printf("%d of %d met\n", met, len(t.rows))
+}
