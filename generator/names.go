@@ -77,13 +77,24 @@ func upperFirst(name string) string {
 }
 
 // lowerFirst turns an identifier into the head of a camel-case identifier:
-// "FetchUser" becomes "fetchUser", "URL" becomes "url".
+// its leading capitals become lower case, but for the last of several,
+// which starts the next word ("FetchUser" becomes "fetchUser", "URL"
+// becomes "url", "HTTPServer" becomes "httpServer").
 func lowerFirst(name string) string {
-	if initialisms[strings.ToLower(name)] {
-		return strings.ToLower(name)
+	runes := []rune(name)
+	n := 0
+	for n < len(runes) && unicode.IsUpper(runes[n]) {
+		n++
 	}
-	r, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToLower(r)) + name[size:]
+	if n > 1 && n < len(runes) && unicode.IsLower(runes[n]) {
+		n-- // the last capital starts the next word
+	}
+	for i := range max(n, 1) {
+		if i < len(runes) {
+			runes[i] = unicode.ToLower(runes[i])
+		}
+	}
+	return string(runes)
 }
 
 // isStd reports whether an import path belongs to the standard library: its

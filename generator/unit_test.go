@@ -17,7 +17,10 @@ func TestCase(t *testing.T) {
 			t.Errorf("upperFirst(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"FetchUser": "fetchUser", "URL": "url", "X": "x", "Éa": "éa"} {
+	for in, want := range map[string]string{
+		"FetchUser": "fetchUser", "URL": "url", "X": "x", "Éa": "éa",
+		"URLFetch": "urlFetch", "HTTPServer": "httpServer", "A1": "a1", "ABC": "abc",
+	} {
 		if got := lowerFirst(in); got != want {
 			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
 		}
