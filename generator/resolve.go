@@ -135,11 +135,20 @@ func (a *analyzer) asyncWrapper(f found) *wrapper {
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, label: fn.Name()}
 	if recv := w.sig.Recv(); recv != nil {
 		w.recv = baseTypeName(recv.Type())
+		if w.recv == nil {
+			a.report(f.d.pos, "cannot wrap %s.%s: %s", recvTypeNameOf(fd), fn.Name(), generatedType)
+			return nil
+		}
 		w.label = w.recv.Name() + "." + fn.Name()
 	}
 	w.name = wrapperName(spec, fn.Name())
 	return a.finish(w)
 }
+
+// generatedType explains an invalid type in a wrapped signature: type errors
+// are reported, but for uses of names that gathergen generates, which the
+// load (leaving earlier output out) never sees.
+const generatedType = "its signature uses a type that gathergen generates, which does not exist while gathergen runs"
 
 // describe names the kind of declaration a directive was found on.
 func describe(owner ast.Node) string {

@@ -77,7 +77,9 @@ func (w *typeWriter) basic(t *types.Basic) *jen.Statement {
 	case t.Kind() == types.UnsafePointer:
 		w.used["unsafe"] = types.Unsafe
 		return jen.Qual("unsafe", "Pointer")
-	case t.Kind() == types.Invalid || t.Info()&types.IsUntyped != 0:
+	case t.Kind() == types.Invalid:
+		w.fail("%s", generatedType)
+	case t.Info()&types.IsUntyped != 0:
 		w.fail("type %s cannot be written", t)
 	}
 	return jen.Id(t.Name())
