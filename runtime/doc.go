@@ -42,9 +42,16 @@
 // cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
 // tasks run at once; the rest wait in a queue without a goroutine each.
 //
+// A gather that fails fast, a race, and a cancel return at once: they do not
+// wait for the tasks they cancel to return (errgroup's Wait would). Such a
+// task sees its context cancelled and ends in the background; its result is
+// dropped. When ctx is done, a wait reports context.Cause(ctx), even when an
+// input failed an instant earlier with a context error of its own.
+//
 // Misuse is reported where it happens, in the caller's goroutine and before
-// anything starts: a nil future, a nil function or context, and a limit
-// below 1 panic with a message that names the argument.
+// anything starts: a nil future, a nil function or context, a nil error to
+// [Promise.Reject] or [Rejected], and a limit below 1 panic with a message
+// that names the argument.
 //
 // # Differences from Python, on purpose
 //

@@ -13,7 +13,8 @@ var ErrNoFutures = errors.New("runtime: no futures to wait for")
 // testing.T.FailNow does) instead of returning.
 var errGoexit = errors.New("runtime: task called runtime.Goexit")
 
-// TaskError reports which input of a gather, race or settle failed.
+// TaskError reports which input of a gather ([All], GatherN), [Race] or [Any]
+// failed. Settles report each input's own error, unwrapped.
 // errors.Is and errors.As reach the cause through Unwrap.
 type TaskError struct {
 	// Index is the input's position in the argument list, from 0.

@@ -129,9 +129,12 @@ func (f *Future[T]) Done() <-chan struct{} {
 	return x.done
 }
 
-// Cancel asks f to stop: it cancels the task's context and, when f is still
-// pending, settles f at once with context.Canceled; whatever the task returns
-// later is dropped. Cancel never blocks and does nothing once f has settled.
+// Cancel asks f to stop: when f is still pending, it settles f at once with
+// context.Canceled and then cancels the task's context; whatever the task
+// returns later is dropped. A task cancelled before its goroutine started, or
+// while it waited for a slot of [WithLimit], is never called. Cancel never
+// blocks, does not wait for the task to return, and does nothing once f has
+// settled.
 func (f *Future[T]) Cancel() { f.cancel() }
 
 // Name returns the name given to [GoNamed], or "".

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"strconv"
 )
 
@@ -101,9 +102,21 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	if slot := w.found.Load(); slot != 0 {
 		cancelEach(n, at)
 		c := at(int(slot - 1))
+		if echoesEnd(ctx, c.err()) {
+			return context.Cause(ctx)
+		}
 		return &TaskError{Index: int(slot - 1), Name: c.name, Err: c.err()}
 	}
 	return nil
+}
+
+// echoesEnd reports whether err, an input's failure, is only the echo of
+// ctx's end: a context error while ctx is done. Inputs that run under ctx
+// often fail that way an instant before the wait sees ctx end itself; the
+// wait then reports context.Cause(ctx), as it would have a moment later,
+// so that the caller's error does not depend on the scheduler.
+func echoesEnd(ctx context.Context, err error) bool {
+	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
 }
 
 // settleAll waits until every core has settled and returns nil, or returns

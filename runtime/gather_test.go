@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// started returns a task that signals on its start and then waits for its
+// blockedTask returns a task that signals on its start and then waits for its
 // context to end, reporting the context's error on stopped.
 func blockedTask(start chan<- struct{}, stopped chan<- error) func(context.Context) (int, error) {
 	return func(ctx context.Context) (int, error) {
@@ -185,3 +185,28 @@ func TestAllSettledWhenContextDone(t *testing.T) {
 }
 
 var errTwo = errors.New("two")
+
+// Tasks that run under the gather's own context fail with ctx.Err() as soon
+// as it ends; the gather must still report the context's cause, not one of
+// those echoes, whichever it sees first.
+func TestGatherUnderItsOwnContextReportsTheCause(t *testing.T) {
+	for range 200 {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		start := make(chan struct{}, 2)
+		echo := func(ctx context.Context) (int, error) {
+			start <- struct{}{}
+			<-ctx.Done()
+			return 0, ctx.Err()
+		}
+		fa, fb := Go(ctx, echo), Go(ctx, echo)
+		<-start
+		<-start
+		cancel(errBoom)
+		if _, _, err := Gather2(ctx, fa, fb); err != errBoom {
+			t.Fatalf("Gather2 = %v; want the context's cause", err)
+		}
+		if _, err := Race(ctx, fa, fb); err != errBoom {
+			t.Fatalf("Race = %v; want the context's cause", err)
+		}
+	}
+}

@@ -51,7 +51,9 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	cancelEach(len(fs), coresOf(fs))
 	if slot := w.found.Load(); slot != 0 {
 		f := fs[slot-1]
-		if err := f.err(); err != nil {
+		if err := f.err(); echoesEnd(ctx, err) {
+			return zero, context.Cause(ctx)
+		} else if err != nil {
 			return zero, &TaskError{Index: int(slot - 1), Name: f.name, Err: err}
 		}
 		return f.value, nil
