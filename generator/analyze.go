@@ -25,6 +25,8 @@ type analyzer struct {
 	// syntax alone: type errors that mention one come from code that uses
 	// generated declarations before they exist, and are not reported.
 	candidates map[string]bool
+	// rejected holds the functions whose async directives have problems.
+	rejected map[*types.Func]bool
 }
 
 // found is a directive and where it was found.
@@ -37,7 +39,7 @@ type found struct {
 
 // newAnalyzer returns an analyzer for pkg.
 func newAnalyzer(pkg *packages.Package, l *loader) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}}
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, rejected: map[*types.Func]bool{}}
 }
 
 // report records a problem at pos.

@@ -45,9 +45,12 @@ func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper
 			return w
 		}
 	}
-	if _, ok := pkg.Scope().Lookup(name).(*types.Func); ok {
+	fn, ok := pkg.Scope().Lookup(name).(*types.Func)
+	switch {
+	case a.rejected[fn]:
+	case ok:
 		a.report(e.pos, "%s has no //gathergen:async directive; add //gathergen:async %s", e.text, e.text)
-	} else {
+	default:
 		a.report(e.pos, "unknown function %s", e.text)
 	}
 	return nil
@@ -81,12 +84,24 @@ func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
 		a.report(e.pos, "ambiguous method %s: write one of %s", e.text, strings.Join(labels, ", "))
 	case named != nil:
 		a.report(e.pos, "unknown function %s: it is the wrapper of %s; name %s instead", e.text, named.label, named.label)
+	case a.rejectedNamed(e.text):
 	case isFunc(a.pkg.Types.Scope().Lookup(e.text)):
 		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
 	default:
 		a.report(e.pos, "unknown function %s", e.text)
 	}
 	return nil
+}
+
+// rejectedNamed reports whether a function or method of this package named
+// name has an async directive with a problem.
+func (a *analyzer) rejectedNamed(name string) bool {
+	for fn := range a.rejected {
+		if fn.Name() == name && fn.Pkg() == a.pkg.Types {
+			return true
+		}
+	}
+	return false
 }
 
 // isFunc reports whether obj is a function.
@@ -103,6 +118,9 @@ func (a *analyzer) methodElement(e word, tn *types.TypeName, name string, wrappe
 		}
 	}
 	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, a.pkg.Types, name)
+	if fn, ok := obj.(*types.Func); ok && a.rejected[fn] {
+		return nil
+	}
 	if isFunc(obj) {
 		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
 	} else {

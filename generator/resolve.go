@@ -130,19 +130,27 @@ func (a *analyzer) asyncWrapper(f found) *wrapper {
 	}
 	if (fd.Recv == nil && fn.Name() == "init") || fn.Name() == "_" {
 		a.report(f.d.pos, "cannot wrap %s: it cannot be called", fd.Name.Name)
-		return nil
+		return a.reject(fn)
 	}
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, label: fn.Name()}
 	if recv := w.sig.Recv(); recv != nil {
 		w.recv = baseTypeName(recv.Type())
 		if w.recv == nil {
 			a.report(f.d.pos, "cannot wrap %s.%s: %s", recvTypeNameOf(fd), fn.Name(), generatedType)
-			return nil
+			return a.reject(fn)
 		}
 		w.label = w.recv.Name() + "." + fn.Name()
 	}
 	w.name = wrapperName(spec, fn.Name())
 	return a.finish(w)
+}
+
+// reject notes a function whose async directive has a problem, so that
+// groups that name it do not report it again as a function without one; it
+// returns nil.
+func (a *analyzer) reject(fn *types.Func) *wrapper {
+	a.rejected[fn] = true
+	return nil
 }
 
 // generatedType explains an invalid type in a wrapped signature: type errors
@@ -188,7 +196,7 @@ func (a *analyzer) external(f found) *wrapper {
 		return nil
 	case !fn.Exported():
 		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), spec.fn)
-		return nil
+		return a.reject(fn)
 	}
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name()}
 	w.name = wrapperName(spec, fn.Name())
@@ -257,7 +265,7 @@ func (a *analyzer) finish(w *wrapper) *wrapper {
 	}
 	if problem := a.unwritable(w); problem != "" {
 		a.report(w.pos, "cannot wrap %s: %s", w.label, problem)
-		return nil
+		return a.reject(w.fn)
 	}
 	return w
 }

@@ -40,3 +40,10 @@ func (*Local) Method() {}
 //gathergen:async Local.Method
 
 //gathergen:async hidden.Deep
+
+//gathergen:async strconv.Quote
+
+// A group of a function whose wrapper has a problem reports that problem
+// once, at the wrapper's directive, not again as a missing directive.
+//
+//gathergen:gather Both hidden.Make strconv.Quote

@@ -19,3 +19,7 @@ func Total(r SplitResult) int { return r.A + r.B }
 
 // Diff is a method of the generated struct without a directive: fine.
 func (r SplitResult) Diff() int { return r.A - r.B }
+
+// A group of functions whose wrappers have problems reports nothing more.
+//
+//gathergen:gather G Total Sum Split
