@@ -25,6 +25,8 @@ type analyzer struct {
 	// syntax alone: type errors that mention one come from code that uses
 	// generated declarations before they exist, and are not reported.
 	candidates map[string]bool
+	// loaded holds the candidates of every loaded package, by path.
+	loaded map[string]map[string]bool
 	// rejected holds the functions whose async directives have problems.
 	rejected map[*types.Func]bool
 }
@@ -37,9 +39,10 @@ type found struct {
 	owner ast.Node
 }
 
-// newAnalyzer returns an analyzer for pkg.
-func newAnalyzer(pkg *packages.Package, l *loader) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, rejected: map[*types.Func]bool{}}
+// newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
+// candidates loaded holds by path.
+func newAnalyzer(pkg *packages.Package, l *loader, loaded map[string]map[string]bool) *analyzer {
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}}
 }
 
 // report records a problem at pos.
@@ -54,13 +57,18 @@ func (a *analyzer) where(pos token.Pos) string {
 	return p.String()
 }
 
-// analyze returns the package's model, or nil when the package has no
-// directive or has problems.
-func (a *analyzer) analyze() *model {
+// scanFiles finds the directives of the package's files, and reports those
+// of its test files.
+func (a *analyzer) scanFiles() {
 	for _, f := range a.pkg.Syntax {
 		a.scan(f)
 	}
 	a.testFiles()
+}
+
+// analyze returns the scanned package's model, or nil when the package has
+// no directive or has problems.
+func (a *analyzer) analyze() *model {
 	if len(a.found) == 0 {
 		a.listErrors()
 		return nil

@@ -128,8 +128,8 @@ func Generate(cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("no packages match %q", cfg.patterns())
 	}
 	res := &Result{}
-	for _, pkg := range pkgs {
-		file, diags := generatePackage(pkg, l)
+	for _, a := range scanAll(pkgs, l) {
+		file, diags := a.generate()
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		if file != nil {
 			res.Files = append(res.Files, *file)
@@ -137,6 +137,20 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res, nil
+}
+
+// scanAll reads the directives of every package before any is analysed, so
+// that each knows the names that the others will generate: code may call
+// another package's wrapper before its first generation too.
+func scanAll(pkgs []*packages.Package, l *loader) []*analyzer {
+	all := map[string]map[string]bool{}
+	analyzers := make([]*analyzer, len(pkgs))
+	for i, pkg := range pkgs {
+		analyzers[i] = newAnalyzer(pkg, l, all)
+		analyzers[i].scanFiles()
+		all[pkg.PkgPath] = analyzers[i].candidates
+	}
+	return analyzers
 }
 
 // sortDiagnostics orders diagnostics by file, line, column and message, and
@@ -152,9 +166,8 @@ func sortDiagnostics(diags []Diagnostic) []Diagnostic {
 	return slices.Compact(diags)
 }
 
-// generatePackage checks one package and renders its file.
-func generatePackage(pkg *packages.Package, l *loader) (*File, []Diagnostic) {
-	a := newAnalyzer(pkg, l)
+// generate checks one scanned package and renders its file.
+func (a *analyzer) generate() (*File, []Diagnostic) {
 	m := a.analyze()
 	if len(a.diags) > 0 {
 		return nil, a.diags

@@ -123,3 +123,23 @@ func hasCommand(words []string) bool {
 	_, err := exec.LookPath(words[0])
 	return err == nil
 }
+
+// TestCrossPackage checks that code may call another package's wrappers,
+// functions and methods alike, before their first generation, when both
+// packages are generated in one run.
+func TestCrossPackage(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"store/store.go": "package store\n\ntype Client struct{}\n\n//gathergen:async\nfunc Fetch() int { return 1 }\n\n" +
+			"//gathergen:async\nfunc (*Client) Get() int { return 2 }\n",
+		"shop/shop.go": "package shop\n\nimport (\n\t\"context\"\n\n\tst \"example.com/m/store\"\n)\n\n" +
+			"//gathergen:async\nfunc Buy() int { return 3 }\n\n" +
+			"func Use(ctx context.Context, c *st.Client) { st.FetchAsync(ctx); c.GetAsync(ctx) }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 2 {
+		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
+	}
+}

@@ -64,21 +64,52 @@ func hasListErrors(pkg *packages.Package) bool {
 }
 
 // missingCandidate reports whether msg says that a declaration gathergen
-// will generate is missing: "undefined: FAsync", or "t.MAsync undefined
-// (type T has no field or method MAsync)". Other errors that merely name
-// one (a local variable of a group's name declared and not used) count.
+// will generate is missing: "undefined: FAsync", "undefined: other.FAsync"
+// (a loaded package's), or "t.MAsync undefined (type T has no field or
+// method MAsync)". Other errors that merely name one (a local variable of a
+// group's name declared and not used) count.
 func (a *analyzer) missingCandidate(msg string) bool {
 	if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
+		if qual, name, ok := splitQualified(name); ok {
+			return a.importedCandidate(qual, name)
+		}
 		return a.candidates[name]
 	}
 	const method = "has no field or method "
 	if i := strings.Index(msg, method); i >= 0 {
-		name := strings.FieldsFunc(msg[i+len(method):], func(r rune) bool {
+		words := strings.FieldsFunc(msg[i+len(method):], func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
 		})
-		return len(name) > 0 && a.candidates[name[0]]
+		return len(words) > 0 && a.anyCandidate(words[0])
 	}
 	return false
+}
+
+// importedCandidate reports whether a loaded package that a file of this
+// package imports as qual will generate name.
+func (a *analyzer) importedCandidate(qual, name string) bool {
+	if a.pkg.TypesInfo == nil {
+		return false
+	}
+	for _, f := range a.pkg.Syntax {
+		for _, spec := range f.Imports {
+			if pn := a.pkg.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() == qual && a.loaded[pn.Imported().Path()][name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyCandidate reports whether this package or another loaded one will
+// generate name (a method's wrapper, whose receiver may be of either).
+func (a *analyzer) anyCandidate(name string) bool {
+	for _, names := range a.loaded {
+		if names[name] {
+			return true
+		}
+	}
+	return a.candidates[name]
 }
 
 // parsePos parses "file:line:col", "file:line", "file", "" or "-".
