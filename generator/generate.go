@@ -128,7 +128,11 @@ func Generate(cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("no packages match %q", cfg.patterns())
 	}
 	res := &Result{}
-	for _, a := range scanAll(pkgs, l) {
+	analyzers := scanAll(pkgs, l)
+	if err := scanImported(cfg, analyzers); err != nil {
+		return nil, err
+	}
+	for _, a := range analyzers {
 		file, diags := a.generate()
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		if file != nil {

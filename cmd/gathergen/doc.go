@@ -114,9 +114,8 @@
 // is a generated name that would collide with an import, shadow a
 // predeclared identifier or a promoted field or method. Type errors that
 // say a name gathergen is about to generate is undefined are not reported:
-// code may call wrappers before their first generation (those of another
-// package too, when one run generates both: go tool gathergen ./...). The
-// exit status is
+// code may call wrappers before their first generation, another package's
+// too (its directives are then read from its source). The exit status is
 // 0 on success, 1 on problems or, under -check, on a stale file, and 2 on
 // bad usage.
 //
