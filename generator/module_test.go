@@ -146,3 +146,21 @@ func TestCrossPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxErrorKeepsOutput checks that a syntax error that hides the
+// package's directives (an unterminated raw string above them) is reported,
+// and does not make gathergen remove the earlier output as if no directive
+// were left.
+func TestSyntaxErrorKeepsOutput(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"a.go":        "package old\n\nvar s = `unterminated\n\n//gathergen:async\nfunc Gone() int { return 1 }\n",
+		DefaultOutput: staleOutput,
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) == 0 || len(res.Files) != 0 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+}

@@ -30,13 +30,16 @@ func (a *analyzer) typeErrors() bool {
 	return len(a.diags) > n || hasListErrors(a.pkg)
 }
 
-// listErrors reports the errors of a package that the go command could not
-// list (a pattern that matches no folder, a missing module), even when it
-// holds no directive.
+// listErrors reports, for a package in which no directive was found, the
+// errors of a package that the go command could not list (a pattern that
+// matches no folder, a missing module) and its syntax errors, which may hide
+// directives: its earlier output must then not be removed as if none were
+// left.
 func (a *analyzer) listErrors() {
 	for _, e := range a.pkg.Errors {
-		if e.Kind == packages.ListError && !isCompilerOutput(e) {
-			pos := parsePos(e.Pos)
+		pos := parsePos(e.Pos)
+		syntax := e.Kind == packages.ParseError && !a.l.wasSkipped(pos.Filename)
+		if syntax || e.Kind == packages.ListError && !isCompilerOutput(e) {
 			if pos.Filename == "" {
 				pos.Filename = a.pkg.PkgPath
 			}
