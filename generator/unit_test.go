@@ -238,8 +238,8 @@ func TestWriteAllOrNothing(t *testing.T) {
 	bad := filepath.Join(dir, "missing", "gather_gen.go")
 	res := &Result{Files: []File{{Path: good, New: []byte("new\n")}, {Path: bad, New: []byte("new\n")}}}
 	changed, err := res.Write()
-	if err == nil || !strings.Contains(err.Error(), filepath.Dir(bad)) || len(changed) != 0 {
-		t.Fatalf("Write = %v, %v; want an error that names %s", changed, err, filepath.Dir(bad))
+	if err == nil || !strings.Contains(err.Error(), bad) || len(changed) != 0 {
+		t.Fatalf("Write = %v, %v; want an error that names %s", changed, err, bad)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("a failed Write left %v", entries)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,13 +30,13 @@ func (r *Result) Write() ([]File, error) {
 	for i, f := range files {
 		tmp, err := f.stage()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("writing %s: %w", f.Path, err)
 		}
 		tmps[i] = tmp
 	}
 	for i, f := range files {
 		if err := f.commit(tmps[i]); err != nil {
-			return files[:i], err
+			return files[:i], fmt.Errorf("writing %s: %w", f.Path, err)
 		}
 	}
 	return files, nil
