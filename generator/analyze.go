@@ -142,6 +142,9 @@ func (a *analyzer) scan(f *ast.File) {
 // which the load leaves out (generated code cannot call test code): they
 // would be ignored without a word.
 func (a *analyzer) testFiles() {
+	if a.dir() == "" {
+		return // no Go file: not the current folder's tests either
+	}
 	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
 	for _, name := range names {
 		src, err := os.ReadFile(name)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 )
 
 func TestCase(t *testing.T) {
@@ -303,5 +305,20 @@ func TestSameConstraint(t *testing.T) {
 		if got := sameConstraint(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameConstraint(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestTestFilesWithoutFolder checks that a package with no Go file (a
+// pattern that matched nothing) does not read the test files of the
+// current folder as its own.
+func TestTestFilesWithoutFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("x_test.go", []byte("package x\n\n//gathergen:async\nfunc F() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := newAnalyzer(&packages.Package{PkgPath: "example.com/none", Fset: token.NewFileSet()}, nil, nil)
+	a.testFiles()
+	if len(a.diags) > 0 {
+		t.Fatalf("reported %v", a.diags)
 	}
 }
