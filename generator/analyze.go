@@ -64,6 +64,21 @@ func (a *analyzer) scanFiles() {
 		a.scan(f)
 	}
 	a.testFiles()
+	a.foreignOutput()
+}
+
+// foreignOutput reports earlier output of gathergen under another name than
+// the output's: it would declare what the new output declares.
+func (a *analyzer) foreignOutput() {
+	for _, name := range a.pkg.GoFiles {
+		if a.l.isForeign(name) {
+			base := filepath.Base(name)
+			a.diags = append(a.diags, Diagnostic{
+				Pos:     token.Position{Filename: name, Line: 1, Column: 1},
+				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s: remove it, or pass -output %s", base, a.l.output, base),
+			})
+		}
+	}
 }
 
 // analyze returns the scanned package's model, or nil when the package has

@@ -31,6 +31,9 @@ type loader struct {
 	mu     sync.Mutex
 	// skipped holds the files that were earlier output, by absolute path.
 	skipped map[string]bool
+	// foreign holds those among them whose names are not the output's:
+	// written with another -output.
+	foreign map[string]bool
 	// names holds, by folder, the package name of the source file whose
 	// name sorts first.
 	names map[string]source
@@ -59,6 +62,7 @@ func (l *loader) load(cfg Config) ([]*packages.Package, error) {
 // loadWith runs packages.Load with an overlay.
 func (l *loader) loadWith(cfg Config, overlay map[string][]byte) ([]*packages.Package, error) {
 	l.skipped = map[string]bool{}
+	l.foreign = map[string]bool{}
 	l.names = map[string]source{}
 	pc := &packages.Config{
 		Mode:      loadMode,
@@ -76,9 +80,10 @@ func (l *loader) loadWith(cfg Config, overlay map[string][]byte) ([]*packages.Pa
 // parseFile parses a file for packages.Load; earlier output of gathergen is
 // reduced to its package clause.
 func (l *loader) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-	if filepath.Base(filename) == l.output && isOwnOutput(src) {
+	if isOwnOutput(src) {
 		l.mu.Lock()
 		l.skipped[filename] = true
+		l.foreign[filename] = filepath.Base(filename) != l.output
 		l.mu.Unlock()
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly)
 	}
@@ -137,6 +142,14 @@ func (l *loader) blamed(pkg *packages.Package) bool {
 		}
 	}
 	return false
+}
+
+// isForeign reports whether filename was left out of the load as earlier
+// output under another name than the output's.
+func (l *loader) isForeign(filename string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.foreign[filename]
 }
 
 // wasSkipped reports whether filename was left out of the load as earlier
