@@ -133,8 +133,8 @@
 // clash (the standard runtime and gathergen's, say) get numbered names.
 // Gathergen's earlier output is left out of the load, so a stale file that
 // no longer compiles (or names the package as it was called before a
-// rename, or has merge conflict markers) never blocks its regeneration,
-// and it is removed once
-// its package has no directive left. A file of the output's name that
-// gathergen did not write is never touched.
+// rename, or has merge conflict markers) never blocks its regeneration, and
+// it is removed once its package has no directive left. A file of the
+// output's name that gathergen did not write is never touched, and earlier
+// output under another name (another -output) is a problem.
 package main
