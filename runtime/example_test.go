@@ -108,6 +108,26 @@ func ExampleGoNamed() {
 	// true
 }
 
+// GoWith passes the task its input as an argument; this is how generated
+// wrappers start the function they wrap, with one allocation fewer than a
+// closure. Several inputs travel in a struct.
+func ExampleGoWith() {
+	ctx := context.Background()
+	type span struct{ from, to int }
+	sum := func(_ context.Context, s span) (int, error) {
+		total := 0
+		for i := s.from; i <= s.to; i++ {
+			total += i
+		}
+		return total, nil
+	}
+	low := runtime.GoWith(ctx, "sum", span{1, 50}, sum)
+	high := runtime.GoWith(ctx, "sum", span{51, 100}, sum)
+	a, b, err := runtime.Gather2(ctx, low, high)
+	fmt.Println(a, b, a+b, err)
+	// Output: 1275 3775 5050 <nil>
+}
+
 // A future may be awaited by any number of callers, and each gets the same
 // result: here two tasks share one load of the configuration.
 func ExampleFuture() {

@@ -370,3 +370,30 @@ func TestContextDerivedInTaskFollowsIt(t *testing.T) {
 		t.Fatalf("a context derived in the task ended with %v; want context.Canceled", err)
 	}
 }
+
+// double is a task for GoWith that captures nothing.
+func double(_ context.Context, n int) (int, error) { return 2 * n, nil }
+
+func TestGoWith(t *testing.T) {
+	ctx := context.Background()
+	f := GoWith(ctx, "Split", "a,b", func(_ context.Context, s string) (int, error) { return len(s), nil })
+	if v, err := f.Await(ctx); v != 3 || err != nil || f.Name() != "Split" {
+		t.Fatalf("GoWith: %v, %v, name %q", v, err, f.Name())
+	}
+	_, err := GoWith(ctx, "Boom", 0, func(context.Context, int) (int, error) { panic("x") }).Await(ctx)
+	var pe *PanicError
+	if !errors.As(err, &pe) {
+		t.Fatalf("panic in GoWith: %v; want a *PanicError", err)
+	}
+	limited := WithLimit(ctx, 1)
+	a, b := GoWith(limited, "a", 1, double), GoWith(limited, "b", 2, double)
+	if x, y, err := Gather2(ctx, a, b); x != 2 || y != 4 || err != nil {
+		t.Fatalf("GoWith under a limit: %v, %v, %v", x, y, err)
+	}
+	defer func() {
+		if r := recover(); r != "runtime.GoWith: fn is nil" {
+			t.Fatalf("panic = %v", r)
+		}
+	}()
+	GoWith[int, int](ctx, "x", 1, nil) //gathervet:ignore panics before returning
+}

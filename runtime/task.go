@@ -25,30 +25,74 @@ func GoNamed[T any](ctx context.Context, name string, fn func(context.Context) (
 	return start(ctx, name, fn, "runtime.GoNamed")
 }
 
+// GoWith is [GoNamed] for a function that receives its input as an argument
+// instead of capturing it: the task is fn(ctx, arg). When fn captures
+// nothing (a function literal that uses only its parameters, or a top-level
+// function), the future, arg and fn take one allocation, where a closure
+// would take one more. Generated wrappers call GoWith, with arg holding the
+// receiver and the parameters.
+func GoWith[A, T any](ctx context.Context, name string, arg A, fn func(context.Context, A) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith")
+	t := &argTask[A, T]{arg: arg, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask is a future with its task's function and argument beside it.
+type argTask[A, T any] struct {
+	Future[T]
+	arg  A
+	call func(context.Context, A) (T, error)
+}
+
+// run calls fn(ctx, arg) as the future's task, then drops both.
+func (t *argTask[A, T]) run() {
+	call, arg := t.call, t.arg
+	t.call, t.arg = nil, *new(A)
+	t.runTask(func(ctx context.Context) (T, error) { return call(ctx, arg) })
+}
+
 func start[T any](ctx context.Context, name string, fn func(context.Context) (T, error), caller string) *Future[T] {
-	if ctx == nil {
-		panic(caller + ": ctx is nil")
-	}
-	if fn == nil {
-		panic(caller + ": fn is nil")
-	}
+	checkStart(ctx, fn == nil, caller)
 	f := &Future[T]{fn: fn}
 	f.name = name
-	f.parent = ctx
-	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
-		l.submit(f)
-		return f
-	}
-	go f.run()
+	launch(ctx, &f.core, f)
 	return f
 }
 
-// run calls the task's function and settles f with what it returns, with a
-// *PanicError when it panics, or with errGoexit when it calls runtime.Goexit.
-// Either way it then ends the task's context.
+// checkStart panics, naming the argument, when ctx or fn is nil.
+func checkStart(ctx context.Context, nilFn bool, caller string) {
+	if ctx == nil {
+		panic(caller + ": ctx is nil")
+	}
+	if nilFn {
+		panic(caller + ": fn is nil")
+	}
+}
+
+// launch starts r, the task of the future whose core is c, under ctx: in a
+// goroutine of its own, or in a slot of the limiter that ctx carries.
+func launch(ctx context.Context, c *core, r runner) {
+	c.parent = ctx
+	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
+		l.submit(r)
+		return
+	}
+	go r.run()
+}
+
+// run calls the task's function as the future's task.
 func (f *Future[T]) run() {
 	fn := f.fn
 	f.fn = nil
+	f.runTask(fn)
+}
+
+// runTask calls fn and settles f with what it returns, with a *PanicError
+// when it panics, or with errGoexit when it calls runtime.Goexit. Either way
+// it then ends the task's context.
+func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 	if f.isSettled() { // cancelled while it waited for a slot
 		return
 	}

@@ -1,0 +1,35 @@
+//go:build !race
+
+package runtime
+
+import (
+	"context"
+	"testing"
+)
+
+// The race detector allocates on its own account, so allocation counts are
+// checked only without it.
+
+func TestGoWithTakesTwoAllocations(t *testing.T) {
+	ctx := context.Background()
+	allocs := testing.AllocsPerRun(1000, func() {
+		f := GoWith(ctx, "double", 21, double)
+		if v, err := f.Await(ctx); v != 42 || err != nil {
+			t.Fatalf("Await = %v, %v", v, err)
+		}
+	})
+	// One for the future with its argument, one for the goroutine's start;
+	// Await of a pending future may add the Done channel and its holder.
+	if allocs > 4 {
+		t.Fatalf("GoWith + Await: %v allocations; want at most 4", allocs)
+	}
+	gathered := testing.AllocsPerRun(1000, func() {
+		a, b, err := Gather2(ctx, GoWith(ctx, "a", 1, double), GoWith(ctx, "b", 2, double))
+		if a != 2 || b != 4 || err != nil {
+			t.Fatalf("Gather2 = %v, %v, %v", a, b, err)
+		}
+	})
+	if gathered > 5 {
+		t.Fatalf("Gather2 of two GoWith tasks: %v allocations; want at most 5 (two per task, one for the gather)", gathered)
+	}
+}
