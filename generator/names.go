@@ -14,16 +14,18 @@ import (
 // and generated), the predeclared types and constants, and the names already
 // handed out in the same function.
 type scope struct {
-	taken map[string]bool
+	// reserved holds the names taken before the scope began; it is shared
+	// between scopes and never written.
+	reserved map[string]bool
+	// own holds the names the scope handed out.
+	own map[string]bool
 }
 
-// newScope returns a scope in which every name of reserved is taken.
+// newScope returns a scope in which every name of reserved is taken. The
+// scope keeps reserved, unchanged, rather than a copy: every function of a
+// file starts a scope from the same set.
 func newScope(reserved map[string]bool) *scope {
-	taken := make(map[string]bool, len(reserved)+8)
-	for name := range reserved {
-		taken[name] = true
-	}
-	return &scope{taken: taken}
+	return &scope{reserved: reserved, own: map[string]bool{}}
 }
 
 // fresh takes base, or base followed by the smallest number that is free.
@@ -32,16 +34,16 @@ func (s *scope) fresh(base string) string {
 		base = "v"
 	}
 	name := base
-	for i := 1; s.taken[name]; i++ {
+	for i := 1; !s.free(name); i++ {
 		name = base + strconv.Itoa(i)
 	}
-	s.taken[name] = true
+	s.own[name] = true
 	return name
 }
 
 // free reports whether name can still be handed out.
 func (s *scope) free(name string) bool {
-	return !s.taken[name]
+	return !s.reserved[name] && !s.own[name]
 }
 
 // predeclared lists the universe names that generated code may refer to, and
