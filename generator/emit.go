@@ -27,6 +27,7 @@ type emitter struct {
 // constraint, package clause, imports and declarations.
 func emit(m *model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name())}
+	e.f.NoFormat = true // formatted once, with the header, below
 	e.nameImports()
 	for _, w := range m.wrappers {
 		if w.kind == resultStruct {
