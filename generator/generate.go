@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -132,11 +135,10 @@ func Generate(cfg Config) (*Result, error) {
 	if err := scanImported(cfg, analyzers); err != nil {
 		return nil, err
 	}
-	for _, a := range analyzers {
-		file, diags := a.generate()
-		res.Diagnostics = append(res.Diagnostics, diags...)
-		if file != nil {
-			res.Files = append(res.Files, *file)
+	for _, o := range generateAll(analyzers) {
+		res.Diagnostics = append(res.Diagnostics, o.diags...)
+		if o.file != nil {
+			res.Files = append(res.Files, *o.file)
 		}
 	}
 	res.Diagnostics = sortDiagnostics(res.Diagnostics)
@@ -155,6 +157,30 @@ func scanAll(pkgs []*packages.Package, l *loader) []*analyzer {
 		all[pkg.PkgPath] = analyzers[i].candidates
 	}
 	return analyzers
+}
+
+// outcome is what generate returns for one package.
+type outcome struct {
+	file  *File
+	diags []Diagnostic
+}
+
+// generateAll checks and renders every scanned package, in order of the
+// analyzers, on as many goroutines as the program may run at once: once
+// all are scanned, packages share only what no one writes any more.
+func generateAll(analyzers []*analyzer) []outcome {
+	out := make([]outcome, len(analyzers))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(goruntime.GOMAXPROCS(0), len(analyzers)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(analyzers); i = int(next.Add(1) - 1) {
+				out[i].file, out[i].diags = analyzers[i].generate()
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // sortDiagnostics orders diagnostics by file, line, column and message, and
