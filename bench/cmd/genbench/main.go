@@ -5,8 +5,8 @@
 // of -funcs functions with //gathergen:async directives and an integer type
 // with -consts constants. It builds gathergen and stringer (at the versions
 // in bench/go.mod), runs each once to warm the build cache, then runs the
-// cases -runs times, interleaved, each from a clean folder (their output
-// removed first), and prints the median and the fastest wall time of each:
+// cases -runs times, interleaved, each on the bare sources (the output of
+// every case removed first), and prints the median and the fastest wall time of each:
 //
 //	stringer          stringer -type=Kind in one package
 //	gathergen         gathergen in the same package (as go generate runs it)
@@ -89,6 +89,11 @@ func run(runs, funcs, consts, pkgs int, keep bool) error {
 	}
 	for r := -1; r < runs; r++ { // r == -1 warms the caches
 		for _, c := range cases {
+			// Every tool runs on the bare sources: another tool's output
+			// left in the package would add to what it loads.
+			if err := removeOutputs(cases); err != nil {
+				return err
+			}
 			d, err := c.time()
 			if err != nil {
 				return err
@@ -118,12 +123,22 @@ func run(runs, funcs, consts, pkgs int, keep bool) error {
 	return nil
 }
 
+// removeOutputs removes the outputs of every case.
+func removeOutputs(cases []*benchCase) error {
+	for _, c := range cases {
+		for _, out := range c.outputs {
+			if err := os.Remove(out); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // time removes c's outputs, runs c and returns its wall time.
 func (c *benchCase) time() (time.Duration, error) {
-	for _, out := range c.outputs {
-		if err := os.Remove(out); err != nil && !os.IsNotExist(err) {
-			return 0, err
-		}
+	if err := removeOutputs([]*benchCase{c}); err != nil {
+		return 0, err
 	}
 	cmd := exec.Command(c.argv[0], c.argv[1:]...)
 	cmd.Dir = c.dir
