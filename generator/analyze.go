@@ -106,6 +106,7 @@ func (a *analyzer) analyze() *model {
 		}
 	}
 	m.reserved = a.checkNames(m)
+	m.hidden = a.hiddenNames()
 	m.constraint = a.constraint()
 	return m
 }

@@ -21,12 +21,14 @@ type emitter struct {
 	// package's top-level names, the file's imports and the predeclared
 	// types and constants. Every function starts its own scope from it.
 	reserved map[string]bool
+	// argsTypes holds the names of the args structs declared so far.
+	argsTypes map[string]bool
 }
 
 // emit renders the generated file of a model: header, kept build
 // constraint, package clause, imports and declarations.
 func emit(m *model) ([]byte, error) {
-	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name())}
+	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name()), argsTypes: map[string]bool{}}
 	e.f.NoFormat = true // formatted once, with the header, below
 	e.nameImports()
 	for _, w := range m.wrappers {
@@ -147,7 +149,7 @@ func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
 	tw := newTypeWriter(e.m.pkg, e.m.lens)
-	tparams := tw.typeDeclParams(newScope(e.reserved), w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tparams := tw.typeDeclParams(newScope(e.reserved), flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()))
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
 		fields[i] = jen.Id(w.fields[i]).Add(tw.typ(v.Type()))
@@ -166,7 +168,12 @@ type param struct {
 	index int // in the wrapped function's signature
 }
 
-// wrapper declares NameAsync.
+// wrapper declares NameAsync. Its task receives the values that the wrapper
+// carries (receiver and parameters) as an argument of runtime.GoWith
+// rather than capturing them, so that its function literal captures nothing
+// and costs no allocation: one value goes as it is, several in an args
+// struct declared just above the wrapper; a wrapper that carries none
+// starts a literal of no argument with runtime.GoNamed.
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
 	tw := newTypeWriter(e.m.pkg, e.m.lens)
@@ -180,6 +187,34 @@ func (e *emitter) wrapper(w *wrapper) {
 	for _, p := range w.ownParams() {
 		params = append(params, param{name: sc.fresh(baseName(p.v.Name(), "arg"+strconv.Itoa(p.index))), index: p.index})
 	}
+	vals := carried(w, recv, params)
+	var start *jen.Statement
+	switch len(vals) {
+	case 0:
+		ctxParam := contextType()
+		if w.takesCtx {
+			ctxParam = jen.Id(ctx).Add(contextType())
+		}
+		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam)
+		start = qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
+	case 1:
+		v := vals[0]
+		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, e.ctxParam(w, ctx), jen.Id(v.name).Add(tw.typ(v.typ)))
+		start = qual("GoWith").Call(jen.Id(ctx), jen.Lit(w.label), jen.Id(v.name), lit)
+	default:
+		name := e.argsName(w, sc)
+		a := sc.fresh("a")
+		used := usedTypeParams(e.m.pkg, flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()), valueTypes(vals))
+		e.argsStruct(w, name, used, vals)
+		typ := func() *jen.Statement { return jen.Id(name).Add(typeParamArgs(tw, used)) }
+		names := make([]jen.Code, len(vals))
+		for i, v := range vals {
+			names[i] = jen.Id(v.name)
+		}
+		field := func(name string) *jen.Statement { return jen.Id(a).Dot(name) }
+		lit := e.closure(w, tw, sc, recv, ctx, params, field, e.ctxParam(w, ctx), jen.Id(a).Add(typ()))
+		start = qual("GoWith").Call(jen.Id(ctx), jen.Lit(w.label), typ().Values(names...), lit)
+	}
 	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.name, w.label)
 	decl := jen.Func()
 	if recv != "" {
@@ -190,9 +225,109 @@ func (e *emitter) wrapper(w *wrapper) {
 		decl = decl.Types(tparams...)
 	}
 	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params, true)...)
-	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(
-		jen.Return(qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), e.closure(w, tw, sc, recv, ctx, params))),
-	))
+	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(jen.Return(start)))
+}
+
+// value is one value that a wrapper carries to its task: the receiver or a
+// parameter, by the wrapper's name for it, with its type (a slice for a
+// variadic parameter).
+type value struct {
+	name string
+	typ  types.Type
+}
+
+// carried lists the values that a wrapper carries to its task: the
+// receiver, then the parameters.
+func carried(w *wrapper, recv string, params []param) []value {
+	var vals []value
+	if recv != "" {
+		vals = append(vals, value{recv, w.sig.Recv().Type()})
+	}
+	for _, p := range params {
+		vals = append(vals, value{p.name, w.sig.Params().At(p.index).Type()})
+	}
+	return vals
+}
+
+// valueTypes returns the types of values.
+func valueTypes(vals []value) []types.Type {
+	typs := make([]types.Type, len(vals))
+	for i, v := range vals {
+		typs[i] = v.typ
+	}
+	return typs
+}
+
+// ctxParam declares the context parameter of a task that takes an argument
+// too: named as the wrapper's where the function takes it, blank otherwise.
+func (e *emitter) ctxParam(w *wrapper, ctx string) *jen.Statement {
+	if w.takesCtx {
+		return jen.Id(ctx).Add(contextType())
+	}
+	return jen.Id("_").Add(contextType())
+}
+
+// argsName chooses the name of a wrapper's args struct: the receiver's type
+// name and the wrapper's name without Async, in lower camel case, then Args
+// (Client.FetchOrdersAsync: clientFetchOrdersArgs), followed by the smallest
+// number that makes it free. It must be free at package level (declared,
+// imported, generated and predeclared names, the names of the package's
+// tests, and the other args structs) and in the wrapper, whose body names
+// it; being unexported and named by generated code only, it gives way
+// where a name that code or users write would collide (a result struct's
+// is reported instead). sc is the wrapper's scope; the name is taken in it.
+func (e *emitter) argsName(w *wrapper, sc *scope) string {
+	stem := strings.TrimSuffix(w.name, "Async")
+	if stem == "" {
+		stem = w.name
+	}
+	if w.recv != nil {
+		stem = w.recv.Name() + upperFirst(stem)
+	}
+	base := lowerFirst(stem) + "Args"
+	name := base
+	for i := 1; !sc.free(name) || e.m.hidden[name] || e.argsTypes[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	sc.own[name] = true
+	e.argsTypes[name] = true
+	return name
+}
+
+// argsStruct declares the struct that carries a wrapper's several values to
+// its task: one field per value, named as the wrapper's parameter, and the
+// type parameters that the fields need.
+func (e *emitter) argsStruct(w *wrapper, name string, tparams []*types.TypeParam, vals []value) {
+	sc := newScope(e.reserved)
+	sc.own[name] = true
+	tw := newTypeWriter(e.m.pkg, e.m.lens)
+	decls := tw.typeDeclParams(sc, tparams)
+	fields := make([]jen.Code, len(vals))
+	for i, v := range vals {
+		fields[i] = jen.Id(v.name).Add(tw.typ(v.typ))
+	}
+	what := "arguments"
+	if w.recv != nil {
+		what = "receiver and arguments"
+	}
+	e.f.Commentf("%s carries the %s of %s to its task.", name, what, w.label)
+	decl := jen.Type().Id(name)
+	if len(decls) > 0 {
+		decl = decl.Types(decls...)
+	}
+	e.f.Add(decl.Struct(fields...))
+}
+
+// typeParamArgs writes [T, U] for the given type parameters, or nothing.
+func typeParamArgs(tw *typeWriter, tparams []*types.TypeParam) *jen.Statement {
+	if len(tparams) == 0 {
+		return jen.Null()
+	}
+	args := make([]jen.Code, len(tparams))
+	for i, tp := range tparams {
+		args[i] = tw.typ(tp)
+	}
+	return jen.Types(args...)
 }
 
 // ownParams returns the wrapped function's parameters that the wrapper
@@ -238,21 +373,19 @@ func paramDecls(w *wrapper, tw *typeWriter, params []param, variadic bool) []jen
 }
 
 // closure writes the function that the runtime runs in its goroutine: it
-// calls the wrapped function and maps its results onto (value, error).
-func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param) *jen.Statement {
-	ctxParam := contextType()
-	if w.takesCtx {
-		ctxParam = jen.Id(ctx).Add(contextType())
-	}
-	call := callee(w, tw, recv).Call(callArgs(w, ctx, params)...)
-	return jen.Func().Params(ctxParam).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
+// takes the given parameters (the context first), calls the wrapped
+// function with the values that ref names (the receiver's and the
+// parameters') and maps its results onto (value, error).
+func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param, ref func(string) *jen.Statement, litParams ...jen.Code) *jen.Statement {
+	call := callee(w, tw, recv, ref).Call(callArgs(w, ctx, params, ref)...)
+	return jen.Func().Params(litParams...).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
 }
 
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
-func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
+func callee(w *wrapper, tw *typeWriter, recv string, ref func(string) *jen.Statement) *jen.Statement {
 	switch {
 	case w.recv != nil:
-		return jen.Id(recv).Dot(w.fn.Name())
+		return ref(recv).Dot(w.fn.Name())
 	case w.external:
 		return jen.Qual(w.fn.Pkg().Path(), w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
 	}
@@ -261,13 +394,13 @@ func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
 
 // callArgs writes the arguments of the call: the context where the function
 // takes one, then the parameters (the variadic one spread).
-func callArgs(w *wrapper, ctx string, params []param) []jen.Code {
+func callArgs(w *wrapper, ctx string, params []param, ref func(string) *jen.Statement) []jen.Code {
 	var args []jen.Code
 	if w.takesCtx {
 		args = append(args, jen.Id(ctx))
 	}
 	for _, p := range params {
-		arg := jen.Id(p.name)
+		arg := ref(p.name)
 		if w.sig.Variadic() && p.index == w.sig.Params().Len()-1 {
 			arg = arg.Op("...")
 		}

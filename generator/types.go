@@ -19,6 +19,8 @@ type typeWriter struct {
 	tparams map[*types.TypeParam]string
 	// used collects the import paths that the written code refers to.
 	used map[string]*types.Package
+	// seen, when not nil, collects the type parameters written.
+	seen map[*types.TypeParam]bool
 	// problem is the first reason why a type cannot be written outside its
 	// own package, or "".
 	problem string
@@ -122,6 +124,9 @@ func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
 
 // typeParam writes a type parameter by the name the declaration gave it.
 func (w *typeWriter) typeParam(t *types.TypeParam) *jen.Statement {
+	if w.seen != nil {
+		w.seen[t] = true
+	}
 	name, ok := w.tparams[t]
 	if !ok {
 		w.fail("type parameter %s is not in scope", t.Obj().Name())
@@ -258,13 +263,23 @@ func (w *typeWriter) union(t *types.Union) *jen.Statement {
 
 // typeParams names each type parameter in the scope and returns the
 // declaration list ([T any, S ~[]T]); constraints may refer to any of them.
-func (w *typeWriter) typeParams(sc *scope, list ...*types.TypeParamList) []jen.Code {
+func (w *typeWriter) typeParams(sc *scope, lists ...*types.TypeParamList) []jen.Code {
+	return w.typeParamList(sc, flatten(lists...))
+}
+
+// flatten lists the type parameters of several lists in order.
+func flatten(lists ...*types.TypeParamList) []*types.TypeParam {
 	var all []*types.TypeParam
-	for _, l := range list {
+	for _, l := range lists {
 		for i := range l.Len() {
 			all = append(all, l.At(i))
 		}
 	}
+	return all
+}
+
+// typeParamList is typeParams for a list of type parameters.
+func (w *typeWriter) typeParamList(sc *scope, all []*types.TypeParam) []jen.Code {
 	for _, tp := range all {
 		w.tparams[tp] = sc.fresh(tp.Obj().Name())
 	}
@@ -275,21 +290,48 @@ func (w *typeWriter) typeParams(sc *scope, list ...*types.TypeParamList) []jen.C
 	return decls
 }
 
-// typeDeclParams is typeParams for a type declaration. A lone type parameter
-// whose constraint starts with a pointer is written as [P interface{ *int }]:
-// type T[P *int] reads as an array type whose length is P * int.
-func (w *typeWriter) typeDeclParams(sc *scope, list ...*types.TypeParamList) []jen.Code {
-	decls := w.typeParams(sc, list...)
-	if len(decls) != 1 {
-		return decls
-	}
-	for _, l := range list {
-		if l.Len() == 1 && startsWithPointer(l.At(0).Constraint()) {
-			tp := l.At(0)
-			decls[0] = jen.Id(w.tparams[tp]).Interface(w.typ(tp.Constraint()))
-		}
+// typeDeclParams is typeParamList for a type declaration. A lone type
+// parameter whose constraint starts with a pointer is written as
+// [P interface{ *int }]: type T[P *int] reads as an array type whose length
+// is P * int.
+func (w *typeWriter) typeDeclParams(sc *scope, all []*types.TypeParam) []jen.Code {
+	decls := w.typeParamList(sc, all)
+	if len(all) == 1 && startsWithPointer(all[0].Constraint()) {
+		decls[0] = jen.Id(w.tparams[all[0]]).Interface(w.typ(all[0].Constraint()))
 	}
 	return decls
+}
+
+// usedTypeParams returns, in the order of all, the type parameters that the
+// types refer to, and those that their constraints refer to in turn: the
+// type parameters that a declaration holding values of those types needs.
+func usedTypeParams(local *types.Package, all []*types.TypeParam, typs []types.Type) []*types.TypeParam {
+	tw := newTypeWriter(local, nil)
+	for _, tp := range all {
+		tw.tparams[tp] = tp.Obj().Name()
+	}
+	tw.seen = map[*types.TypeParam]bool{}
+	for _, t := range typs {
+		tw.typ(t)
+	}
+	done := map[*types.TypeParam]bool{}
+	for more := true; more; {
+		more = false
+		for _, tp := range all {
+			if tw.seen[tp] && !done[tp] {
+				done[tp] = true
+				tw.typ(tp.Constraint())
+				more = true
+			}
+		}
+	}
+	var used []*types.TypeParam
+	for _, tp := range all {
+		if tw.seen[tp] {
+			used = append(used, tp)
+		}
+	}
+	return used
 }
 
 // startsWithPointer reports whether a constraint is written as a term list

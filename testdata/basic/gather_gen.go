@@ -10,28 +10,34 @@ import (
 
 // FetchUserAsync starts FetchUser in its own goroutine and returns its future.
 func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
-	return runtime.GoNamed(ctx, "FetchUser", func(ctx context.Context) (User, error) {
+	return runtime.GoWith(ctx, "FetchUser", id, func(ctx context.Context, id int) (User, error) {
 		return FetchUser(ctx, id)
 	})
 }
 
+// clientFetchOrdersArgs carries the receiver and arguments of Client.FetchOrders to its task.
+type clientFetchOrdersArgs struct {
+	c  *Client
+	id int
+}
+
 // FetchOrdersAsync starts Client.FetchOrders in its own goroutine and returns its future.
 func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order] {
-	return runtime.GoNamed(ctx, "Client.FetchOrders", func(ctx context.Context) ([]Order, error) {
-		return c.FetchOrders(ctx, id)
+	return runtime.GoWith(ctx, "Client.FetchOrders", clientFetchOrdersArgs{c, id}, func(ctx context.Context, a clientFetchOrdersArgs) ([]Order, error) {
+		return a.c.FetchOrders(ctx, a.id)
 	})
 }
 
 // Twice starts Double in its own goroutine and returns its future.
 func Twice(ctx context.Context, n int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Double", func(context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Double", n, func(_ context.Context, n int) (int, error) {
 		return Double(n), nil
 	})
 }
 
 // StoreAsync starts Store in its own goroutine and returns its future.
 func StoreAsync(ctx context.Context, fail bool) *runtime.Future[struct{}] {
-	return runtime.GoNamed(ctx, "Store", func(context.Context) (struct{}, error) {
+	return runtime.GoWith(ctx, "Store", fail, func(_ context.Context, fail bool) (struct{}, error) {
 		return struct{}{}, Store(fail)
 	})
 }
@@ -52,7 +58,7 @@ type SplitResult struct {
 
 // SplitAsync starts Split in its own goroutine and returns its future.
 func SplitAsync(ctx context.Context, s string) *runtime.Future[SplitResult] {
-	return runtime.GoNamed(ctx, "Split", func(context.Context) (SplitResult, error) {
+	return runtime.GoWith(ctx, "Split", s, func(_ context.Context, s string) (SplitResult, error) {
 		r0, r1, err := Split(s)
 		return SplitResult{Head: r0, Tail: r1}, err
 	})
@@ -66,7 +72,7 @@ type PairResult struct {
 
 // PairAsync starts Pair in its own goroutine and returns its future.
 func PairAsync(ctx context.Context, n int) *runtime.Future[PairResult] {
-	return runtime.GoNamed(ctx, "Pair", func(context.Context) (PairResult, error) {
+	return runtime.GoWith(ctx, "Pair", n, func(_ context.Context, n int) (PairResult, error) {
 		r0, r1 := Pair(n)
 		return PairResult{R0: r0, R1: r1}, nil
 	})
@@ -74,7 +80,7 @@ func PairAsync(ctx context.Context, n int) *runtime.Future[PairResult] {
 
 // ParseIntAsync starts strconv.Atoi in its own goroutine and returns its future.
 func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "strconv.Atoi", func(context.Context) (int, error) {
+	return runtime.GoWith(ctx, "strconv.Atoi", s, func(_ context.Context, s string) (int, error) {
 		return strconv.Atoi(s)
 	})
 }

@@ -18,14 +18,14 @@ func AnswerAsync(ctx context.Context) *runtime.Future[int] {
 
 // QuestionAsync starts Question in its own goroutine and returns its future.
 func QuestionAsync(ctx context.Context, s string) *runtime.Future[string] {
-	return runtime.GoNamed(ctx, "Question", func(context.Context) (string, error) {
+	return runtime.GoWith(ctx, "Question", s, func(_ context.Context, s string) (string, error) {
 		return Question(s)
 	})
 }
 
 // EchoAsync starts Echo in its own goroutine and returns its future.
 func EchoAsync(ctx context.Context, s string) *runtime.Future[string] {
-	return runtime.GoNamed(ctx, "Echo", func(context.Context) (string, error) {
+	return runtime.GoWith(ctx, "Echo", s, func(_ context.Context, s string) (string, error) {
 		return Echo(s), nil
 	})
 }

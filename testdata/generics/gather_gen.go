@@ -11,7 +11,7 @@ import (
 
 // SumAsync starts Sum in its own goroutine and returns its future.
 func SumAsync[N Number](ctx context.Context, xs ...N) *runtime.Future[N] {
-	return runtime.GoNamed(ctx, "Sum", func(ctx context.Context) (N, error) {
+	return runtime.GoWith(ctx, "Sum", xs, func(ctx context.Context, xs []N) (N, error) {
 		return Sum[N](ctx, xs...)
 	})
 }
@@ -25,7 +25,7 @@ func ZeroAsync[T any](ctx context.Context) *runtime.Future[T] {
 
 // KeysAsync starts Keys in its own goroutine and returns its future.
 func KeysAsync[M ~map[K]V, K comparable, V any](ctx context.Context, m M) *runtime.Future[[]K] {
-	return runtime.GoNamed(ctx, "Keys", func(context.Context) ([]K, error) {
+	return runtime.GoWith(ctx, "Keys", m, func(_ context.Context, m M) ([]K, error) {
 		return Keys[M, K, V](m), nil
 	})
 }
@@ -35,7 +35,7 @@ func FormatAsync[T interface {
 	~int | ~string
 	fmt.Stringer
 }](ctx context.Context, v T) *runtime.Future[string] {
-	return runtime.GoNamed(ctx, "Format", func(context.Context) (string, error) {
+	return runtime.GoWith(ctx, "Format", v, func(_ context.Context, v T) (string, error) {
 		return Format[T](v), nil
 	})
 }
@@ -48,7 +48,7 @@ type MinMaxResult[S ~[]E, E int | float64] struct {
 
 // MinMaxAsync starts MinMax in its own goroutine and returns its future.
 func MinMaxAsync[S ~[]E, E int | float64](ctx context.Context, s S) *runtime.Future[MinMaxResult[S, E]] {
-	return runtime.GoNamed(ctx, "MinMax", func(context.Context) (MinMaxResult[S, E], error) {
+	return runtime.GoWith(ctx, "MinMax", s, func(_ context.Context, s S) (MinMaxResult[S, E], error) {
 		r0, r1, err := MinMax[S, E](s)
 		return MinMaxResult[S, E]{Lo: r0, Hi: r1}, err
 	})
@@ -56,15 +56,21 @@ func MinMaxAsync[S ~[]E, E int | float64](ctx context.Context, s S) *runtime.Fut
 
 // GetAsync starts Box.Get in its own goroutine and returns its future.
 func (b Box[T]) GetAsync(ctx context.Context) *runtime.Future[T] {
-	return runtime.GoNamed(ctx, "Box.Get", func(context.Context) (T, error) {
+	return runtime.GoWith(ctx, "Box.Get", b, func(_ context.Context, b Box[T]) (T, error) {
 		return b.Get(), nil
 	})
 }
 
+// boxSetArgs carries the receiver and arguments of Box.Set to its task.
+type boxSetArgs[T any] struct {
+	b *Box[T]
+	v T
+}
+
 // SetAsync starts Box.Set in its own goroutine and returns its future.
 func (b *Box[T]) SetAsync(ctx context.Context, v T) *runtime.Future[struct{}] {
-	return runtime.GoNamed(ctx, "Box.Set", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, b.Set(ctx, v)
+	return runtime.GoWith(ctx, "Box.Set", boxSetArgs[T]{b, v}, func(ctx context.Context, a boxSetArgs[T]) (struct{}, error) {
+		return struct{}{}, a.b.Set(ctx, a.v)
 	})
 }
 
@@ -74,18 +80,30 @@ type BoxSwapResult[X any] struct {
 	New X
 }
 
+// boxSwapArgs carries the receiver and arguments of Box.Swap to its task.
+type boxSwapArgs[X any] struct {
+	b *Box[X]
+	v X
+}
+
 // SwapAsync starts Box.Swap in its own goroutine and returns its future.
 func (b *Box[X]) SwapAsync(ctx context.Context, v X) *runtime.Future[BoxSwapResult[X]] {
-	return runtime.GoNamed(ctx, "Box.Swap", func(context.Context) (BoxSwapResult[X], error) {
-		r0, r1 := b.Swap(v)
+	return runtime.GoWith(ctx, "Box.Swap", boxSwapArgs[X]{b, v}, func(_ context.Context, a boxSwapArgs[X]) (BoxSwapResult[X], error) {
+		r0, r1 := a.b.Swap(a.v)
 		return BoxSwapResult[X]{Old: r0, New: r1}, nil
 	})
 }
 
+// indexArgs carries the arguments of slices.Index to its task.
+type indexArgs[S ~[]E, E comparable] struct {
+	s S
+	v E
+}
+
 // IndexAsync starts slices.Index in its own goroutine and returns its future.
 func IndexAsync[S ~[]E, E comparable](ctx context.Context, s S, v E) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "slices.Index", func(context.Context) (int, error) {
-		return slices.Index[S, E](s, v), nil
+	return runtime.GoWith(ctx, "slices.Index", indexArgs[S, E]{s, v}, func(_ context.Context, a indexArgs[S, E]) (int, error) {
+		return slices.Index[S, E](a.s, a.v), nil
 	})
 }
 
@@ -99,7 +117,7 @@ type TwiceResult[P interface {
 
 // TwiceAsync starts Twice in its own goroutine and returns its future.
 func TwiceAsync[P *int | *int64](ctx context.Context, p P) *runtime.Future[TwiceResult[P]] {
-	return runtime.GoNamed(ctx, "Twice", func(context.Context) (TwiceResult[P], error) {
+	return runtime.GoWith(ctx, "Twice", p, func(_ context.Context, p P) (TwiceResult[P], error) {
 		r0, r1 := Twice[P](p)
 		return TwiceResult[P]{First: r0, Second: r1}, nil
 	})
@@ -115,7 +133,7 @@ type RefBothResult[P interface {
 
 // BothAsync starts Ref.Both in its own goroutine and returns its future.
 func (r Ref[P]) BothAsync(ctx context.Context) *runtime.Future[RefBothResult[P]] {
-	return runtime.GoNamed(ctx, "Ref.Both", func(context.Context) (RefBothResult[P], error) {
+	return runtime.GoWith(ctx, "Ref.Both", r, func(_ context.Context, r Ref[P]) (RefBothResult[P], error) {
 		r0, r1 := r.Both()
 		return RefBothResult[P]{A: r0, B: r1}, nil
 	})

@@ -11,44 +11,64 @@ import (
 	runtime1 "runtime"
 )
 
+// loadArgs carries the arguments of Load to its task.
+type loadArgs struct {
+	id ID
+	u  model.User
+	o  model1.Order
+}
+
 // LoadAsync starts Load in its own goroutine and returns its future.
 func LoadAsync(ctx context1.Context, id ID, u model.User, o model1.Order) *runtime2.Future[model1.Order] {
-	return runtime2.GoNamed(ctx, "Load", func(ctx context1.Context) (model1.Order, error) {
-		return Load(ctx, id, u, o)
+	return runtime2.GoWith(ctx, "Load", loadArgs{id, u, o}, func(ctx context1.Context, a loadArgs) (model1.Order, error) {
+		return Load(ctx, a.id, a.u, a.o)
 	})
+}
+
+// memArgs carries the arguments of Mem to its task.
+type memArgs struct {
+	ms *runtime1.MemStats
+	s  runtime3.Stats
 }
 
 // MemAsync starts Mem in its own goroutine and returns its future.
 func MemAsync(ctx context1.Context, ms *runtime1.MemStats, s runtime3.Stats) *runtime2.Future[runtime3.Stats] {
-	return runtime2.GoNamed(ctx, "Mem", func(context1.Context) (runtime3.Stats, error) {
-		return Mem(ms, s)
+	return runtime2.GoWith(ctx, "Mem", memArgs{ms, s}, func(_ context1.Context, a memArgs) (runtime3.Stats, error) {
+		return Mem(a.ms, a.s)
 	})
+}
+
+// namesArgs carries the arguments of Names to its task.
+type namesArgs struct {
+	users Users
+	n     model.Name
+	set   model.Set[string]
 }
 
 // NamesAsync starts Names in its own goroutine and returns its future.
 func NamesAsync(ctx context1.Context, users Users, n model.Name, set model.Set[string]) *runtime2.Future[model.Set[model.Name]] {
-	return runtime2.GoNamed(ctx, "Names", func(context1.Context) (model.Set[model.Name], error) {
-		return Names(users, n, set)
+	return runtime2.GoWith(ctx, "Names", namesArgs{users, n, set}, func(_ context1.Context, a namesArgs) (model.Set[model.Name], error) {
+		return Names(a.users, a.n, a.set)
 	})
 }
 
 // MergeAsync starts model.Merge in its own goroutine and returns its future.
 func MergeAsync(ctx context1.Context, orders ...model1.Order) *runtime2.Future[model1.Order] {
-	return runtime2.GoNamed(ctx, "model.Merge", func(ctx context1.Context) (model1.Order, error) {
+	return runtime2.GoWith(ctx, "model.Merge", orders, func(ctx context1.Context, orders []model1.Order) (model1.Order, error) {
 		return model1.Merge(ctx, orders...)
 	})
 }
 
 // NewAsync starts model.New in its own goroutine and returns its future.
 func NewAsync(ctx context1.Context, name model.Name) *runtime2.Future[model.User] {
-	return runtime2.GoNamed(ctx, "model.New", func(context1.Context) (model.User, error) {
+	return runtime2.GoWith(ctx, "model.New", name, func(_ context1.Context, name model.Name) (model.User, error) {
 		return model.New(name), nil
 	})
 }
 
 // CountStatsAsync starts runtime.Count in its own goroutine and returns its future.
 func CountStatsAsync(ctx context1.Context, s runtime3.Stats) *runtime2.Future[int] {
-	return runtime2.GoNamed(ctx, "runtime.Count", func(context1.Context) (int, error) {
+	return runtime2.GoWith(ctx, "runtime.Count", s, func(_ context1.Context, s runtime3.Stats) (int, error) {
 		return runtime3.Count(s), nil
 	})
 }
