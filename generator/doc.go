@@ -15,9 +15,12 @@
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic;
 //   - emit (emit.go, types.go, names.go): the model rendered with jennifer;
-//     types.go holds the one conversion of go/types types to code, and
-//     names.go the scopes that keep generated names from shadowing
-//     anything;
+//     each wrapper hands the values it carries (receiver and parameters) to
+//     runtime.GoWith, several of them in an args struct declared above it,
+//     so that its task's function literal captures nothing and costs no
+//     allocation; types.go holds the one conversion of go/types types to
+//     code, and names.go the scopes that keep generated names from
+//     shadowing anything;
 //   - commit (write.go, diff.go): Result.Write writes the changed files
 //     atomically, File.Diff shows what would change.
 //

@@ -98,9 +98,47 @@
 // go generate writes gather_gen.go, which declares
 //
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User]
+//	type clientFetchOrdersArgs struct { c *Client; id int }
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order]
 //	func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int]
 //	func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error)
+//
+// A wrapper starts its task with runtime.GoWith, handing it the values it
+// carries (the receiver and the parameters) as an argument rather than in
+// a closure: its function literal captures nothing, so a task costs the
+// future and the goroutine and no closure. One value is handed on as it is:
+//
+//	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
+//		return runtime.GoWith(ctx, "FetchUser", id, func(ctx context.Context, id int) (User, error) {
+//			return FetchUser(ctx, id)
+//		})
+//	}
+//
+// Several go in an unexported args struct, declared just above the wrapper,
+// with a field per value named as the wrapper's parameter (the type
+// parameters that the fields need, if any, make it generic):
+//
+//	// clientFetchOrdersArgs carries the receiver and arguments of Client.FetchOrders to its task.
+//	type clientFetchOrdersArgs struct {
+//		c  *Client
+//		id int
+//	}
+//
+//	// FetchOrdersAsync starts Client.FetchOrders in its own goroutine and returns its future.
+//	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order] {
+//		return runtime.GoWith(ctx, "Client.FetchOrders", clientFetchOrdersArgs{c, id}, func(ctx context.Context, a clientFetchOrdersArgs) ([]Order, error) {
+//			return a.c.FetchOrders(ctx, a.id)
+//		})
+//	}
+//
+// A wrapper that carries nothing (a function of no parameter but its
+// context) starts its literal with runtime.GoNamed. The args struct is named
+// after the receiver's type and the wrapper (clientFetchOrdersArgs for
+// Client.FetchOrdersAsync, parseIntArgs for ParseIntAsync); as no code but
+// the generated one names it, where that name is taken (declared, imported,
+// generated, declared by the package's tests, or a parameter of the
+// wrapper) it is numbered (clientFetchOrdersArgs1) instead of being
+// reported.
 //
 // # Diagnostics and exit status
 //
