@@ -9,63 +9,63 @@ import (
 
 // Step0Async starts Step0 in its own goroutine and returns its future.
 func Step0Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step0", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step0", i, func(ctx context.Context, i int) (int, error) {
 		return Step0(ctx, i)
 	})
 }
 
 // Step1Async starts Step1 in its own goroutine and returns its future.
 func Step1Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step1", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step1", i, func(ctx context.Context, i int) (int, error) {
 		return Step1(ctx, i)
 	})
 }
 
 // Step2Async starts Step2 in its own goroutine and returns its future.
 func Step2Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step2", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step2", i, func(ctx context.Context, i int) (int, error) {
 		return Step2(ctx, i)
 	})
 }
 
 // Step3Async starts Step3 in its own goroutine and returns its future.
 func Step3Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step3", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step3", i, func(ctx context.Context, i int) (int, error) {
 		return Step3(ctx, i)
 	})
 }
 
 // Step4Async starts Step4 in its own goroutine and returns its future.
 func Step4Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step4", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step4", i, func(ctx context.Context, i int) (int, error) {
 		return Step4(ctx, i)
 	})
 }
 
 // Step5Async starts Step5 in its own goroutine and returns its future.
 func Step5Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step5", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step5", i, func(ctx context.Context, i int) (int, error) {
 		return Step5(ctx, i)
 	})
 }
 
 // Step6Async starts Step6 in its own goroutine and returns its future.
 func Step6Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step6", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step6", i, func(ctx context.Context, i int) (int, error) {
 		return Step6(ctx, i)
 	})
 }
 
 // Step7Async starts Step7 in its own goroutine and returns its future.
 func Step7Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step7", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step7", i, func(ctx context.Context, i int) (int, error) {
 		return Step7(ctx, i)
 	})
 }
 
 // Step8Async starts Step8 in its own goroutine and returns its future.
 func Step8Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Step8", func(ctx context.Context) (int, error) {
+	return runtime.GoWith(ctx, "Step8", i, func(ctx context.Context, i int) (int, error) {
 		return Step8(ctx, i)
 	})
 }

@@ -7,9 +7,15 @@ import (
 	runtime "github.com/gathergen/gathergen/runtime"
 )
 
+// addArgs carries the arguments of Add to its task.
+type addArgs struct {
+	a int
+	b int
+}
+
 // AddAsync starts Add in its own goroutine and returns its future.
 func AddAsync(ctx context.Context, a int, b int) *runtime.Future[int] {
-	return runtime.GoNamed(ctx, "Add", func(context.Context) (int, error) {
-		return Add(a, b), nil
+	return runtime.GoWith(ctx, "Add", addArgs{a, b}, func(_ context.Context, a1 addArgs) (int, error) {
+		return Add(a1.a, a1.b), nil
 	})
 }
