@@ -3,7 +3,7 @@
 # against the hand-written floor measured in the same run, then each target
 # of the benchmark issue with its figure (read, never asserted).
 #
-#   bench/run.sh            # about 8 minutes on 2 cores
+#   bench/run.sh            # about 9 minutes on 2 cores
 #   COUNT=10 bench/run.sh   # more runs
 #   QUICK=1 bench/run.sh    # one short pass of everything, to try the script
 #
