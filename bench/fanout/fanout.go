@@ -88,6 +88,20 @@ func All(ctx context.Context, n int) ([]int, error) {
 	return runtime.All(ctx, fs...)
 }
 
+// AllWith is All with tasks started by runtime.GoWith, which passes each
+// task its index instead of capturing it: no closure per task, as in
+// generated wrappers.
+func AllWith(ctx context.Context, n int) ([]int, error) {
+	fs := make([]*runtime.Future[int], n)
+	for i := range n {
+		fs[i] = runtime.GoWith(ctx, "Double", i, callDouble)
+	}
+	return runtime.All(ctx, fs...)
+}
+
+// callDouble calls Double; as a top-level function it captures nothing.
+func callDouble(ctx context.Context, i int) (int, error) { return Double(ctx, i) }
+
 // An Impl is one of the fan-outs, by name.
 type Impl struct {
 	Name string
@@ -100,4 +114,5 @@ var Impls = []Impl{
 	{"errgroup", Errgroup},
 	{"conc", Conc},
 	{"all", All},
+	{"allwith", AllWith},
 }
