@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"fmt"
 	goruntime "runtime"
 	"strings"
 	"testing"
@@ -396,4 +397,13 @@ func TestGoWith(t *testing.T) {
 		}
 	}()
 	GoWith[int, int](ctx, "x", 1, nil) //gathervet:ignore panics before returning
+}
+
+func TestTaskContextString(t *testing.T) {
+	got, err := Go(context.Background(), func(ctx context.Context) (string, error) {
+		return fmt.Sprint(ctx), nil
+	}).Await(context.Background())
+	if err != nil || got != "runtime.taskContext" {
+		t.Fatalf("fmt.Sprint(task context) = %q, %v", got, err)
+	}
 }

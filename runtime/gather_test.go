@@ -210,3 +210,50 @@ func TestGatherUnderItsOwnContextReportsTheCause(t *testing.T) {
 		}
 	}
 }
+
+// Every arity maps its last argument to its last slot: a failure there is
+// reported with that index, and a settle returns its error in that place.
+func TestEveryArityReportsTheFailingSlot(t *testing.T) {
+	ctx := context.Background()
+	ok, bad := Resolved(1), Rejected[int](errBoom)
+	errs := []error{
+		last(Gather2(ctx, ok, bad)),
+		last(Gather3(ctx, ok, ok, bad)),
+		last(Gather4(ctx, ok, ok, ok, bad)),
+		last(Gather5(ctx, ok, ok, ok, ok, bad)),
+		last(Gather6(ctx, ok, ok, ok, ok, ok, bad)),
+		last(Gather7(ctx, ok, ok, ok, ok, ok, ok, bad)),
+		last(Gather8(ctx, ok, ok, ok, ok, ok, ok, ok, bad)),
+		last(Gather9(ctx, ok, ok, ok, ok, ok, ok, ok, ok, bad)),
+	}
+	for i, err := range errs {
+		var te *TaskError
+		if n := i + 2; !errors.As(err, &te) || te.Index != n-1 || !errors.Is(err, errBoom) {
+			t.Errorf("Gather%d with its last input failing: %v; want task %d: boom", n, err, n-1)
+		}
+	}
+	settled := []Result[int]{
+		lastResult(Settle2(ctx, ok, bad)),
+		lastResult(Settle3(ctx, ok, ok, bad)),
+		lastResult(Settle4(ctx, ok, ok, ok, bad)),
+		lastResult(Settle5(ctx, ok, ok, ok, ok, bad)),
+		lastResult(Settle6(ctx, ok, ok, ok, ok, ok, bad)),
+		lastResult(Settle7(ctx, ok, ok, ok, ok, ok, ok, bad)),
+		lastResult(Settle8(ctx, ok, ok, ok, ok, ok, ok, ok, bad)),
+		lastResult(Settle9(ctx, ok, ok, ok, ok, ok, ok, ok, ok, bad)),
+	}
+	for i, r := range settled {
+		if !errors.Is(r.Err, errBoom) {
+			t.Errorf("Settle%d: last result %+v; want boom", i+2, r)
+		}
+	}
+}
+
+// last returns the error of a GatherN call, whatever N.
+func last(vs ...any) error {
+	err, _ := vs[len(vs)-1].(error)
+	return err
+}
+
+// lastResult returns the last result of a SettleN call, whatever N.
+func lastResult(rs ...Result[int]) Result[int] { return rs[len(rs)-1] }
