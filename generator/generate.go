@@ -62,7 +62,7 @@ func CheckOutput(name string) error {
 	case strings.HasSuffix(base, "_test"):
 		return fmt.Errorf("%s: a _test.go file is built only with the package's tests", name)
 	case strings.HasPrefix(name, "_") || strings.HasPrefix(name, "."):
-		return fmt.Errorf("%s: the go command ignores files whose names start with _ or .", name)
+		return fmt.Errorf("%s: the go command ignores files whose names start with \"_\" or \".\"", name)
 	}
 	if tags := nameTags(name); len(tags) > 0 {
 		return fmt.Errorf("%s: the go command builds a file so named only for %s", name, strings.Join(tags, "/"))
