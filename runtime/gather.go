@@ -102,10 +102,10 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	if slot := w.found.Load(); slot != 0 {
 		cancelEach(n, at)
 		c := at(int(slot - 1))
-		if echoesEnd(ctx, c.err()) {
-			return context.Cause(ctx)
+		if err := c.err(); !echoesEnd(ctx, err) {
+			return &TaskError{Index: int(slot - 1), Name: c.name, Err: err}
 		}
-		return &TaskError{Index: int(slot - 1), Name: c.name, Err: c.err()}
+		return context.Cause(ctx)
 	}
 	return nil
 }
@@ -137,19 +137,8 @@ func settleEach(ctx context.Context, n int, at func(int) *core) error {
 	for i := range n {
 		at(i).subscribe(w, i)
 	}
-	if w.signal == nil {
-		w.done.Wait()
-		return nil
-	}
-	select {
-	case <-w.signal:
-		return nil
-	default:
-	}
-	select {
-	case <-w.signal:
-		return nil
-	case <-ctx.Done():
+	if !w.wait(ctx) {
 		return context.Cause(ctx)
 	}
+	return nil
 }

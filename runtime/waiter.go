@@ -106,8 +106,8 @@ func (w *waiter) notify() {
 	}
 }
 
-// over reports whether the wait of a waitAll, waitFirst or waitSuccess
-// waiter is over.
+// over reports whether the wait of a waiter in any mode but waitEach is
+// over: a slot was found, or no input is left to wait for.
 func (w *waiter) over() bool {
 	return w.found.Load() != 0 || (w.mode != waitFirst && w.left.Load() == 0)
 }
