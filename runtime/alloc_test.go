@@ -33,3 +33,18 @@ func TestGoWithTakesTwoAllocations(t *testing.T) {
 		t.Fatalf("Gather2 of two GoWith tasks: %v allocations; want at most 5 (two per task, one for the gather)", gathered)
 	}
 }
+
+func TestMapTakesOneAllocationPerElement(t *testing.T) {
+	ctx := context.Background()
+	in := make([]int, 64)
+	allocs := testing.AllocsPerRun(200, func() {
+		if _, err := Map(ctx, in, double); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// One per element for its goroutine's start; a few for the call: the
+	// state, the output, the done channel and the calls' context.
+	if allocs > float64(len(in))+8 {
+		t.Fatalf("Map of %d elements: %v allocations; want at most %d", len(in), allocs, len(in)+8)
+	}
+}

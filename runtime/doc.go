@@ -33,6 +33,8 @@
 //   - [Gather2] to [Gather9] and [All]: results in argument order, whatever the
 //     order of completion. The first failure cancels every other pending input
 //     and returns at once with a *[TaskError] (slot index, task name, cause).
+//   - [Map]: the gather of a slice, one call of a function per element, with
+//     the rules of All and no future per element; for large fan-outs.
 //   - [Settle2] to [Settle9] and [AllSettled]: asyncio's return_exceptions=True.
 //     Every input is waited for and a failure cancels nothing.
 //   - [Race]: the first to settle; [Any]: the first to succeed. The others are
@@ -42,7 +44,8 @@
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
 // cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
-// tasks run at once; the rest wait in a queue without a goroutine each.
+// tasks (and calls of Map) run at once; the rest wait in a queue without a
+// goroutine each.
 //
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a

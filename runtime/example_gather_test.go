@@ -419,3 +419,33 @@ func ExampleResult() {
 	// [1 3]
 	// 1 failed
 }
+
+// Map is the gather of a slice, asyncio.gather(*(fetch(u) for u in urls)):
+// one call per element, each in its own goroutine, results in the order of
+// the slice, and no future to make or to keep per element.
+func ExampleMap() {
+	ctx := context.Background()
+	urls := []string{"/", "/about", "/contact"}
+	sizes, err := runtime.Map(ctx, urls, func(_ context.Context, url string) (int, error) {
+		return 100 * len(url), nil // the size of the page
+	})
+	fmt.Println(sizes, err)
+	// Output:
+	// [100 600 800] <nil>
+}
+
+// Under WithLimit, Map makes at most that many calls at once; the elements
+// waiting for a slot hold no goroutine. A failure stops the rest.
+func ExampleMap_limit() {
+	ctx := runtime.WithLimit(context.Background(), 2)
+	ids := []int{1, 2, 3, 4}
+	_, err := runtime.Map(ctx, ids, func(_ context.Context, id int) (string, error) {
+		if id == 3 {
+			return "", errors.New("user 3 not found")
+		}
+		return fmt.Sprint("user ", id), nil
+	})
+	fmt.Println(err)
+	// Output:
+	// task 2: user 3 not found
+}

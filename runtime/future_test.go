@@ -281,6 +281,8 @@ func TestMisusePanicsNamingTheArgument(t *testing.T) {
 		{"Race nil fs[0]", "runtime.Race: fs[0] is nil", func() { Race(ctx, nilFuture) }},
 		{"Any nil fs[1]", "runtime.Any: fs[1] is nil", func() { Any(ctx, ok, nilFuture) }},
 		{"AsCompleted nil fs[0]", "runtime.AsCompleted: fs[0] is nil", func() { AsCompleted(ctx, nilFuture) }},
+		{"Map nil ctx", "runtime.Map: ctx is nil", func() { Map(nil, []int{1}, double) }},
+		{"Map nil fn", "runtime.Map: fn is nil", func() { Map[int, int](ctx, []int{1}, nil) }},
 		{"WithLimit 0", "runtime.WithLimit: n is 0, want at least 1", func() { WithLimit(ctx, 0) }},
 		{"WithLimit nil ctx", "runtime.WithLimit: ctx is nil", func() { WithLimit(nil, 1) }},
 		{"Reject nil", "runtime: Promise.Reject: err is nil", func() { NewPromise[int]().Reject(nil) }},

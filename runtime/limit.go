@@ -9,8 +9,8 @@ import (
 // limitKey is the context key under which WithLimit stores its limiter.
 type limitKey struct{}
 
-// WithLimit returns a copy of ctx under which the futures started by [Go] and
-// [GoNamed] run at most n at a time. A future that finds every slot taken
+// WithLimit returns a copy of ctx under which the futures started by [Go],
+// [GoNamed] and [GoWith], and the calls of [Map], run at most n at a time. A future that finds every slot taken
 // waits in a queue, without a goroutine of its own, and starts when a slot
 // frees, first come first served; cancelling it while it waits removes it
 // from its turn. The limit covers the futures started directly under the
@@ -25,7 +25,7 @@ func WithLimit(ctx context.Context, n int) context.Context {
 	if n < 1 {
 		panic("runtime.WithLimit: n is " + strconv.Itoa(n) + ", want at least 1")
 	}
-	return context.WithValue(ctx, limitKey{}, &limiter{free: n})
+	return context.WithValue(ctx, limitKey{}, &limiter{free: n, size: n})
 }
 
 // runner is a task waiting for a slot.
@@ -34,6 +34,7 @@ type runner interface{ run() }
 // limiter hands out n slots. A task that gets a slot runs in a worker
 // goroutine that, when the task ends, runs the next queued task itself.
 type limiter struct {
+	size  int // n, for Map's number of workers
 	mu    sync.Mutex
 	free  int
 	queue []runner // queue[head:] waits, oldest first

@@ -1,0 +1,166 @@
+package runtime
+
+import (
+	"context"
+	"runtime/debug"
+	"sync/atomic"
+)
+
+// Map calls fn(ctx, x) for every element x of in, each call in its own
+// goroutine, and returns the results in the order of in: the gather of a
+// slice, like asyncio.gather(*(fn(x) for x in in)).
+//
+// Map follows the rules of [All] without making a future per element, so
+// that a fan-out over a large slice costs about what a hand-written one does
+// (one allocation per element; see bench/README.md). It fails fast: the first
+// call to fail cancels the context that the others run under, and Map
+// returns at once with a *[TaskError] whose Index is the element's position
+// (its Name is empty); a panic is recovered into a *[PanicError]. When ctx
+// is done first, Map returns context.Cause(ctx). Like a gather, Map does not
+// wait for the calls it cancels; their results are dropped. A call that is
+// due to start once Map has failed or ctx is done is not made.
+//
+// The calls run under a child of ctx that is cancelled when Map returns.
+// Under a context from [WithLimit], at most that many calls run at once and
+// the elements waiting for a slot hold no goroutine: Map keeps no more
+// entries in the limiter's queue than the limit, and each call takes its
+// turn there with the futures started under the same context. As for
+// futures, the context of the calls does not carry the limit. Map of an empty
+// slice returns an empty slice at once; a nil ctx or fn panics.
+func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) ([]Out, error) {
+	checkStart(ctx, fn == nil, "runtime.Map")
+	if len(in) == 0 {
+		return []Out{}, nil
+	}
+	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
+	m.left.Store(int64(len(in)))
+	var cancel context.CancelCauseFunc
+	m.ctx, cancel = context.WithCancelCause(ctx)
+	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
+		m.ctx = unlimited{m.ctx}
+		for range min(len(in), l.size) {
+			l.submit(&mapWorker[In, Out]{m: m, l: l})
+		}
+	} else {
+		for i := range in {
+			go m.call(i)
+		}
+	}
+	if ctx.Done() == nil {
+		<-m.done
+	} else {
+		select {
+		case <-m.done:
+		case <-ctx.Done():
+			if !m.over() {
+				cause := context.Cause(ctx)
+				cancel(cause) // ctx may not have reached the calls' context yet
+				return nil, cause
+			}
+			<-m.done // the call that ended the wait is closing it
+		}
+	}
+	if slot := m.failed.Load(); slot != 0 {
+		err := &TaskError{Index: int(slot - 1), Err: m.err}
+		cancel(err)
+		if echoesEnd(ctx, m.err) {
+			return nil, context.Cause(ctx)
+		}
+		return nil, err
+	}
+	cancel(nil)
+	return m.out, nil
+}
+
+// mapping is the state of one call of Map.
+type mapping[In, Out any] struct {
+	ctx context.Context // the calls' context
+	in  []In
+	out []Out
+	fn  func(context.Context, In) (Out, error)
+	// left counts the calls yet to succeed; the one that takes it to 0
+	// closes done.
+	left atomic.Int64
+	// failed is 1 + the index of the first call to fail, 0 while none
+	// has; the call that sets it writes err and then closes done.
+	failed atomic.Int64
+	err    error
+	done   chan struct{}
+	// next is the next index to hand out under a limit.
+	next atomic.Int64
+}
+
+// over reports whether Map's wait is over: a call failed, or every call
+// succeeded.
+func (m *mapping[In, Out]) over() bool {
+	return m.failed.Load() != 0 || m.left.Load() == 0
+}
+
+// call makes the call for element i and records its outcome, unless Map has
+// failed or its context is done by then.
+func (m *mapping[In, Out]) call(i int) {
+	if m.failed.Load() != 0 || m.ctx.Err() != nil {
+		return
+	}
+	returned := false
+	defer func() {
+		if !returned {
+			if r := recover(); r != nil {
+				m.fail(i, &PanicError{Value: r, Stack: debug.Stack()})
+			} else {
+				m.fail(i, errGoexit)
+			}
+		}
+	}()
+	v, err := m.fn(m.ctx, m.in[i])
+	returned = true
+	if err != nil {
+		m.fail(i, err)
+		return
+	}
+	m.out[i] = v
+	if m.left.Add(-1) == 0 {
+		close(m.done)
+	}
+}
+
+// fail records the failure of element i unless another came first.
+func (m *mapping[In, Out]) fail(i int, err error) {
+	if m.failed.CompareAndSwap(0, int64(i)+1) {
+		m.err = err
+		close(m.done)
+	}
+}
+
+// A mapWorker makes Map's calls under a limit: each time the limiter gives
+// it a slot it makes the call for the next element, and then it queues for
+// the next slot, behind whatever was submitted meanwhile.
+type mapWorker[In, Out any] struct {
+	m *mapping[In, Out]
+	l *limiter
+}
+
+// run makes one call and queues w again while elements are left.
+func (w *mapWorker[In, Out]) run() {
+	m := w.m
+	i := int(m.next.Add(1) - 1)
+	if i >= len(m.in) {
+		return
+	}
+	m.call(i)
+	if int(m.next.Load()) < len(m.in) && m.failed.Load() == 0 && m.ctx.Err() == nil {
+		w.l.submit(w)
+	}
+}
+
+// unlimited is a context that hides the limit of [WithLimit] from the calls
+// of Map, as a task's own context does.
+type unlimited struct{ context.Context }
+
+// Value returns the parent's value for key, except for the limit.
+func (c unlimited) Value(key any) any {
+	if _, ok := key.(limitKey); ok {
+		return nil
+	}
+	return c.Context.Value(key)
+}

@@ -1,0 +1,355 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	goruntime "runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+func TestMapKeepsInputOrder(t *testing.T) {
+	// Each call waits for the one after it, so they finish last to first.
+	const n = 20
+	next := make([]chan struct{}, n+1)
+	for i := range next {
+		next[i] = make(chan struct{})
+	}
+	close(next[n])
+	in := make([]int, n)
+	for i := range in {
+		in[i] = i
+	}
+	got, err := Map(context.Background(), in, func(_ context.Context, i int) (string, error) {
+		<-next[i+1]
+		close(next[i])
+		return fmt.Sprint("v", i), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range got {
+		if v != fmt.Sprint("v", i) {
+			t.Fatalf("Map = %v; want v0..v%d in input order", got, n-1)
+		}
+	}
+}
+
+func TestMapOfNothing(t *testing.T) {
+	got, err := Map(context.Background(), nil, func(context.Context, int) (int, error) {
+		t.Error("fn called for an empty input")
+		return 0, nil
+	})
+	if got == nil || len(got) != 0 || err != nil {
+		t.Fatalf("Map(nil) = %#v, %v; want an empty slice and no error", got, err)
+	}
+}
+
+func TestMapFailsFastAndCancelsTheOthers(t *testing.T) {
+	boom := errors.New("boom")
+	blocked := make(chan error, 2)
+	running := make(chan struct{}, 2)
+	_, err := Map(context.Background(), []int{0, 1, 2}, func(ctx context.Context, i int) (int, error) {
+		if i == 1 {
+			for range 2 { // fail only once the others are running
+				<-running
+			}
+			return 0, boom
+		}
+		running <- struct{}{}
+		<-ctx.Done() // Map returns before this: it does not wait for the cancelled calls
+		blocked <- context.Cause(ctx)
+		return 0, ctx.Err()
+	})
+	var te *TaskError
+	if !errors.As(err, &te) || te.Index != 1 || te.Name != "" || !errors.Is(err, boom) {
+		t.Fatalf("Map = %v; want a *TaskError for index 1 wrapping boom", err)
+	}
+	for range 2 {
+		if cause := <-blocked; cause != err {
+			t.Errorf("a cancelled call saw cause %v; want Map's error %v", cause, err)
+		}
+	}
+}
+
+func TestMapRecoversPanicsAndGoexit(t *testing.T) {
+	_, err := Map(context.Background(), []int{0, 1}, func(_ context.Context, i int) (int, error) {
+		if i == 1 {
+			panic("kaboom")
+		}
+		return i, nil
+	})
+	var te *TaskError
+	var pe *PanicError
+	if !errors.As(err, &te) || te.Index != 1 || !errors.As(err, &pe) || pe.Value != "kaboom" || len(pe.Stack) == 0 {
+		t.Fatalf("Map = %v; want a *TaskError for index 1 wrapping a *PanicError with a stack", err)
+	}
+	_, err = Map(context.Background(), []int{0}, func(context.Context, int) (int, error) {
+		goruntime.Goexit()
+		return 0, nil
+	})
+	if !errors.As(err, &te) || !errors.Is(err, errGoexit) {
+		t.Fatalf("Map of a call that calls Goexit = %v; want a *TaskError wrapping errGoexit", err)
+	}
+}
+
+func TestMapReturnsCauseWhenCtxEnds(t *testing.T) {
+	stop := errors.New("stop")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	running := make(chan struct{}, 3)
+	seen := make(chan error, 3)
+	go func() {
+		for range 3 {
+			<-running
+		}
+		cancel(stop)
+	}()
+	// Each call echoes the end of its context; Map still reports the cause.
+	_, err := Map(ctx, []int{0, 1, 2}, func(ctx context.Context, _ int) (int, error) {
+		running <- struct{}{}
+		<-ctx.Done()
+		seen <- context.Cause(ctx)
+		return 0, ctx.Err()
+	})
+	if err != stop {
+		t.Fatalf("Map = %v; want the cause %v", err, stop)
+	}
+	for range 3 {
+		if cause := <-seen; cause != stop {
+			t.Errorf("a call saw cause %v; want %v", cause, stop)
+		}
+	}
+}
+
+func TestMapDoesNotCallAfterTheEnd(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var calls atomic.Int32
+	_, err := Map(ctx, []int{0, 1, 2}, func(context.Context, int) (int, error) {
+		calls.Add(1)
+		return 0, nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Map under a done ctx = %v; want context.Canceled", err)
+	}
+	// Under a limit of one, the calls run one after another: after the
+	// first fails, the rest are not made.
+	lctx := WithLimit(context.Background(), 1)
+	var made []int
+	_, err = Map(lctx, []int{0, 1, 2, 3}, func(_ context.Context, i int) (int, error) {
+		made = append(made, i) // one call at a time
+		return 0, errors.New("no")
+	})
+	var te *TaskError
+	if !errors.As(err, &te) || te.Index != 0 || !slices.Equal(made, []int{0}) {
+		t.Fatalf("Map under a limit of 1 = %v after calls %v; want index 0's failure and no other call", err, made)
+	}
+	if calls.Load() != 0 {
+		t.Fatalf("%d calls made under a done ctx", calls.Load())
+	}
+}
+
+func TestMapCancelsItsContextWhenItReturns(t *testing.T) {
+	var inner context.Context
+	var once sync.Once
+	_, err := Map(context.Background(), []int{1, 2}, func(ctx context.Context, i int) (int, error) {
+		once.Do(func() { inner = ctx })
+		return i, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inner.Err() == nil {
+		t.Fatal("the calls' context is still live after Map returned")
+	}
+}
+
+func TestMapUnderLimit(t *testing.T) {
+	const limit, n = 3, 30
+	ctx := WithLimit(context.Background(), limit)
+	var running, most atomic.Int32
+	started := make(chan struct{}, n)
+	release := make(chan struct{})
+	before := goruntime.NumGoroutine()
+	type result struct {
+		out []int
+		err error
+	}
+	done := make(chan result)
+	in := make([]int, n)
+	for i := range in {
+		in[i] = i
+	}
+	go func() {
+		out, err := Map(ctx, in, func(ctx context.Context, i int) (int, error) {
+			if ctx.Value(limitKey{}) != nil {
+				return 0, errors.New("the calls' context carries the limit")
+			}
+			now := running.Add(1)
+			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
+			}
+			started <- struct{}{}
+			<-release
+			running.Add(-1)
+			return 2 * i, nil
+		})
+		done <- result{out, err}
+	}()
+	for range limit {
+		<-started
+	}
+	// With every slot taken, the other elements wait without goroutines.
+	if g := goruntime.NumGoroutine() - before; g > limit+5 {
+		t.Errorf("%d more goroutines while %d elements wait; want about %d", g, n-limit, limit+1)
+	}
+	close(release)
+	r := <-done
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	for i, v := range r.out {
+		if v != 2*i {
+			t.Fatalf("Map = %v; want 2*i in order", r.out)
+		}
+	}
+	if m := most.Load(); m > limit {
+		t.Fatalf("%d calls ran at once; limit %d", m, limit)
+	}
+}
+
+func TestMapTakesTurnsWithFutures(t *testing.T) {
+	// Under a limit of one, a future submitted while Map's first call runs
+	// starts before Map's second call.
+	ctx := WithLimit(context.Background(), 1)
+	var mu sync.Mutex
+	var order []string
+	record := func(s string) {
+		mu.Lock()
+		order = append(order, s)
+		mu.Unlock()
+	}
+	first, release := make(chan struct{}), make(chan struct{})
+	mapped := make(chan error)
+	go func() {
+		_, err := Map(ctx, []int{0, 1, 2}, func(_ context.Context, i int) (int, error) {
+			record(fmt.Sprint("map", i))
+			if i == 0 {
+				close(first)
+				<-release
+			}
+			return i, nil
+		})
+		mapped <- err
+	}()
+	<-first
+	f := Go(ctx, func(context.Context) (int, error) {
+		record("future")
+		return 0, nil
+	})
+	close(release)
+	if err := <-mapped; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Await(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"map0", "future", "map1", "map2"}; !slices.Equal(order, want) {
+		t.Fatalf("order %v; want %v", order, want)
+	}
+}
+
+func TestMapCallsCanMapUnderTheirOwnContext(t *testing.T) {
+	// A call that maps again under its context does not wait for the slot
+	// it holds itself.
+	ctx := WithLimit(context.Background(), 1)
+	got, err := Map(ctx, []int{1, 2}, func(ctx context.Context, i int) (int, error) {
+		inner, err := Map(ctx, []int{i, i}, func(_ context.Context, j int) (int, error) { return j, nil })
+		return inner[0] + inner[1], err
+	})
+	if err != nil || !slices.Equal(got, []int{2, 4}) {
+		t.Fatalf("nested Map = %v, %v; want [2 4]", got, err)
+	}
+}
+
+// TestMapProperties runs random scenarios: which calls fail, the order in
+// which they finish, and whether a limit applies. Map returns every value in
+// input order when none fails, and otherwise the first failure in time.
+func TestMapProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := drawScenario(t)
+		s.cancelAt = -1
+		n := len(s.fail)
+		ctx := context.Background()
+		limited := rapid.Bool().Draw(t, "limited")
+		if limited {
+			ctx = WithLimit(ctx, n+1) // room for every call: the test releases them in its order
+		}
+		running := make(chan struct{}, n)
+		release := make([]chan struct{}, n)
+		finished := make([]chan struct{}, n)
+		for i := range release {
+			release[i], finished[i] = make(chan struct{}), make(chan struct{})
+		}
+		in := make([]int, n)
+		for i := range in {
+			in[i] = i
+		}
+		type result struct {
+			out []int
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			out, err := Map(ctx, in, func(ctx context.Context, i int) (int, error) {
+				defer close(finished[i])
+				running <- struct{}{}
+				select {
+				case <-release[i]:
+				case <-ctx.Done():
+					return 0, ctx.Err()
+				}
+				if s.fail[i] {
+					return 0, taskErr(i)
+				}
+				return 10 * i, nil
+			})
+			done <- result{out, err}
+		}()
+		for range n { // every call is made before any finishes
+			<-running
+		}
+		firstFail := -1
+		for _, i := range s.order {
+			close(release[i])
+			<-finished[i]
+			if s.fail[i] {
+				firstFail = i
+				break
+			}
+		}
+		r := <-done
+		if firstFail < 0 {
+			if r.err != nil {
+				t.Fatalf("Map = %v; want no error", r.err)
+			}
+			for i, v := range r.out {
+				if v != 10*i {
+					t.Fatalf("Map = %v; want 10*i in order", r.out)
+				}
+			}
+			return
+		}
+		var te *TaskError
+		if !errors.As(r.err, &te) || te.Index != firstFail || te.Err.Error() != taskErr(firstFail).Error() {
+			t.Fatalf("Map = %v; want the failure of %d", r.err, firstFail)
+		}
+		for i := range finished { // every other call sees its context end and returns
+			<-finished[i]
+		}
+	})
+}
