@@ -52,7 +52,7 @@ echo "== one fan-out of a million tasks: $MILLION_RUNS interleaved runs"
 go build -o "$bin/million" ./cmd/million
 : >"$OUT/million.txt"
 for i in $(seq "$MILLION_RUNS"); do
-	for impl in floor errgroup conc all limited; do
+	for impl in floor errgroup conc all allwith map limited maplimited; do
 		"$bin/million" -impl "$impl" | tee -a "$OUT/million.txt"
 	done
 done

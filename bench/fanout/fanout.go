@@ -99,6 +99,16 @@ func AllWith(ctx context.Context, n int) ([]int, error) {
 	return runtime.All(ctx, fs...)
 }
 
+// Map is the fan-out with runtime.Map: one call per element of a slice, with
+// the rules of runtime.All and no future per task.
+func Map(ctx context.Context, n int) ([]int, error) {
+	in := make([]int, n)
+	for i := range in {
+		in[i] = i
+	}
+	return runtime.Map(ctx, in, Double)
+}
+
 // callDouble calls Double; as a top-level function it captures nothing.
 func callDouble(ctx context.Context, i int) (int, error) { return Double(ctx, i) }
 
@@ -115,4 +125,5 @@ var Impls = []Impl{
 	{"conc", Conc},
 	{"all", All},
 	{"allwith", AllWith},
+	{"map", Map},
 }

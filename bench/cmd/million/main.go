@@ -8,9 +8,15 @@
 //	million -impl limited
 //
 // The implementations are those of package fanout (floor, errgroup, conc,
-// all), plus limited: a gather under runtime.WithLimit(ctx, 1000) of tasks
-// that each block until every task has been submitted, so that 1000 tasks
-// hold a goroutine and the rest wait in the limiter's queue. It prints one
+// all, allwith, map), plus two under runtime.WithLimit(ctx, 1000):
+//
+//   - limited: a gather of futures from runtime.Go whose tasks each block
+//     until every task has been submitted, so that 1000 tasks hold a
+//     goroutine and the rest wait in the limiter's queue;
+//   - maplimited: runtime.Map whose first 1000 calls block until all 1000
+//     run, so that every slot is taken while the other elements wait.
+//
+// It prints one
 // line: the implementation, the number of tasks, the wall time in
 // milliseconds and the peak RSS in MiB (VmHWM from /proc/self/status).
 package main
@@ -24,6 +30,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gathergen/gathergen/bench/fanout"
@@ -31,7 +38,7 @@ import (
 )
 
 func main() {
-	impl := flag.String("impl", "all", "`name` of the fan-out: floor, errgroup, conc, all or limited")
+	impl := flag.String("impl", "all", "`name` of the fan-out: floor, errgroup, conc, all, allwith, map, limited or maplimited")
 	n := flag.Int("n", 1_000_000, "number of tasks")
 	limit := flag.Int("limit", 1000, "concurrency limit of -impl limited")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fan-out to `file`")
@@ -69,8 +76,11 @@ func main() {
 
 // pick returns the fan-out named impl.
 func pick(impl string, limit int) (func(context.Context, int) ([]int, error), bool) {
-	if impl == "limited" {
+	switch impl {
+	case "limited":
 		return func(ctx context.Context, n int) ([]int, error) { return limited(ctx, n, limit) }, true
+	case "maplimited":
+		return func(ctx context.Context, n int) ([]int, error) { return mapLimited(ctx, n, limit) }, true
 	}
 	for _, im := range fanout.Impls {
 		if im.Name == impl {
@@ -94,6 +104,26 @@ func limited(ctx context.Context, n, limit int) ([]int, error) {
 	}
 	close(release)
 	return runtime.All(ctx, fs...)
+}
+
+// mapLimited maps n elements under runtime.WithLimit(ctx, limit); the first
+// limit calls block until all of them run.
+func mapLimited(ctx context.Context, n, limit int) ([]int, error) {
+	lctx := runtime.WithLimit(ctx, limit)
+	full := make(chan struct{})
+	var started atomic.Int64
+	in := make([]int, n)
+	for i := range in {
+		in[i] = i
+	}
+	return runtime.Map(lctx, in, func(ctx context.Context, i int) (int, error) {
+		if k := started.Add(1); k == int64(min(n, limit)) {
+			close(full)
+		} else if k < int64(limit) {
+			<-full
+		}
+		return fanout.Double(ctx, i)
+	})
 }
 
 // startCPUProfile starts a CPU profile into path and returns its stop.

@@ -6,13 +6,23 @@ import (
 )
 
 func TestLimitedGathersInOrder(t *testing.T) {
-	out, err := limited(context.Background(), 500, 7)
-	if err != nil || len(out) != 500 {
-		t.Fatalf("limited = %d results, %v", len(out), err)
-	}
-	for i, v := range out {
-		if v != 2*i {
-			t.Fatalf("out[%d] = %d; want %d", i, v, 2*i)
+	for _, c := range []struct {
+		name string
+		run  func(context.Context, int, int) ([]int, error)
+		n    int
+	}{
+		{"limited", limited, 500},
+		{"maplimited", mapLimited, 500},
+		{"maplimited below the limit", mapLimited, 5},
+	} {
+		out, err := c.run(context.Background(), c.n, 7)
+		if err != nil || len(out) != c.n {
+			t.Fatalf("%s = %d results, %v", c.name, len(out), err)
+		}
+		for i, v := range out {
+			if v != 2*i {
+				t.Fatalf("%s: out[%d] = %d; want %d", c.name, i, v, 2*i)
+			}
 		}
 	}
 }
@@ -24,7 +34,7 @@ func TestPeakRSS(t *testing.T) {
 }
 
 func TestPickKnowsEveryImpl(t *testing.T) {
-	for _, name := range []string{"floor", "errgroup", "conc", "all", "limited"} {
+	for _, name := range []string{"floor", "errgroup", "conc", "all", "allwith", "map", "limited", "maplimited"} {
 		if _, ok := pick(name, 10); !ok {
 			t.Errorf("pick(%q) found nothing", name)
 		}

@@ -53,3 +53,13 @@ func TestMarginalAllocs(t *testing.T) {
 		t.Fatalf("marginalAllocs = %+v; want one of 3 per task", m)
 	}
 }
+
+func TestTargetsKeepMapApart(t *testing.T) {
+	var tg targets
+	tg.add("issue", 1, 2, "%.0f")
+	tg.addTo(true, "map", 3, 2, "%.0f")
+	tg.addTo(false, "issue too", 1, 2, "%.0f")
+	if len(tg.rows) != 2 || len(tg.extra) != 1 || tg.extra[0].name != "map" {
+		t.Fatalf("rows %v, extra %v; want the two issue targets apart from Map's", tg.rows, tg.extra)
+	}
+}
