@@ -32,6 +32,9 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 	if len(in) == 0 {
 		return []Out{}, nil
 	}
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
 	m.left.Store(int64(len(in)))
 	var cancel context.CancelCauseFunc

@@ -353,3 +353,107 @@ func TestMapProperties(t *testing.T) {
 		}
 	})
 }
+
+// TestMapLimitProperties maps random inputs under random limits: never more
+// calls at once than the limit, values in input order when none fails, and
+// otherwise the failure of an element that fails (under a limit of one, the
+// first in input order, since the calls then run one by one in that order).
+func TestMapLimitProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		fail := rapid.SliceOfN(rapid.Float64Range(0, 1), 0, 40).Draw(t, "fail")
+		limit := rapid.IntRange(1, 8).Draw(t, "limit")
+		ctx := WithLimit(context.Background(), limit)
+		in := make([]int, len(fail))
+		for i := range in {
+			in[i] = i
+		}
+		var running, most atomic.Int32
+		out, err := Map(ctx, in, func(_ context.Context, i int) (int, error) {
+			now := running.Add(1)
+			defer running.Add(-1)
+			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
+			}
+			if fail[i] < 0.1 {
+				return 0, taskErr(i)
+			}
+			return 3 * i, nil
+		})
+		if m := most.Load(); int(m) > limit {
+			t.Fatalf("%d calls at once under a limit of %d", m, limit)
+		}
+		first := slices.IndexFunc(fail, func(p float64) bool { return p < 0.1 })
+		if first < 0 {
+			if err != nil {
+				t.Fatalf("Map = %v; want no error", err)
+			}
+			for i, v := range out {
+				if v != 3*i {
+					t.Fatalf("Map = %v; want 3*i in order", out)
+				}
+			}
+			return
+		}
+		var te *TaskError
+		if !errors.As(err, &te) || fail[te.Index] >= 0.1 || te.Err.Error() != taskErr(te.Index).Error() {
+			t.Fatalf("Map = %v; want the failure of a failing element", err)
+		}
+		if limit == 1 && te.Index != first {
+			t.Fatalf("Map under a limit of 1 = %v; want the failure of %d, the first in order", err, first)
+		}
+	})
+}
+
+func TestMapQueuedCallsSkippedWhenCtxEnds(t *testing.T) {
+	lctx := WithLimit(context.Background(), 1)
+	hold := make(chan struct{})
+	holder := Go(lctx, func(context.Context) (int, error) { <-hold; return 0, nil })
+	ctx, cancel := context.WithCancel(lctx)
+	var calls atomic.Int32
+	mapped := make(chan error)
+	go func() {
+		_, err := Map(ctx, []int{1, 2, 3}, func(context.Context, int) (int, error) {
+			calls.Add(1)
+			return 0, nil
+		})
+		mapped <- err
+	}()
+	cancel()
+	if err := <-mapped; !errors.Is(err, context.Canceled) {
+		t.Fatalf("Map = %v; want context.Canceled", err)
+	}
+	close(hold)
+	// The limiter runs its queue in order: once a future submitted now has
+	// run, so has whatever Map left in the queue.
+	after := Go(lctx, func(context.Context) (int, error) { return 0, nil })
+	for _, f := range []*Future[int]{holder, after} {
+		if _, err := f.Await(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := calls.Load(); n != 0 {
+		t.Fatalf("%d calls made after Map's context ended", n)
+	}
+}
+
+func TestMapReturnsWhenCtxEndsWithoutWaitingForCalls(t *testing.T) {
+	stop := errors.New("stop")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	running, release := make(chan struct{}), make(chan struct{})
+	returned := make(chan struct{})
+	go func() {
+		<-running
+		cancel(stop)
+	}()
+	// The call ignores its context: Map returns the cause without it.
+	_, err := Map(ctx, []int{0}, func(context.Context, int) (int, error) {
+		close(running)
+		<-release
+		defer close(returned)
+		return 1, nil
+	})
+	if err != stop {
+		t.Fatalf("Map = %v; want the cause %v", err, stop)
+	}
+	close(release)
+	<-returned
+}
