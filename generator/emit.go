@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"go/format"
 	"go/types"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,11 +25,21 @@ type emitter struct {
 	argsTypes map[string]bool
 }
 
-// emit renders the generated file of a model: header, kept build
-// constraint, package clause, imports and declarations.
+// emit renders the generated file of a model, formatted: on as many
+// goroutines as the program may run at once when the file is large.
 func emit(m *model) ([]byte, error) {
+	src, err := render(m)
+	if err != nil {
+		return nil, err
+	}
+	return formatChunks(src, min(goruntime.GOMAXPROCS(0), len(src)/minChunk))
+}
+
+// render renders the generated file of a model, unformatted: header, kept
+// build constraint, package clause, imports and declarations.
+func render(m *model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name()), argsTypes: map[string]bool{}}
-	e.f.NoFormat = true // formatted once, with the header, below
+	e.f.NoFormat = true // formatted once, with the header, by emit
 	e.nameImports()
 	for _, w := range m.wrappers {
 		if w.kind == resultStruct {
@@ -50,7 +60,7 @@ func emit(m *model) ([]byte, error) {
 		src.WriteString("//go:build " + m.constraint + "\n\n")
 	}
 	src.Write(body.Bytes())
-	return format.Source(src.Bytes())
+	return src.Bytes(), nil
 }
 
 // nameImports chooses the local name of every package the file imports, so
