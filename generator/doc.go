@@ -18,8 +18,9 @@
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic;
 //   - emit (emit.go, types.go, names.go, format.go): the model rendered
-//     with jennifer, then formatted as format.Source would (a large file in
-//     chunks of declarations at the same time);
+//     with jennifer and formatted as format.Source would format it, a
+//     large file in chunks, each formatted on a goroutine of its own while
+//     the next is rendered;
 //     each wrapper hands the values it carries (receiver and parameters) to
 //     runtime.GoWith, several of them in an args struct declared above it,
 //     so that its task's function literal captures nothing and costs no
