@@ -160,10 +160,7 @@ func btoi(b bool) int {
 func (e *emitter) importedPackages() map[string]string {
 	names := map[string]string{"context": "context", runtimePath: "runtime"}
 	for _, w := range e.m.wrappers {
-		tw := newTypeWriter(e.m.pkg, e.m.lens)
-		tw.typeParams(newScope(nil), w.sig.RecvTypeParams(), w.sig.TypeParams())
-		tw.typ(w.sig)
-		for path, pkg := range tw.used {
+		for path, pkg := range w.imports {
 			names[path] = pkg.Name()
 		}
 		if w.external {

@@ -378,11 +378,12 @@ func numberedFields(n int) []string {
 }
 
 // unwritable returns why the wrapper's signature cannot be written in this
-// package, or "".
+// package, or "", and notes the packages that the signature's code names.
 func (a *analyzer) unwritable(w *wrapper) string {
-	tw := newTypeWriter(a.pkg.Types, nil)
+	tw := newTypeWriter(a.pkg.Types, a.lens)
 	sc := newScope(nil)
 	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
 	tw.typ(w.sig)
+	w.imports = tw.used
 	return tw.problem
 }
