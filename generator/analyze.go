@@ -29,6 +29,9 @@ type analyzer struct {
 	loaded map[string]map[string]bool
 	// rejected holds the functions whose async directives have problems.
 	rejected map[*types.Func]bool
+	// lens holds the length expressions of the package's array types,
+	// once analysis starts.
+	lens *lengths
 }
 
 // found is a directive and where it was found.
@@ -91,7 +94,8 @@ func (a *analyzer) analyze() *model {
 	if a.typeErrors() || a.pkg.Types == nil {
 		return nil
 	}
-	m := &model{pkg: a.pkg.Types, dir: a.dir(), lens: arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)}
+	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
+	m := &model{pkg: a.pkg.Types, dir: a.dir(), lens: a.lens}
 	byFunc := map[*types.Func]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {

@@ -8,13 +8,19 @@
 //   - load (load.go): one packages.Load for every pattern, asking only for
 //     the syntax and types of the named packages (dependencies come from
 //     export data), with gathergen's earlier output reduced to its package
-//     clause so that a stale file never blocks regeneration;
+//     clause so that a stale file never blocks regeneration, and function
+//     bodies replaced by stand-ins so that only declarations are
+//     type-checked: errors inside bodies, and unused imports, are left to
+//     the compiler;
 //   - parse (directive.go, analyze.go): the directives of each file, with
 //     go/ast.ParseDirective;
 //   - analyse (resolve.go, group.go, check.go, constraint.go): each
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic;
-//   - emit (emit.go, types.go, names.go): the model rendered with jennifer;
+//   - emit (emit.go, types.go, names.go, format.go): the model rendered
+//     with jennifer and formatted as format.Source would format it, a
+//     large file in chunks, each formatted on a goroutine of its own while
+//     the next is rendered;
 //     each wrapper hands the values it carries (receiver and parameters) to
 //     runtime.GoWith, several of them in an args struct declared above it,
 //     so that its task's function literal captures nothing and costs no

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/types"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,32 +26,94 @@ type emitter struct {
 	argsTypes map[string]bool
 }
 
-// emit renders the generated file of a model: header, kept build
-// constraint, package clause, imports and declarations.
+// chunkUnits is how many wrappers and groups a chunk of a large generated
+// file holds: some 30 KiB of code, worth formatting on a goroutine of its
+// own.
+const chunkUnits = 64
+
+// emit renders the generated file of a model and formats it: in chunks of
+// chunkUnits wrappers and groups when the program may run more than one
+// goroutine at once.
 func emit(m *model) ([]byte, error) {
+	n := chunkUnits
+	if goruntime.GOMAXPROCS(0) < 2 {
+		n = 0
+	}
+	return emitChunks(m, n)
+}
+
+// emitChunks renders the generated file of a model (header, kept build
+// constraint, package clause, imports and declarations) and formats it.
+// When the model has more than n wrappers and groups (n > 0), it renders
+// them n at a time, and formats each chunk while it renders the next (see
+// declChunks); otherwise it formats the file at once.
+func emitChunks(m *model, n int) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name()), argsTypes: map[string]bool{}}
-	e.f.NoFormat = true // formatted once, with the header, below
+	e.f.NoFormat = true // formatted by emitChunks, with the header
 	e.nameImports()
-	for _, w := range m.wrappers {
-		if w.kind == resultStruct {
-			e.resultStruct(w)
+	units := e.units()
+	if n < 1 || len(units) <= n {
+		for _, unit := range units {
+			unit()
 		}
-		e.wrapper(w)
+		var body bytes.Buffer
+		if err := e.f.Render(&body); err != nil {
+			return nil, err
+		}
+		return format.Source(e.head(body.Bytes()))
 	}
-	for _, g := range m.groups {
-		e.group(g)
+	// The file renders each chunk in turn with a group of its own, so
+	// that it registers every import as it is used; rendered without
+	// declarations, it then gives the package clause and the imports of
+	// all chunks, and before that the part of each chunk's output that
+	// precedes its declarations.
+	var chunks declChunks
+	var full, prefix bytes.Buffer
+	for start := 0; start < len(units); start += n {
+		e.f.Group = jen.NewFile(m.pkg.Name()).Group
+		for _, unit := range units[start:min(start+n, len(units))] {
+			unit()
+		}
+		full.Reset()
+		if err := e.f.Render(&full); err != nil {
+			return nil, err
+		}
+		e.f.Group = jen.NewFile(m.pkg.Name()).Group
+		prefix.Reset()
+		if err := e.f.Render(&prefix); err != nil {
+			return nil, err
+		}
+		chunks.add(bytes.Clone(full.Bytes()[prefix.Len():]))
 	}
-	var body bytes.Buffer
-	if err := e.f.Render(&body); err != nil {
-		return nil, err
+	return chunks.format(e.head(prefix.Bytes()))
+}
+
+// units returns the functions that add the declarations of each wrapper
+// (with its result struct) and of each group to the file, in order.
+func (e *emitter) units() []func() {
+	units := make([]func(), 0, len(e.m.wrappers)+len(e.m.groups))
+	for _, w := range e.m.wrappers {
+		units = append(units, func() {
+			if w.kind == resultStruct {
+				e.resultStruct(w)
+			}
+			e.wrapper(w)
+		})
 	}
-	var src bytes.Buffer
-	src.WriteString(header + "\n\n")
-	if m.constraint != "" {
-		src.WriteString("//go:build " + m.constraint + "\n\n")
+	for _, g := range e.m.groups {
+		units = append(units, func() { e.group(g) })
 	}
-	src.Write(body.Bytes())
-	return format.Source(src.Bytes())
+	return units
+}
+
+// head puts the header and the kept build constraint before what jennifer
+// rendered: the package clause, the imports and any declarations.
+func (e *emitter) head(rendered []byte) []byte {
+	src := []byte(header + "\n\n")
+	if e.m.constraint != "" {
+		src = append(src, "//go:build "+e.m.constraint+"\n\n"...)
+	}
+	return append(src, rendered...)
 }
 
 // nameImports chooses the local name of every package the file imports, so
@@ -97,10 +160,7 @@ func btoi(b bool) int {
 func (e *emitter) importedPackages() map[string]string {
 	names := map[string]string{"context": "context", runtimePath: "runtime"}
 	for _, w := range e.m.wrappers {
-		tw := newTypeWriter(e.m.pkg, e.m.lens)
-		tw.typeParams(newScope(nil), w.sig.RecvTypeParams(), w.sig.TypeParams())
-		tw.typ(w.sig)
-		for path, pkg := range tw.used {
+		for path, pkg := range w.imports {
 			names[path] = pkg.Name()
 		}
 		if w.external {

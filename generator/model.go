@@ -61,6 +61,9 @@ type wrapper struct {
 	structName string
 	fields     []string
 	pos        token.Pos
+	// imports holds, by path, the packages that the code of the
+	// signature names.
+	imports map[string]*types.Package
 }
 
 // group is a gather directive: a helper that starts its elements and gathers

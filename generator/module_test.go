@@ -126,14 +126,16 @@ func hasCommand(words []string) bool {
 
 // TestCrossPackage checks that code may call another package's wrappers,
 // functions and methods alike, before their first generation, whether both
-// packages are generated in one run or the caller alone.
+// packages are generated in one run or the caller alone. The calls are in
+// a function literal that initializes a package-level variable: function
+// bodies are not type-checked, initializers are.
 func TestCrossPackage(t *testing.T) {
 	dir, env := tempModule(t, map[string]string{
 		"store/store.go": "package store\n\ntype Client struct{}\n\n//gathergen:async\nfunc Fetch() int { return 1 }\n\n" +
 			"//gathergen:async\nfunc (*Client) Get() int { return 2 }\n",
 		"shop/shop.go": "package shop\n\nimport (\n\t\"context\"\n\n\tst \"example.com/m/store\"\n)\n\n" +
 			"//gathergen:async\nfunc Buy() int { return 3 }\n\n" +
-			"func Use(ctx context.Context, c *st.Client) { st.FetchAsync(ctx); c.GetAsync(ctx) }\n",
+			"var use = func(ctx context.Context, c *st.Client) { st.FetchAsync(ctx); c.GetAsync(ctx) }\n",
 	})
 	// one run for both; then shop alone, as go generate runs it
 	for patterns, files := range map[string]int{"./...": 2, "./shop": 1} {
@@ -162,5 +164,27 @@ func TestSyntaxErrorKeepsOutput(t *testing.T) {
 	}
 	if len(res.Diagnostics) == 0 || len(res.Files) != 0 {
 		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+}
+
+// TestBodiesNotChecked checks that function bodies are left to the
+// compiler: errors inside them, and imports that only they use, are not
+// reported, and their stand-ins make no error of their own (missing
+// return, missing body of init, main or a generic function).
+func TestBodiesNotChecked(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"lib/lib.go": "package lib\n\nimport (\n\t\"context\"\n\t\"strings\"\n\tstr \"strconv\"\n)\n\n" +
+			"func init() { println(strings.ToUpper(\"x\")) }\n\n" +
+			"//gathergen:async\nfunc Bad(ctx context.Context) (n int, err error) { return \"not an int\", undefined }\n\n" +
+			"//gathergen:async\nfunc Generic[T any](v T) (T, error) { _ = str.Itoa; return v }\n",
+		"cmd/tool/main.go": "package main\n\nimport \"context\"\n\n" +
+			"func main() { _ = 1 + \"x\" }\n\n//gathergen:async\nfunc Run(ctx context.Context) error { for {} }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 2 {
+		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
 	}
 }

@@ -13,13 +13,14 @@ import (
 )
 
 // typeErrors reports the package's own errors, except those in earlier
-// output and those that mention a name gathergen is about to generate. It
+// output, those that mention a name gathergen is about to generate and
+// unused imports (function bodies, which may use them, are not checked). It
 // reports whether any remained.
 func (a *analyzer) typeErrors() bool {
 	n := len(a.diags)
 	for _, e := range a.pkg.Errors {
 		pos := parsePos(e.Pos)
-		if a.l.wasSkipped(pos.Filename) || a.missingCandidate(e.Msg) || isCompilerOutput(e) {
+		if a.l.wasSkipped(pos.Filename) || a.missingCandidate(e.Msg) || isCompilerOutput(e) || isUnusedImport(e) {
 			continue
 		}
 		if pos.Filename == "" {
@@ -54,6 +55,25 @@ func (a *analyzer) listErrors() {
 // earlier output must not count.
 func isCompilerOutput(e packages.Error) bool {
 	return e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ")
+}
+
+// isUnusedImport reports whether e is the type checker's error for an
+// import that no code uses ("\"strings\" imported and not used", "\"x/y\"
+// imported as z and not used"): function bodies are not checked (see
+// standInBodies), so an import that only they use looks unused; the
+// compiler reports those that are.
+func isUnusedImport(e packages.Error) bool {
+	rest, ok := strings.CutSuffix(e.Msg, " and not used")
+	if e.Kind != packages.TypeError || !ok {
+		return false
+	}
+	path, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return false
+	}
+	rest = rest[len(path):]
+	name, renamed := strings.CutPrefix(rest, " imported as ")
+	return rest == " imported" || renamed && token.IsIdentifier(name)
 }
 
 // hasListErrors reports whether the go command could not list the package.
@@ -358,11 +378,12 @@ func numberedFields(n int) []string {
 }
 
 // unwritable returns why the wrapper's signature cannot be written in this
-// package, or "".
+// package, or "", and notes the packages that the signature's code names.
 func (a *analyzer) unwritable(w *wrapper) string {
-	tw := newTypeWriter(a.pkg.Types, nil)
+	tw := newTypeWriter(a.pkg.Types, a.lens)
 	sc := newScope(nil)
 	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
 	tw.typ(w.sig)
+	w.imports = tw.used
 	return tw.problem
 }

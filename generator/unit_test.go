@@ -322,3 +322,24 @@ func TestTestFilesWithoutFolder(t *testing.T) {
 		t.Fatalf("reported %v", a.diags)
 	}
 }
+
+// TestIsUnusedImport tells the type checker's unused-import errors from
+// others.
+func TestIsUnusedImport(t *testing.T) {
+	for msg, want := range map[string]bool{
+		`"strings" imported and not used`:              true,
+		`"example.com/x/y" imported as z and not used`: true,
+		`declared and not used: x`:                     false,
+		`label L declared and not used`:                false,
+		`"x" imported as 1z and not used`:              false,
+		`"x imported and not used`:                     false,
+		`"x" imported and used`:                        false,
+	} {
+		if got := isUnusedImport(packages.Error{Msg: msg, Kind: packages.TypeError}); got != want {
+			t.Errorf("isUnusedImport(%q) = %v, want %v", msg, got, want)
+		}
+	}
+	if isUnusedImport(packages.Error{Msg: `"strings" imported and not used`, Kind: packages.ListError}) {
+		t.Error("isUnusedImport of a list error = true, want false")
+	}
+}

@@ -150,12 +150,21 @@
 // 1 without writing. A comment that looks meant as a directive but is not
 // one ("// gathergen:async", "//gathergen:Async") is a problem too, and so
 // is a generated name that would collide with an import, shadow a
-// predeclared identifier or a promoted field or method. Type errors that
-// say a name gathergen is about to generate is undefined are not reported:
-// code may call wrappers before their first generation, another package's
-// too (its directives are then read from its source). The exit status is
-// 0 on success, 1 on problems or, under -check, on a stale file, and 2 on
-// bad usage.
+// predeclared identifier or a promoted field or method.
+//
+// Gathergen needs declarations only, and type-checks nothing inside
+// function bodies: a type error in a body is the compiler's to report, and
+// so is an unused import, which gathergen cannot tell from an import that
+// only bodies use. The type errors it
+// reports are those of signatures, type declarations, and package-level
+// constants and variables, function literals in their initializers
+// included. Among those, errors that say a name gathergen is about to
+// generate is undefined are not reported: code may name wrappers before
+// their first generation, another package's too (its directives are then
+// read from its source).
+//
+// The exit status is 0 on success, 1 on problems or, under -check, on a
+// stale file, and 2 on bad usage.
 //
 // # Output
 //

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,20 @@ func expect(t *testing.T, r result, code int, wants ...string) {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
+	}
+}
+
+// TestTuneGC checks that gathergen raises the collector's target, unless
+// GOGC sets one.
+func TestTuneGC(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	tuneGC("")
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("without GOGC: target %d, want %d", got, gcPercent)
+	}
+	tuneGC("50")
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC=50: target %d, want it left at 100", got)
 	}
 }
