@@ -155,10 +155,9 @@
 // Gathergen needs declarations only, and type-checks nothing inside
 // function bodies: a type error in a body is the compiler's to report, and
 // so is an unused import, which gathergen cannot tell from an import that
-// only bodies use. The type errors it
-// reports are those of signatures, type declarations, and package-level
-// constants and variables, function literals in their initializers
-// included. Among those, errors that say a name gathergen is about to
+// only bodies use. The type errors it reports are those of signatures, type
+// declarations, and package-level constants and variables, function
+// literals in their initializers included. Among those, errors that say a name gathergen is about to
 // generate is undefined are not reported: code may name wrappers before
 // their first generation, another package's too (its directives are then
 // read from its source).
