@@ -13,11 +13,12 @@ var ErrNoFutures = errors.New("runtime: no futures to wait for")
 // testing.T.FailNow does) instead of returning.
 var errGoexit = errors.New("runtime: task called runtime.Goexit")
 
-// TaskError reports which input of a gather ([All], GatherN), [Race] or [Any]
-// failed. Settles report each input's own error, unwrapped.
+// TaskError reports which input of a gather ([All], GatherN, [Map]), [Race]
+// or [Any] failed. Settles report each input's own error, unwrapped.
 // errors.Is and errors.As reach the cause through Unwrap.
 type TaskError struct {
-	// Index is the input's position in the argument list, from 0.
+	// Index is the input's position in the argument list (for Map, in
+	// the slice), from 0.
 	Index int
 	// Name names the task's function when the future was started by
 	// [GoNamed] (as generated wrappers do); it is empty otherwise.
