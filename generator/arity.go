@@ -13,15 +13,19 @@ import (
 const MaxArity = maxGroup
 
 // RuntimeHelpers renders the runtime's own fixed-arity helpers, Gather2 to
-// Gather9 and Settle2 to Settle9, as the file gather_gen.go of package
-// runtime. They are written in terms of the runtime's unexported core
-// (core, mustFuture, gather, settleAll, outcome), so only the runtime itself
-// can hold them; runtime/internal/genarity writes them with go generate.
+// Gather9, Settle2 to Settle9 and GoWith2 to GoWith9, as the file
+// gather_gen.go of package runtime. They are written in terms of the
+// runtime's unexported core (core, mustFuture, gather, settleAll, outcome,
+// checkStart, launch), so only the runtime itself can hold them;
+// runtime/internal/genarity writes them with go generate.
 func RuntimeHelpers() ([]byte, error) {
 	f := jen.NewFile("runtime")
 	for n := 2; n <= MaxArity; n++ {
 		gatherHelper(f, n)
 		settleHelper(f, n)
+	}
+	for n := 2; n <= MaxArity; n++ {
+		goWithHelper(f, n)
 	}
 	var body bytes.Buffer
 	if err := f.Render(&body); err != nil {
@@ -110,6 +114,69 @@ func settleHelper(f *jen.File, n int) {
 		coreArray(name, s),
 		jen.Id("cause").Op(":=").Id("settleAll").Call(jen.Id("ctx"), jen.Id("cores").Index(jen.Op(":"))),
 		jen.Return(outcomes...),
+	)
+}
+
+// goWithHelper declares GoWithN, the task type that carries its N
+// arguments, and the task's run method.
+func goWithHelper(f *jen.File, n int) {
+	name := fmt.Sprintf("GoWith%d", n)
+	task := fmt.Sprintf("argTask%d", n)
+	var typeParams, typeArgs, argTypes, params, fields, values, names, zeros []jen.Code
+	var argNames []string
+	for i := range n {
+		typ := string(rune('A' + i))
+		arg := strings.ToLower(typ)
+		argNames = append(argNames, arg)
+		typeParams = append(typeParams, jen.Id(typ))
+		typeArgs = append(typeArgs, jen.Id(typ))
+		argTypes = append(argTypes, jen.Id(typ))
+		params = append(params, jen.Id(arg).Id(typ))
+		fields = append(fields, jen.Id(arg).Id(typ))
+		values = append(values, jen.Id(arg).Op(":").Id(arg))
+		names = append(names, jen.Id(arg))
+		zeros = append(zeros, jen.Op("*").New(jen.Id(typ)))
+	}
+	typeParams = append(typeParams, jen.Id("T").Any())
+	typeArgs = append(typeArgs, jen.Id("T"))
+	fnType := jen.Func().Params(append([]jen.Code{jen.Qual("context", "Context")}, argTypes...)...).Params(jen.Id("T"), jen.Error())
+	args := strings.Join(argNames, ", ")
+	docLines(f, "%s is [GoWith] for a task of %d arguments: the task is fn(ctx, %s).\n"+
+		"When fn captures nothing, the future, the arguments and fn take one\n"+
+		"allocation: generated wrappers pass a function of this shape as it is.", name, n, args)
+	f.Func().Id(name).Types(typeParams...).Params(append(append(
+		[]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("name").String()}, params...),
+		jen.Id("fn").Add(fnType.Clone()))...).Op("*").Id("Future").Types(jen.Id("T")).Block(
+		jen.Id("checkStart").Call(jen.Id("ctx"), jen.Id("fn").Op("==").Nil(), jen.Lit("runtime."+name)),
+		jen.Id("t").Op(":=").Op("&").Id(task).Types(typeArgs...).Values(append(values, jen.Id("call").Op(":").Id("fn"))...),
+		jen.Id("t").Dot("name").Op("=").Id("name"),
+		jen.Id("launch").Call(jen.Id("ctx"), jen.Op("&").Id("t").Dot("core"), jen.Id("t")),
+		jen.Return(jen.Op("&").Id("t").Dot("Future")),
+	)
+	docLines(f, "%s is a future with the function and the %d arguments of its task.", task, n)
+	f.Type().Id(task).Types(typeParams...).Struct(append(append(
+		[]jen.Code{jen.Id("Future").Types(jen.Id("T"))}, fields...),
+		jen.Id("call").Add(fnType.Clone()))...)
+	docLines(f, "run calls the function with the arguments as the future's task, and\n"+
+		"drops them first, so that the future does not keep them alive.")
+	f.Func().Params(jen.Id("t").Op("*").Id(task).Types(typeArgs...)).Id("run").Params().Block(
+		jen.List(append([]jen.Code{jen.Id("call")}, names...)...).Op(":=").List(func() []jen.Code {
+			out := []jen.Code{jen.Id("t").Dot("call")}
+			for _, a := range argNames {
+				out = append(out, jen.Id("t").Dot(a))
+			}
+			return out
+		}()...),
+		jen.List(func() []jen.Code {
+			out := []jen.Code{jen.Id("t").Dot("call")}
+			for _, a := range argNames {
+				out = append(out, jen.Id("t").Dot(a))
+			}
+			return out
+		}()...).Op("=").List(append([]jen.Code{jen.Nil()}, zeros...)...),
+		jen.Id("t").Dot("runTask").Call(jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Id("T"), jen.Error()).Block(
+			jen.Return(jen.Id("call").Call(append([]jen.Code{jen.Id("ctx")}, names...)...)),
+		)),
 	)
 }
 

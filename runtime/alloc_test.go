@@ -34,6 +34,21 @@ func TestGoWithTakesTwoAllocations(t *testing.T) {
 	}
 }
 
+func TestGoWith2TakesTwoAllocations(t *testing.T) {
+	ctx := context.Background()
+	allocs := testing.AllocsPerRun(1000, func() {
+		a, b, err := Gather2(ctx, GoWith2(ctx, "a", 1, 2, add), GoWith2(ctx, "b", 3, 4, add))
+		if a != 3 || b != 7 || err != nil {
+			t.Fatalf("Gather2 = %v, %v, %v", a, b, err)
+		}
+	})
+	if allocs > 5 {
+		t.Fatalf("Gather2 of two GoWith2 tasks: %v allocations; want at most 5 (two per task, one for the gather)", allocs)
+	}
+}
+
+func add(_ context.Context, a, b int) (int, error) { return a + b, nil }
+
 func TestMapTakesOneAllocationPerElement(t *testing.T) {
 	ctx := context.Background()
 	in := make([]int, 64)

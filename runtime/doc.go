@@ -14,9 +14,9 @@
 //
 // A [Future] is the eventual result of a task. [Go] starts a function in its
 // own goroutine and returns its future, like asyncio.create_task; [GoNamed]
-// names the task for the errors of a gather, and [GoWith] hands the task its
-// input as an argument, one allocation fewer than a closure, as generated
-// wrappers do. A [Promise] is a future settled by hand, like asyncio.Future.set_result;
+// names the task for the errors of a gather, and [GoWith] to [GoWith9] hand
+// the task its inputs as arguments, one allocation fewer than a closure, as
+// generated wrappers do. A [Promise] is a future settled by hand, like asyncio.Future.set_result;
 // [Resolved] and [Rejected] are futures that have settled already. A future
 // settles once, with a value or an error, and then every [Future.Await]
 // returns that result. [Future.Cancel] settles a pending future at once with

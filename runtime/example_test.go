@@ -128,6 +128,25 @@ func ExampleGoWith() {
 	// Output: 1275 3775 5050 <nil>
 }
 
+// GoWith2 to GoWith9 take the task's arguments one by one, so that a
+// function of that shape is started as it is, with no closure: this is what
+// gathergen's wrappers do.
+func ExampleGoWith2() {
+	ctx := context.Background()
+	sum := func(_ context.Context, from, to int) (int, error) {
+		total := 0
+		for i := from; i <= to; i++ {
+			total += i
+		}
+		return total, nil
+	}
+	low := runtime.GoWith2(ctx, "sum", 1, 50, sum)
+	high := runtime.GoWith2(ctx, "sum", 51, 100, sum)
+	a, b, err := runtime.Gather2(ctx, low, high)
+	fmt.Println(a, b, a+b, err)
+	// Output: 1275 3775 5050 <nil>
+}
+
 // A future may be awaited by any number of callers, and each gets the same
 // result: here two tasks share one load of the configuration.
 func ExampleFuture() {

@@ -275,3 +275,263 @@ func Settle9[A, B, C, D, E, F, G, H, I any](ctx context.Context, fa *Future[A], 
 	cause := settleAll(ctx, cores[:])
 	return outcome(fa, cause), outcome(fb, cause), outcome(fc, cause), outcome(fd, cause), outcome(fe, cause), outcome(ff, cause), outcome(fg, cause), outcome(fh, cause), outcome(fi, cause)
 }
+
+// GoWith2 is [GoWith] for a task of 2 arguments: the task is fn(ctx, a, b).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith2[A, B, T any](ctx context.Context, name string, a A, b B, fn func(context.Context, A, B) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith2")
+	t := &argTask2[A, B, T]{a: a, b: b, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask2 is a future with the function and the 2 arguments of its task.
+type argTask2[A, B, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	call func(context.Context, A, B) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask2[A, B, T]) run() {
+	call, a, b := t.call, t.a, t.b
+	t.call, t.a, t.b = nil, *new(A), *new(B)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b)
+	})
+}
+
+// GoWith3 is [GoWith] for a task of 3 arguments: the task is fn(ctx, a, b, c).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith3[A, B, C, T any](ctx context.Context, name string, a A, b B, c C, fn func(context.Context, A, B, C) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith3")
+	t := &argTask3[A, B, C, T]{a: a, b: b, c: c, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask3 is a future with the function and the 3 arguments of its task.
+type argTask3[A, B, C, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	call func(context.Context, A, B, C) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask3[A, B, C, T]) run() {
+	call, a, b, c := t.call, t.a, t.b, t.c
+	t.call, t.a, t.b, t.c = nil, *new(A), *new(B), *new(C)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c)
+	})
+}
+
+// GoWith4 is [GoWith] for a task of 4 arguments: the task is fn(ctx, a, b, c, d).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith4[A, B, C, D, T any](ctx context.Context, name string, a A, b B, c C, d D, fn func(context.Context, A, B, C, D) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith4")
+	t := &argTask4[A, B, C, D, T]{a: a, b: b, c: c, d: d, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask4 is a future with the function and the 4 arguments of its task.
+type argTask4[A, B, C, D, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	call func(context.Context, A, B, C, D) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask4[A, B, C, D, T]) run() {
+	call, a, b, c, d := t.call, t.a, t.b, t.c, t.d
+	t.call, t.a, t.b, t.c, t.d = nil, *new(A), *new(B), *new(C), *new(D)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d)
+	})
+}
+
+// GoWith5 is [GoWith] for a task of 5 arguments: the task is fn(ctx, a, b, c, d, e).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith5[A, B, C, D, E, T any](ctx context.Context, name string, a A, b B, c C, d D, e E, fn func(context.Context, A, B, C, D, E) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith5")
+	t := &argTask5[A, B, C, D, E, T]{a: a, b: b, c: c, d: d, e: e, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask5 is a future with the function and the 5 arguments of its task.
+type argTask5[A, B, C, D, E, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	e    E
+	call func(context.Context, A, B, C, D, E) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask5[A, B, C, D, E, T]) run() {
+	call, a, b, c, d, e := t.call, t.a, t.b, t.c, t.d, t.e
+	t.call, t.a, t.b, t.c, t.d, t.e = nil, *new(A), *new(B), *new(C), *new(D), *new(E)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d, e)
+	})
+}
+
+// GoWith6 is [GoWith] for a task of 6 arguments: the task is fn(ctx, a, b, c, d, e, f).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith6[A, B, C, D, E, F, T any](ctx context.Context, name string, a A, b B, c C, d D, e E, f F, fn func(context.Context, A, B, C, D, E, F) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith6")
+	t := &argTask6[A, B, C, D, E, F, T]{a: a, b: b, c: c, d: d, e: e, f: f, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask6 is a future with the function and the 6 arguments of its task.
+type argTask6[A, B, C, D, E, F, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	e    E
+	f    F
+	call func(context.Context, A, B, C, D, E, F) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask6[A, B, C, D, E, F, T]) run() {
+	call, a, b, c, d, e, f := t.call, t.a, t.b, t.c, t.d, t.e, t.f
+	t.call, t.a, t.b, t.c, t.d, t.e, t.f = nil, *new(A), *new(B), *new(C), *new(D), *new(E), *new(F)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d, e, f)
+	})
+}
+
+// GoWith7 is [GoWith] for a task of 7 arguments: the task is fn(ctx, a, b, c, d, e, f, g).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith7[A, B, C, D, E, F, G, T any](ctx context.Context, name string, a A, b B, c C, d D, e E, f F, g G, fn func(context.Context, A, B, C, D, E, F, G) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith7")
+	t := &argTask7[A, B, C, D, E, F, G, T]{a: a, b: b, c: c, d: d, e: e, f: f, g: g, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask7 is a future with the function and the 7 arguments of its task.
+type argTask7[A, B, C, D, E, F, G, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	e    E
+	f    F
+	g    G
+	call func(context.Context, A, B, C, D, E, F, G) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask7[A, B, C, D, E, F, G, T]) run() {
+	call, a, b, c, d, e, f, g := t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g
+	t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g = nil, *new(A), *new(B), *new(C), *new(D), *new(E), *new(F), *new(G)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d, e, f, g)
+	})
+}
+
+// GoWith8 is [GoWith] for a task of 8 arguments: the task is fn(ctx, a, b, c, d, e, f, g, h).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith8[A, B, C, D, E, F, G, H, T any](ctx context.Context, name string, a A, b B, c C, d D, e E, f F, g G, h H, fn func(context.Context, A, B, C, D, E, F, G, H) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith8")
+	t := &argTask8[A, B, C, D, E, F, G, H, T]{a: a, b: b, c: c, d: d, e: e, f: f, g: g, h: h, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask8 is a future with the function and the 8 arguments of its task.
+type argTask8[A, B, C, D, E, F, G, H, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	e    E
+	f    F
+	g    G
+	h    H
+	call func(context.Context, A, B, C, D, E, F, G, H) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask8[A, B, C, D, E, F, G, H, T]) run() {
+	call, a, b, c, d, e, f, g, h := t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g, t.h
+	t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g, t.h = nil, *new(A), *new(B), *new(C), *new(D), *new(E), *new(F), *new(G), *new(H)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d, e, f, g, h)
+	})
+}
+
+// GoWith9 is [GoWith] for a task of 9 arguments: the task is fn(ctx, a, b, c, d, e, f, g, h, i).
+// When fn captures nothing, the future, the arguments and fn take one
+// allocation: generated wrappers pass a function of this shape as it is.
+func GoWith9[A, B, C, D, E, F, G, H, I, T any](ctx context.Context, name string, a A, b B, c C, d D, e E, f F, g G, h H, i I, fn func(context.Context, A, B, C, D, E, F, G, H, I) (T, error)) *Future[T] {
+	checkStart(ctx, fn == nil, "runtime.GoWith9")
+	t := &argTask9[A, B, C, D, E, F, G, H, I, T]{a: a, b: b, c: c, d: d, e: e, f: f, g: g, h: h, i: i, call: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// argTask9 is a future with the function and the 9 arguments of its task.
+type argTask9[A, B, C, D, E, F, G, H, I, T any] struct {
+	Future[T]
+	a    A
+	b    B
+	c    C
+	d    D
+	e    E
+	f    F
+	g    G
+	h    H
+	i    I
+	call func(context.Context, A, B, C, D, E, F, G, H, I) (T, error)
+}
+
+// run calls the function with the arguments as the future's task, and
+// drops them first, so that the future does not keep them alive.
+func (t *argTask9[A, B, C, D, E, F, G, H, I, T]) run() {
+	call, a, b, c, d, e, f, g, h, i := t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g, t.h, t.i
+	t.call, t.a, t.b, t.c, t.d, t.e, t.f, t.g, t.h, t.i = nil, *new(A), *new(B), *new(C), *new(D), *new(E), *new(F), *new(G), *new(H), *new(I)
+	t.runTask(func(ctx context.Context) (T, error) {
+		return call(ctx, a, b, c, d, e, f, g, h, i)
+	})
+}

@@ -29,8 +29,10 @@ func GoNamed[T any](ctx context.Context, name string, fn func(context.Context) (
 // instead of capturing it: the task is fn(ctx, arg). When fn captures
 // nothing (a function literal that uses only its parameters, or a top-level
 // function), the future, arg and fn take one allocation, where a closure
-// would take one more. Generated wrappers call GoWith, with arg holding the
-// receiver and the parameters.
+// would take one more. [GoWith2] to [GoWith9] take two to nine arguments.
+// Generated wrappers call them: a function of the right shape is passed as
+// it is (runtime.GoWith2(ctx, "F", n, s, F)), a method through a function
+// literal that takes the receiver and the parameters.
 func GoWith[A, T any](ctx context.Context, name string, arg A, fn func(context.Context, A) (T, error)) *Future[T] {
 	checkStart(ctx, fn == nil, "runtime.GoWith")
 	t := &argTask[A, T]{arg: arg, call: fn}
