@@ -110,7 +110,6 @@ func (a *analyzer) analyze() *model {
 		}
 	}
 	m.reserved = a.checkNames(m)
-	m.hidden = a.hiddenNames()
 	m.constraint = a.constraint()
 	return m
 }

@@ -2,12 +2,8 @@ package generator
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
-	pathpkg "path"
-	"path/filepath"
-	"strconv"
 )
 
 // declared is a name that generated code declares, and the directive that
@@ -145,64 +141,4 @@ func kindOf(obj types.Object) string {
 		return "variable"
 	}
 	return "declaration"
-}
-
-// hiddenNames returns the names that a generated top-level declaration must
-// not take although the package's scope does not hold them: the names that
-// imports declare in the package's files (file scope), and the top-level and
-// imported names of the folder's _test.go files of the same package, which
-// the load leaves out but which build with the generated file.
-func (a *analyzer) hiddenNames() map[string]bool {
-	names := map[string]bool{}
-	for _, f := range a.pkg.Syntax {
-		for _, spec := range f.Imports {
-			if pn := a.pkg.TypesInfo.PkgNameOf(spec); pn != nil {
-				names[pn.Name()] = true
-			}
-		}
-	}
-	if a.dir() == "" {
-		return names
-	}
-	tests, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
-	for _, name := range tests {
-		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.SkipObjectResolution)
-		if err != nil || f.Name.Name != a.pkg.Types.Name() {
-			continue
-		}
-		for _, spec := range f.Imports {
-			if spec.Name != nil {
-				names[spec.Name.Name] = true
-			} else if path, err := strconv.Unquote(spec.Path.Value); err == nil {
-				names[pathpkg.Base(path)] = true // the package's name, most often
-			}
-		}
-		for _, decl := range f.Decls {
-			topLevelNames(decl, names)
-		}
-	}
-	delete(names, "_")
-	delete(names, ".")
-	return names
-}
-
-// topLevelNames adds the names that a top-level declaration declares.
-func topLevelNames(decl ast.Decl, names map[string]bool) {
-	switch d := decl.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil {
-			names[d.Name.Name] = true
-		}
-	case *ast.GenDecl:
-		for _, spec := range d.Specs {
-			switch s := spec.(type) {
-			case *ast.TypeSpec:
-				names[s.Name.Name] = true
-			case *ast.ValueSpec:
-				for _, id := range s.Names {
-					names[id.Name] = true
-				}
-			}
-		}
-	}
 }

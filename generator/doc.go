@@ -22,9 +22,9 @@
 //     large file in chunks, each formatted on a goroutine of its own while
 //     the next is rendered;
 //     each wrapper hands the values it carries (receiver and parameters) to
-//     runtime.GoWith, several of them in an args struct declared above it,
-//     so that its task's function literal captures nothing and costs no
-//     allocation; types.go holds the one conversion of go/types types to
+//     runtime.GoWith..GoWith9 one by one, with the wrapped function itself
+//     where its type is the task's and a literal that captures nothing
+//     otherwise, so that a task costs no closure; types.go holds the one conversion of go/types types to
 //     code, and names.go the scopes that keep generated names from
 //     shadowing anything;
 //   - commit (write.go, diff.go): Result.Write writes the changed files

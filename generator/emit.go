@@ -22,8 +22,6 @@ type emitter struct {
 	// package's top-level names, the file's imports and the predeclared
 	// types and constants. Every function starts its own scope from it.
 	reserved map[string]bool
-	// argsTypes holds the names of the args structs declared so far.
-	argsTypes map[string]bool
 }
 
 // chunkUnits is how many wrappers and groups a chunk of a large generated
@@ -48,7 +46,7 @@ func emit(m *model) ([]byte, error) {
 // them n at a time, and formats each chunk while it renders the next (see
 // declChunks); otherwise it formats the file at once.
 func emitChunks(m *model, n int) ([]byte, error) {
-	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name()), argsTypes: map[string]bool{}}
+	e := &emitter{m: m, f: jen.NewFilePathName(m.pkg.Path(), m.pkg.Name())}
 	e.f.NoFormat = true // formatted by emitChunks, with the header
 	e.nameImports()
 	units := e.units()
@@ -247,34 +245,7 @@ func (e *emitter) wrapper(w *wrapper) {
 	for _, p := range w.ownParams() {
 		params = append(params, param{name: sc.fresh(baseName(p.v.Name(), "arg"+strconv.Itoa(p.index))), index: p.index})
 	}
-	vals := carried(w, recv, params)
-	var start *jen.Statement
-	switch len(vals) {
-	case 0:
-		ctxParam := contextType()
-		if w.takesCtx {
-			ctxParam = jen.Id(ctx).Add(contextType())
-		}
-		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam)
-		start = qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
-	case 1:
-		v := vals[0]
-		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, e.ctxParam(w, ctx), jen.Id(v.name).Add(tw.typ(v.typ)))
-		start = qual("GoWith").Call(jen.Id(ctx), jen.Lit(w.label), jen.Id(v.name), lit)
-	default:
-		name := e.argsName(w, sc)
-		a := sc.fresh("a")
-		used := usedTypeParams(e.m.pkg, flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()), valueTypes(vals))
-		e.argsStruct(w, name, used, vals)
-		typ := func() *jen.Statement { return jen.Id(name).Add(typeParamArgs(tw, used)) }
-		names := make([]jen.Code, len(vals))
-		for i, v := range vals {
-			names[i] = jen.Id(v.name)
-		}
-		field := func(name string) *jen.Statement { return jen.Id(a).Dot(name) }
-		lit := e.closure(w, tw, sc, recv, ctx, params, field, e.ctxParam(w, ctx), jen.Id(a).Add(typ()))
-		start = qual("GoWith").Call(jen.Id(ctx), jen.Lit(w.label), typ().Values(names...), lit)
-	}
+	start := e.start(w, tw, sc, recv, ctx, params)
 	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.name, w.label)
 	decl := jen.Func()
 	if recv != "" {
@@ -309,15 +280,6 @@ func carried(w *wrapper, recv string, params []param) []value {
 	return vals
 }
 
-// valueTypes returns the types of values.
-func valueTypes(vals []value) []types.Type {
-	typs := make([]types.Type, len(vals))
-	for i, v := range vals {
-		typs[i] = v.typ
-	}
-	return typs
-}
-
 // ctxParam declares the context parameter of a task that takes an argument
 // too: named as the wrapper's where the function takes it, blank otherwise.
 func (e *emitter) ctxParam(w *wrapper, ctx string) *jen.Statement {
@@ -327,67 +289,56 @@ func (e *emitter) ctxParam(w *wrapper, ctx string) *jen.Statement {
 	return jen.Id("_").Add(contextType())
 }
 
-// argsName chooses the name of a wrapper's args struct: the receiver's type
-// name and the wrapper's name without Async, in lower camel case, then Args
-// (Client.FetchOrdersAsync: clientFetchOrdersArgs), followed by the smallest
-// number that makes it free. It must be free at package level (declared,
-// imported, generated and predeclared names, the names of the package's
-// tests, and the other args structs) and in the wrapper, whose body names
-// it; being unexported and named by generated code only, it gives way
-// where a name that code or users write would collide (a result struct's
-// is reported instead). sc is the wrapper's scope; the name is taken in it.
-func (e *emitter) argsName(w *wrapper, sc *scope) string {
-	stem := strings.TrimSuffix(w.name, "Async")
-	if stem == "" {
-		stem = w.name
+// start writes the call that starts a wrapper's task. The wrapper hands the
+// values it carries (the receiver and the parameters) to the runtime one by
+// one, GoNamed for none and GoWith to GoWith9 for one to nine, so that the
+// task's function captures nothing and costs no allocation: the wrapped
+// function itself where its type is the task's (a function, not generic or
+// variadic, taking a context and returning a value and an error), a
+// function literal otherwise. More values than that are captured by a
+// closure passed to GoNamed, one allocation more.
+func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param) *jen.Statement {
+	vals := carried(w, recv, params)
+	ctxParam := contextType() // alone, it needs no name
+	if w.takesCtx {
+		ctxParam = jen.Id(ctx).Add(contextType())
 	}
-	if w.recv != nil {
-		stem = w.recv.Name() + upperFirst(stem)
+	if len(vals) > MaxArity {
+		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam)
+		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
 	}
-	base := lowerFirst(stem) + "Args"
-	name := base
-	for i := 1; !sc.free(name) || e.m.hidden[name] || e.argsTypes[name]; i++ {
-		name = base + strconv.Itoa(i)
+	args := []jen.Code{jen.Id(ctx), jen.Lit(w.label)}
+	litParams := []jen.Code{ctxParam}
+	if len(vals) > 0 {
+		litParams[0] = e.ctxParam(w, ctx)
 	}
-	sc.own[name] = true
-	e.argsTypes[name] = true
-	return name
+	for _, v := range vals {
+		args = append(args, jen.Id(v.name))
+		litParams = append(litParams, jen.Id(v.name).Add(tw.typ(v.typ)))
+	}
+	if startsAsIs(w) {
+		args = append(args, callee(w, tw, recv, jen.Id))
+	} else {
+		args = append(args, e.closure(w, tw, sc, recv, ctx, params, jen.Id, litParams...))
+	}
+	return qual(goWith(len(vals))).Call(args...)
 }
 
-// argsStruct declares the struct that carries a wrapper's several values to
-// its task: one field per value, named as the wrapper's parameter, and the
-// type parameters that the fields need.
-func (e *emitter) argsStruct(w *wrapper, name string, tparams []*types.TypeParam, vals []value) {
-	sc := newScope(e.reserved)
-	sc.own[name] = true
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
-	decls := tw.typeDeclParams(sc, tparams)
-	fields := make([]jen.Code, len(vals))
-	for i, v := range vals {
-		fields[i] = jen.Id(v.name).Add(tw.typ(v.typ))
-	}
-	what := "arguments"
-	if w.recv != nil {
-		what = "receiver and arguments"
-	}
-	e.f.Commentf("%s carries the %s of %s to its task.", name, what, w.label)
-	decl := jen.Type().Id(name)
-	if len(decls) > 0 {
-		decl = decl.Types(decls...)
-	}
-	e.f.Add(decl.Struct(fields...))
+// startsAsIs reports whether the wrapped function can be the task's function
+// as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
+func startsAsIs(w *wrapper) bool {
+	return w.recv == nil && w.takesCtx && w.kind == resultValue && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
 }
 
-// typeParamArgs writes [T, U] for the given type parameters, or nothing.
-func typeParamArgs(tw *typeWriter, tparams []*types.TypeParam) *jen.Statement {
-	if len(tparams) == 0 {
-		return jen.Null()
+// goWith names the runtime function that starts a task of n arguments.
+func goWith(n int) string {
+	switch n {
+	case 0:
+		return "GoNamed"
+	case 1:
+		return "GoWith"
 	}
-	args := make([]jen.Code, len(tparams))
-	for i, tp := range tparams {
-		args[i] = tw.typ(tp)
-	}
-	return jen.Types(args...)
+	return "GoWith" + strconv.Itoa(n)
 }
 
 // ownParams returns the wrapped function's parameters that the wrapper

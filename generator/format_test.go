@@ -35,7 +35,7 @@ func TestEmitChunks(t *testing.T) {
 }
 
 // TestEmitLarge generates a package large enough that emit formats it in
-// chunks, with wrappers of every kind of result, args structs and groups:
+// chunks, with wrappers of every kind of result and groups:
 // the file must be what formatting it at once gives.
 func TestEmitLarge(t *testing.T) {
 	var src strings.Builder

@@ -16,10 +16,6 @@ type model struct {
 	constraint string
 	// reserved holds the package's top-level names, declared and generated.
 	reserved map[string]bool
-	// hidden holds the names that generated top-level names must avoid
-	// besides reserved: those of imports (file scope) and of the
-	// package's _test.go files.
-	hidden map[string]bool
 	// lens holds the length expressions of the package's array types.
 	lens *lengths
 }

@@ -19,8 +19,6 @@ type typeWriter struct {
 	tparams map[*types.TypeParam]string
 	// used collects the import paths that the written code refers to.
 	used map[string]*types.Package
-	// seen, when not nil, collects the type parameters written.
-	seen map[*types.TypeParam]bool
 	// problem is the first reason why a type cannot be written outside its
 	// own package, or "".
 	problem string
@@ -124,9 +122,6 @@ func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
 
 // typeParam writes a type parameter by the name the declaration gave it.
 func (w *typeWriter) typeParam(t *types.TypeParam) *jen.Statement {
-	if w.seen != nil {
-		w.seen[t] = true
-	}
 	name, ok := w.tparams[t]
 	if !ok {
 		w.fail("type parameter %s is not in scope", t.Obj().Name())
@@ -300,38 +295,6 @@ func (w *typeWriter) typeDeclParams(sc *scope, all []*types.TypeParam) []jen.Cod
 		decls[0] = jen.Id(w.tparams[all[0]]).Interface(w.typ(all[0].Constraint()))
 	}
 	return decls
-}
-
-// usedTypeParams returns, in the order of all, the type parameters that the
-// types refer to, and those that their constraints refer to in turn: the
-// type parameters that a declaration holding values of those types needs.
-func usedTypeParams(local *types.Package, all []*types.TypeParam, typs []types.Type) []*types.TypeParam {
-	tw := newTypeWriter(local, nil)
-	for _, tp := range all {
-		tw.tparams[tp] = tp.Obj().Name()
-	}
-	tw.seen = map[*types.TypeParam]bool{}
-	for _, t := range typs {
-		tw.typ(t)
-	}
-	done := map[*types.TypeParam]bool{}
-	for more := true; more; {
-		more = false
-		for _, tp := range all {
-			if tw.seen[tp] && !done[tp] {
-				done[tp] = true
-				tw.typ(tp.Constraint())
-				more = true
-			}
-		}
-	}
-	var used []*types.TypeParam
-	for _, tp := range all {
-		if tw.seen[tp] {
-			used = append(used, tp)
-		}
-	}
-	return used
 }
 
 // startsWithPointer reports whether a constraint is written as a term list

@@ -9,65 +9,47 @@ import (
 
 // Step0Async starts Step0 in its own goroutine and returns its future.
 func Step0Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step0", i, func(ctx context.Context, i int) (int, error) {
-		return Step0(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step0", i, Step0)
 }
 
 // Step1Async starts Step1 in its own goroutine and returns its future.
 func Step1Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step1", i, func(ctx context.Context, i int) (int, error) {
-		return Step1(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step1", i, Step1)
 }
 
 // Step2Async starts Step2 in its own goroutine and returns its future.
 func Step2Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step2", i, func(ctx context.Context, i int) (int, error) {
-		return Step2(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step2", i, Step2)
 }
 
 // Step3Async starts Step3 in its own goroutine and returns its future.
 func Step3Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step3", i, func(ctx context.Context, i int) (int, error) {
-		return Step3(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step3", i, Step3)
 }
 
 // Step4Async starts Step4 in its own goroutine and returns its future.
 func Step4Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step4", i, func(ctx context.Context, i int) (int, error) {
-		return Step4(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step4", i, Step4)
 }
 
 // Step5Async starts Step5 in its own goroutine and returns its future.
 func Step5Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step5", i, func(ctx context.Context, i int) (int, error) {
-		return Step5(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step5", i, Step5)
 }
 
 // Step6Async starts Step6 in its own goroutine and returns its future.
 func Step6Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step6", i, func(ctx context.Context, i int) (int, error) {
-		return Step6(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step6", i, Step6)
 }
 
 // Step7Async starts Step7 in its own goroutine and returns its future.
 func Step7Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step7", i, func(ctx context.Context, i int) (int, error) {
-		return Step7(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step7", i, Step7)
 }
 
 // Step8Async starts Step8 in its own goroutine and returns its future.
 func Step8Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step8", i, func(ctx context.Context, i int) (int, error) {
-		return Step8(ctx, i)
-	})
+	return runtime.GoWith(ctx, "Step8", i, Step8)
 }
 
 // Pair starts Step0 and Step1 and gathers their results: the first failure cancels the others.

@@ -98,47 +98,32 @@
 // go generate writes gather_gen.go, which declares
 //
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User]
-//	type clientFetchOrdersArgs struct { c *Client; id int }
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order]
 //	func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int]
 //	func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error)
 //
-// A wrapper starts its task with runtime.GoWith, handing it the values it
-// carries (the receiver and the parameters) as an argument rather than in
-// a closure: its function literal captures nothing, so a task costs the
-// future and the goroutine and no closure. One value is handed on as it is:
+// A wrapper hands the values it carries (the receiver and the parameters)
+// to the runtime one by one, with runtime.GoNamed for none, runtime.GoWith
+// for one and runtime.GoWith2 to GoWith9 for two to nine, so that its task
+// costs the future and the goroutine and no closure. A function whose type
+// is the task's (it takes a context and returns a value and an error, and
+// is neither generic nor variadic) is passed as it is:
 //
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
-//		return runtime.GoWith(ctx, "FetchUser", id, func(ctx context.Context, id int) (User, error) {
-//			return FetchUser(ctx, id)
-//		})
+//		return runtime.GoWith(ctx, "FetchUser", id, FetchUser)
 //	}
 //
-// Several go in an unexported args struct, declared just above the wrapper,
-// with a field per value named as the wrapper's parameter (the type
-// parameters that the fields need, if any, make it generic):
+// Anything else goes through a function literal that takes the values as
+// parameters, named as the wrapper's, and captures nothing:
 //
-//	// clientFetchOrdersArgs carries the receiver and arguments of Client.FetchOrders to its task.
-//	type clientFetchOrdersArgs struct {
-//		c  *Client
-//		id int
-//	}
-//
-//	// FetchOrdersAsync starts Client.FetchOrders in its own goroutine and returns its future.
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order] {
-//		return runtime.GoWith(ctx, "Client.FetchOrders", clientFetchOrdersArgs{c, id}, func(ctx context.Context, a clientFetchOrdersArgs) ([]Order, error) {
-//			return a.c.FetchOrders(ctx, a.id)
+//		return runtime.GoWith2(ctx, "Client.FetchOrders", c, id, func(ctx context.Context, c *Client, id int) ([]Order, error) {
+//			return c.FetchOrders(ctx, id)
 //		})
 //	}
 //
-// A wrapper that carries nothing (a function of no parameter but its
-// context) starts its literal with runtime.GoNamed. The args struct is named
-// after the receiver's type and the wrapper (clientFetchOrdersArgs for
-// Client.FetchOrdersAsync, parseIntArgs for ParseIntAsync); as no code but
-// the generated one names it, where that name is taken (declared, imported,
-// generated, declared by the package's tests, or a parameter of the
-// wrapper) it is numbered (clientFetchOrdersArgs1) instead of being
-// reported.
+// A wrapper of more than nine values (the receiver counts) passes
+// runtime.GoNamed a closure that captures them, one allocation more.
 //
 // # Diagnostics and exit status
 //

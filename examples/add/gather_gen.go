@@ -7,15 +7,9 @@ import (
 	runtime "github.com/gathergen/gathergen/runtime"
 )
 
-// addArgs carries the arguments of Add to its task.
-type addArgs struct {
-	a int
-	b int
-}
-
 // AddAsync starts Add in its own goroutine and returns its future.
 func AddAsync(ctx context.Context, a int, b int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Add", addArgs{a, b}, func(_ context.Context, a1 addArgs) (int, error) {
-		return Add(a1.a, a1.b), nil
+	return runtime.GoWith2(ctx, "Add", a, b, func(_ context.Context, a int, b int) (int, error) {
+		return Add(a, b), nil
 	})
 }

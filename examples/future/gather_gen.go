@@ -8,22 +8,14 @@ import (
 	"time"
 )
 
-// settleArgs carries the arguments of Settle to its task.
-type settleArgs struct {
-	p     *runtime.Promise[string]
-	pause time.Duration
-}
-
 // SettleAsync starts Settle in its own goroutine and returns its future.
 func SettleAsync(ctx context.Context, p *runtime.Promise[string], pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "Settle", settleArgs{p, pause}, func(ctx context.Context, a settleArgs) (struct{}, error) {
-		return struct{}{}, Settle(ctx, a.p, a.pause)
+	return runtime.GoWith2(ctx, "Settle", p, pause, func(ctx context.Context, p *runtime.Promise[string], pause time.Duration) (struct{}, error) {
+		return struct{}{}, Settle(ctx, p, pause)
 	})
 }
 
 // WaitAsync starts Wait in its own goroutine and returns its future.
 func WaitAsync(ctx context.Context, f *runtime.Future[string]) *runtime.Future[string] {
-	return runtime.GoWith(ctx, "Wait", f, func(ctx context.Context, f *runtime.Future[string]) (string, error) {
-		return Wait(ctx, f)
-	})
+	return runtime.GoWith(ctx, "Wait", f, Wait)
 }

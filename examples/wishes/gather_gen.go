@@ -9,15 +9,9 @@ import (
 	"time"
 )
 
-// wishesArgs carries the arguments of Wishes to its task.
-type wishesArgs struct {
-	w     io.Writer
-	pause time.Duration
-}
-
 // WishesAsync starts Wishes in its own goroutine and returns its future.
 func WishesAsync(ctx context.Context, w io.Writer, pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "Wishes", wishesArgs{w, pause}, func(ctx context.Context, a wishesArgs) (struct{}, error) {
-		return struct{}{}, Wishes(ctx, a.w, a.pause)
+	return runtime.GoWith2(ctx, "Wishes", w, pause, func(ctx context.Context, w io.Writer, pause time.Duration) (struct{}, error) {
+		return struct{}{}, Wishes(ctx, w, pause)
 	})
 }

@@ -10,21 +10,13 @@ import (
 
 // FetchUserAsync starts FetchUser in its own goroutine and returns its future.
 func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
-	return runtime.GoWith(ctx, "FetchUser", id, func(ctx context.Context, id int) (User, error) {
-		return FetchUser(ctx, id)
-	})
-}
-
-// clientFetchOrdersArgs carries the receiver and arguments of Client.FetchOrders to its task.
-type clientFetchOrdersArgs struct {
-	c  *Client
-	id int
+	return runtime.GoWith(ctx, "FetchUser", id, FetchUser)
 }
 
 // FetchOrdersAsync starts Client.FetchOrders in its own goroutine and returns its future.
 func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order] {
-	return runtime.GoWith(ctx, "Client.FetchOrders", clientFetchOrdersArgs{c, id}, func(ctx context.Context, a clientFetchOrdersArgs) ([]Order, error) {
-		return a.c.FetchOrders(ctx, a.id)
+	return runtime.GoWith2(ctx, "Client.FetchOrders", c, id, func(ctx context.Context, c *Client, id int) ([]Order, error) {
+		return c.FetchOrders(ctx, id)
 	})
 }
 

@@ -61,16 +61,10 @@ func (b Box[T]) GetAsync(ctx context.Context) *runtime.Future[T] {
 	})
 }
 
-// boxSetArgs carries the receiver and arguments of Box.Set to its task.
-type boxSetArgs[T any] struct {
-	b *Box[T]
-	v T
-}
-
 // SetAsync starts Box.Set in its own goroutine and returns its future.
 func (b *Box[T]) SetAsync(ctx context.Context, v T) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "Box.Set", boxSetArgs[T]{b, v}, func(ctx context.Context, a boxSetArgs[T]) (struct{}, error) {
-		return struct{}{}, a.b.Set(ctx, a.v)
+	return runtime.GoWith2(ctx, "Box.Set", b, v, func(ctx context.Context, b *Box[T], v T) (struct{}, error) {
+		return struct{}{}, b.Set(ctx, v)
 	})
 }
 
@@ -80,30 +74,18 @@ type BoxSwapResult[X any] struct {
 	New X
 }
 
-// boxSwapArgs carries the receiver and arguments of Box.Swap to its task.
-type boxSwapArgs[X any] struct {
-	b *Box[X]
-	v X
-}
-
 // SwapAsync starts Box.Swap in its own goroutine and returns its future.
 func (b *Box[X]) SwapAsync(ctx context.Context, v X) *runtime.Future[BoxSwapResult[X]] {
-	return runtime.GoWith(ctx, "Box.Swap", boxSwapArgs[X]{b, v}, func(_ context.Context, a boxSwapArgs[X]) (BoxSwapResult[X], error) {
-		r0, r1 := a.b.Swap(a.v)
+	return runtime.GoWith2(ctx, "Box.Swap", b, v, func(_ context.Context, b *Box[X], v X) (BoxSwapResult[X], error) {
+		r0, r1 := b.Swap(v)
 		return BoxSwapResult[X]{Old: r0, New: r1}, nil
 	})
 }
 
-// indexArgs carries the arguments of slices.Index to its task.
-type indexArgs[S ~[]E, E comparable] struct {
-	s S
-	v E
-}
-
 // IndexAsync starts slices.Index in its own goroutine and returns its future.
 func IndexAsync[S ~[]E, E comparable](ctx context.Context, s S, v E) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "slices.Index", indexArgs[S, E]{s, v}, func(_ context.Context, a indexArgs[S, E]) (int, error) {
-		return slices.Index[S, E](a.s, a.v), nil
+	return runtime.GoWith2(ctx, "slices.Index", s, v, func(_ context.Context, s S, v E) (int, error) {
+		return slices.Index[S, E](s, v), nil
 	})
 }
 

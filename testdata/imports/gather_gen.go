@@ -11,44 +11,22 @@ import (
 	runtime1 "runtime"
 )
 
-// loadArgs carries the arguments of Load to its task.
-type loadArgs struct {
-	id ID
-	u  model.User
-	o  model1.Order
-}
-
 // LoadAsync starts Load in its own goroutine and returns its future.
 func LoadAsync(ctx context1.Context, id ID, u model.User, o model1.Order) *runtime2.Future[model1.Order] {
-	return runtime2.GoWith(ctx, "Load", loadArgs{id, u, o}, func(ctx context1.Context, a loadArgs) (model1.Order, error) {
-		return Load(ctx, a.id, a.u, a.o)
-	})
-}
-
-// memArgs carries the arguments of Mem to its task.
-type memArgs struct {
-	ms *runtime1.MemStats
-	s  runtime3.Stats
+	return runtime2.GoWith3(ctx, "Load", id, u, o, Load)
 }
 
 // MemAsync starts Mem in its own goroutine and returns its future.
 func MemAsync(ctx context1.Context, ms *runtime1.MemStats, s runtime3.Stats) *runtime2.Future[runtime3.Stats] {
-	return runtime2.GoWith(ctx, "Mem", memArgs{ms, s}, func(_ context1.Context, a memArgs) (runtime3.Stats, error) {
-		return Mem(a.ms, a.s)
+	return runtime2.GoWith2(ctx, "Mem", ms, s, func(_ context1.Context, ms *runtime1.MemStats, s runtime3.Stats) (runtime3.Stats, error) {
+		return Mem(ms, s)
 	})
-}
-
-// namesArgs carries the arguments of Names to its task.
-type namesArgs struct {
-	users Users
-	n     model.Name
-	set   model.Set[string]
 }
 
 // NamesAsync starts Names in its own goroutine and returns its future.
 func NamesAsync(ctx context1.Context, users Users, n model.Name, set model.Set[string]) *runtime2.Future[model.Set[model.Name]] {
-	return runtime2.GoWith(ctx, "Names", namesArgs{users, n, set}, func(_ context1.Context, a namesArgs) (model.Set[model.Name], error) {
-		return Names(a.users, a.n, a.set)
+	return runtime2.GoWith3(ctx, "Names", users, n, set, func(_ context1.Context, users Users, n model.Name, set model.Set[string]) (model.Set[model.Name], error) {
+		return Names(users, n, set)
 	})
 }
 

@@ -11,106 +11,46 @@ import (
 	"unsafe"
 )
 
-// shadowArgs carries the arguments of Shadow to its task.
-type shadowArgs struct {
-	runtime1 int
-	context1 string
-	ctx1     bool
-	err      bool
-	r0       int
-}
-
 // ShadowAsync starts Shadow in its own goroutine and returns its future.
 func ShadowAsync(ctx context.Context, runtime1 int, context1 string, ctx1 bool, err bool, r0 int) *runtime.Future[string] {
-	return runtime.GoWith(ctx, "Shadow", shadowArgs{runtime1, context1, ctx1, err, r0}, func(_ context.Context, a shadowArgs) (string, error) {
-		return Shadow(a.runtime1, a.context1, a.ctx1, a.err, a.r0)
+	return runtime.GoWith5(ctx, "Shadow", runtime1, context1, ctx1, err, r0, func(_ context.Context, runtime1 int, context1 string, ctx1 bool, err bool, r0 int) (string, error) {
+		return Shadow(runtime1, context1, ctx1, err, r0)
 	})
-}
-
-// unnamedArgs carries the arguments of Unnamed to its task.
-type unnamedArgs struct {
-	arg0 int
-	arg1 string
 }
 
 // UnnamedAsync starts Unnamed in its own goroutine and returns its future.
 func UnnamedAsync(ctx context.Context, arg0 int, arg1 string) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Unnamed", unnamedArgs{arg0, arg1}, func(_ context.Context, a unnamedArgs) (int, error) {
-		return Unnamed(a.arg0, a.arg1), nil
+	return runtime.GoWith2(ctx, "Unnamed", arg0, arg1, func(_ context.Context, arg0 int, arg1 string) (int, error) {
+		return Unnamed(arg0, arg1), nil
 	})
-}
-
-// blankArgs carries the arguments of Blank to its task.
-type blankArgs struct {
-	arg1 int
-	n    int
-	arg3 string
 }
 
 // BlankAsync starts Blank in its own goroutine and returns its future.
 func BlankAsync(ctx context.Context, arg1 int, n int, arg3 string) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Blank", blankArgs{arg1, n, arg3}, func(ctx context.Context, a blankArgs) (int, error) {
-		return Blank(ctx, a.arg1, a.n, a.arg3), nil
+	return runtime.GoWith3(ctx, "Blank", arg1, n, arg3, func(ctx context.Context, arg1 int, n int, arg3 string) (int, error) {
+		return Blank(ctx, arg1, n, arg3), nil
 	})
-}
-
-// variadicArgs carries the arguments of Variadic to its task.
-type variadicArgs struct {
-	sep   string
-	words []string
 }
 
 // VariadicAsync starts Variadic in its own goroutine and returns its future.
 func VariadicAsync(ctx context.Context, sep string, words ...string) *runtime.Future[string] {
-	return runtime.GoWith(ctx, "Variadic", variadicArgs{sep, words}, func(_ context.Context, a variadicArgs) (string, error) {
-		return Variadic(a.sep, a.words...), nil
+	return runtime.GoWith2(ctx, "Variadic", sep, words, func(_ context.Context, sep string, words []string) (string, error) {
+		return Variadic(sep, words...), nil
 	})
-}
-
-// channelsArgs carries the arguments of Channels to its task.
-type channelsArgs struct {
-	in         <-chan int
-	out        chan<- int
-	both       chan int
-	nested     chan (<-chan int)
-	sendOfRecv chan<- <-chan int
 }
 
 // ChannelsAsync starts Channels in its own goroutine and returns its future.
 func ChannelsAsync(ctx context.Context, in <-chan int, out chan<- int, both chan int, nested chan (<-chan int), sendOfRecv chan<- <-chan int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Channels", channelsArgs{in, out, both, nested, sendOfRecv}, func(_ context.Context, a channelsArgs) (int, error) {
-		return Channels(a.in, a.out, a.both, a.nested, a.sendOfRecv), nil
+	return runtime.GoWith5(ctx, "Channels", in, out, both, nested, sendOfRecv, func(_ context.Context, in <-chan int, out chan<- int, both chan int, nested chan (<-chan int), sendOfRecv chan<- <-chan int) (int, error) {
+		return Channels(in, out, both, nested, sendOfRecv), nil
 	})
-}
-
-// funcsArgs carries the arguments of Funcs to its task.
-type funcsArgs struct {
-	f func(int) (int, error)
-	g func(...string) string
-	h func(context.Context) <-chan func()
 }
 
 // FuncsAsync starts Funcs in its own goroutine and returns its future.
 func FuncsAsync(ctx context.Context, f func(int) (int, error), g func(...string) string, h func(context.Context) <-chan func()) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Funcs", funcsArgs{f, g, h}, func(_ context.Context, a funcsArgs) (int, error) {
-		return Funcs(a.f, a.g, a.h)
+	return runtime.GoWith3(ctx, "Funcs", f, g, h, func(_ context.Context, f func(int) (int, error), g func(...string) string, h func(context.Context) <-chan func()) (int, error) {
+		return Funcs(f, g, h)
 	})
-}
-
-// compositeArgs carries the arguments of Composite to its task.
-type compositeArgs struct {
-	a [3]int
-	m map[string][]*int
-	p **[2]string
-	s struct {
-		io.Reader
-		*strings.Builder
-		N int `json:"n"`
-	}
-	i interface {
-		Close() error
-		io.Writer
-	}
 }
 
 // CompositeAsync starts Composite in its own goroutine and returns its future.
@@ -122,8 +62,15 @@ func CompositeAsync(ctx context.Context, a [3]int, m map[string][]*int, p **[2]s
 	Close() error
 	io.Writer
 }) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Composite", compositeArgs{a, m, p, s, i}, func(_ context.Context, a1 compositeArgs) (int, error) {
-		return Composite(a1.a, a1.m, a1.p, a1.s, a1.i), nil
+	return runtime.GoWith5(ctx, "Composite", a, m, p, s, i, func(_ context.Context, a [3]int, m map[string][]*int, p **[2]string, s struct {
+		io.Reader
+		*strings.Builder
+		N int `json:"n"`
+	}, i interface {
+		Close() error
+		io.Writer
+	}) (int, error) {
+		return Composite(a, m, p, s, i), nil
 	})
 }
 
@@ -134,20 +81,14 @@ func (d Derived) DescribeAsync(ctx context.Context) *runtime.Future[string] {
 	})
 }
 
-// pointerArgs carries the arguments of Pointer to its task.
-type pointerArgs struct {
-	p unsafe.Pointer
-	s struct {
-		X int "tag:\"a`b\""
-	}
-}
-
 // PointerAsync starts Pointer in its own goroutine and returns its future.
 func PointerAsync(ctx context.Context, p unsafe.Pointer, s struct {
 	X int "tag:\"a`b\""
 }) *runtime.Future[bool] {
-	return runtime.GoWith(ctx, "Pointer", pointerArgs{p, s}, func(_ context.Context, a pointerArgs) (bool, error) {
-		return Pointer(a.p, a.s), nil
+	return runtime.GoWith2(ctx, "Pointer", p, s, func(_ context.Context, p unsafe.Pointer, s struct {
+		X int "tag:\"a`b\""
+	}) (bool, error) {
+		return Pointer(p, s), nil
 	})
 }
 
@@ -158,19 +99,10 @@ func ErrAsync(ctx context.Context, err error) *runtime.Future[struct{}] {
 	})
 }
 
-// arraysArgs carries the arguments of Arrays to its task.
-type arraysArgs struct {
-	a [Width]int
-	b [Width * (2 - 1)]string
-	c [2]byte
-	d [strconv.IntSize / 64]bool
-	e [2]map[[Width]int]int
-}
-
 // ArraysAsync starts Arrays in its own goroutine and returns its future.
 func ArraysAsync(ctx context.Context, a [Width]int, b [Width * (2 - 1)]string, c [2]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) *runtime.Future[[Width]int] {
-	return runtime.GoWith(ctx, "Arrays", arraysArgs{a, b, c, d, e}, func(_ context.Context, a1 arraysArgs) ([Width]int, error) {
-		return Arrays(a1.a, a1.b, a1.c, a1.d, a1.e), nil
+	return runtime.GoWith5(ctx, "Arrays", a, b, c, d, e, func(_ context.Context, a [Width]int, b [Width * (2 - 1)]string, c [2]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) ([Width]int, error) {
+		return Arrays(a, b, c, d, e), nil
 	})
 }
 
