@@ -307,21 +307,24 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam)
 		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
 	}
-	args := []jen.Code{jen.Id(ctx), jen.Lit(w.label)}
-	litParams := []jen.Code{ctxParam}
-	if len(vals) > 0 {
-		litParams[0] = e.ctxParam(w, ctx)
-	}
+	args := make([]jen.Code, 0, len(vals)+3)
+	args = append(args, jen.Id(ctx), jen.Lit(w.label))
 	for _, v := range vals {
 		args = append(args, jen.Id(v.name))
-		litParams = append(litParams, jen.Id(v.name).Add(tw.typ(v.typ)))
 	}
 	if startsAsIs(w) {
-		args = append(args, callee(w, tw, recv, jen.Id))
-	} else {
-		args = append(args, e.closure(w, tw, sc, recv, ctx, params, jen.Id, litParams...))
+		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv, jen.Id))...)
 	}
-	return qual(goWith(len(vals))).Call(args...)
+	litParams := make([]jen.Code, 0, len(vals)+1)
+	if len(vals) > 0 {
+		ctxParam = e.ctxParam(w, ctx)
+	}
+	litParams = append(litParams, ctxParam)
+	for _, v := range vals {
+		litParams = append(litParams, jen.Id(v.name).Add(tw.typ(v.typ)))
+	}
+	lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, litParams...)
+	return qual(goWith(len(vals))).Call(append(args, lit)...)
 }
 
 // startsAsIs reports whether the wrapped function can be the task's function
