@@ -283,8 +283,8 @@ func TestMisusePanicsNamingTheArgument(t *testing.T) {
 		{"AsCompleted nil fs[0]", "runtime.AsCompleted: fs[0] is nil", func() { AsCompleted(ctx, nilFuture) }},
 		{"GoWith2 nil fn", "runtime.GoWith2: fn is nil", func() { GoWith2[int, int, int](ctx, "x", 1, 2, nil) }}, //gathervet:ignore panics before returning
 		{"GoWith9 nil ctx", "runtime.GoWith9: ctx is nil", func() {
-			GoWith9[int, int, int, int, int, int, int, int, int, int](nil, "x", 1, 2, 3, 4, 5, 6, 7, 8, 9, nil)
-		}}, //gathervet:ignore panics before returning
+			GoWith9[int, int, int, int, int, int, int, int, int, int](nil, "x", 1, 2, 3, 4, 5, 6, 7, 8, 9, nil) //gathervet:ignore panics before returning
+		}},
 		{"Map nil ctx", "runtime.Map: ctx is nil", func() { Map(nil, []int{1}, double) }},
 		{"Map nil fn", "runtime.Map: fn is nil", func() { Map[int, int](ctx, []int{1}, nil) }},
 		{"WithLimit 0", "runtime.WithLimit: n is 0, want at least 1", func() { WithLimit(ctx, 0) }},
