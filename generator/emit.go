@@ -280,11 +280,15 @@ func carried(w *wrapper, recv string, params []param) []value {
 	return vals
 }
 
-// ctxParam declares the context parameter of a task that takes an argument
-// too: named as the wrapper's where the function takes it, blank otherwise.
-func (e *emitter) ctxParam(w *wrapper, ctx string) *jen.Statement {
-	if w.takesCtx {
+// ctxParam declares the context parameter of a task's function literal:
+// named as the wrapper's where the function takes it; otherwise without a
+// name when it is the only parameter, and blank when others follow.
+func ctxParam(w *wrapper, ctx string, alone bool) *jen.Statement {
+	switch {
+	case w.takesCtx:
 		return jen.Id(ctx).Add(contextType())
+	case alone:
+		return contextType()
 	}
 	return jen.Id("_").Add(contextType())
 }
@@ -299,12 +303,8 @@ func (e *emitter) ctxParam(w *wrapper, ctx string) *jen.Statement {
 // closure passed to GoNamed, one allocation more.
 func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param) *jen.Statement {
 	vals := carried(w, recv, params)
-	ctxParam := contextType() // alone, it needs no name
-	if w.takesCtx {
-		ctxParam = jen.Id(ctx).Add(contextType())
-	}
 	if len(vals) > MaxArity {
-		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam)
+		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam(w, ctx, true))
 		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
 	}
 	args := make([]jen.Code, 0, len(vals)+3)
@@ -316,10 +316,7 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv, jen.Id))...)
 	}
 	litParams := make([]jen.Code, 0, len(vals)+1)
-	if len(vals) > 0 {
-		ctxParam = e.ctxParam(w, ctx)
-	}
-	litParams = append(litParams, ctxParam)
+	litParams = append(litParams, ctxParam(w, ctx, len(vals) == 0))
 	for _, v := range vals {
 		litParams = append(litParams, jen.Id(v.name).Add(tw.typ(v.typ)))
 	}

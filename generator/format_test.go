@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,15 +12,7 @@ import (
 // generates code in chunks (of one wrapper or group, two, three) and at
 // once: the results must be the same bytes.
 func TestEmitChunks(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := goldenCases(t, root)
-	patterns := make([]string, len(cases))
-	for i, c := range cases {
-		patterns[i] = "./testdata/" + c.name
-	}
+	root, _, patterns := goldenPackages(t)
 	chunked := 0
 	for _, m := range models(t, Config{Dir: root, Patterns: patterns}) {
 		compareChunks(t, m, 1, 2, 3)

@@ -43,15 +43,7 @@ func goldenCases(t *testing.T, root string) []goldenCase {
 // the tests of every case that generates code, so that a golden file that
 // does not compile or behave can be neither kept nor recorded.
 func TestGolden(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := goldenCases(t, root)
-	patterns := make([]string, len(cases))
-	for i, c := range cases {
-		patterns[i] = "./testdata/" + c.name
-	}
+	root, cases, patterns := goldenPackages(t)
 	res, err := Generate(Config{Dir: root, Patterns: patterns})
 	if err != nil {
 		t.Fatal(err)
@@ -141,4 +133,20 @@ func goCommand(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	return cmd.CombinedOutput()
+}
+
+// goldenPackages returns the repository's root, the golden cases and their
+// package patterns, relative to the root.
+func goldenPackages(t *testing.T) (root string, cases []goldenCase, patterns []string) {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = goldenCases(t, root)
+	patterns = make([]string, len(cases))
+	for i, c := range cases {
+		patterns[i] = "./testdata/" + c.name
+	}
+	return root, cases, patterns
 }

@@ -28,6 +28,22 @@ func WithLimit(ctx context.Context, n int) context.Context {
 	return context.WithValue(ctx, limitKey{}, &limiter{free: n, size: n})
 }
 
+// limiterOf returns the limiter that ctx carries, or nil.
+func limiterOf(ctx context.Context) *limiter {
+	l, _ := ctx.Value(limitKey{}).(*limiter)
+	return l
+}
+
+// valueBelowLimit is parent.Value(key) as the contexts that tasks and the
+// calls of Map receive see it: without the limit, so that work started
+// under them does not wait for the slot that the caller holds.
+func valueBelowLimit(parent context.Context, key any) any {
+	if _, ok := key.(limitKey); ok {
+		return nil
+	}
+	return parent.Value(key)
+}
+
 // runner is a task waiting for a slot.
 type runner interface{ run() }
 

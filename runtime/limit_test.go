@@ -11,18 +11,15 @@ import (
 func TestLimitRunsAtMostN(t *testing.T) {
 	const n, tasks = 3, 12
 	ctx := WithLimit(context.Background(), n)
-	var running, most atomic.Int32
+	var peak concurrency
 	started := make(chan struct{}, tasks)
 	release := make(chan struct{})
 	fs := make([]*Future[int], tasks)
 	for i := range fs {
 		fs[i] = Go(ctx, func(context.Context) (int, error) {
-			now := running.Add(1)
-			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
-			}
+			defer peak.enter()()
 			started <- struct{}{}
 			<-release
-			running.Add(-1)
 			return i, nil
 		})
 	}
@@ -43,7 +40,7 @@ func TestLimitRunsAtMostN(t *testing.T) {
 			t.Fatalf("All = %v; want 0..%d in order", got, tasks-1)
 		}
 	}
-	if m := most.Load(); m > n {
+	if m := peak.most.Load(); m > n {
 		t.Fatalf("%d tasks ran at once; limit %d", m, n)
 	}
 }
@@ -132,4 +129,15 @@ func TestLimitQueueCompactsWhileNeverDraining(t *testing.T) {
 	if l.next() != nil || l.free != 1 {
 		t.Fatalf("drained limiter: free %d; want the slot back", l.free)
 	}
+}
+
+// concurrency tracks how many calls run at once, and the most that ever did.
+type concurrency struct{ running, most atomic.Int32 }
+
+// enter counts a call in and returns the function that counts it out.
+func (c *concurrency) enter() (leave func()) {
+	now := c.running.Add(1)
+	for m := c.most.Load(); now > m && !c.most.CompareAndSwap(m, now); m = c.most.Load() {
+	}
+	return func() { c.running.Add(-1) }
 }

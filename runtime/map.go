@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"runtime/debug"
 	"sync/atomic"
 )
 
@@ -39,7 +38,7 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 	m.left.Store(int64(len(in)))
 	var cancel context.CancelCauseFunc
 	m.ctx, cancel = context.WithCancelCause(ctx)
-	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
+	if l := limiterOf(ctx); l != nil {
 		m.ctx = unlimited{m.ctx}
 		for range min(len(in), l.size) {
 			l.submit(&mapWorker[In, Out]{m: m, l: l})
@@ -49,19 +48,15 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 			go m.call(i)
 		}
 	}
-	if ctx.Done() == nil {
-		<-m.done
-	} else {
-		select {
-		case <-m.done:
-		case <-ctx.Done():
-			if !m.over() {
-				cause := context.Cause(ctx)
-				cancel(cause) // ctx may not have reached the calls' context yet
-				return nil, cause
-			}
-			<-m.done // the call that ended the wait is closing it
+	select { // a nil Done, for a context that never ends, is never ready
+	case <-m.done:
+	case <-ctx.Done():
+		if !m.over() {
+			cause := context.Cause(ctx)
+			cancel(cause) // ctx may not have reached the calls' context yet
+			return nil, cause
 		}
+		<-m.done // the call that ended the wait is closing it
 	}
 	if slot := m.failed.Load(); slot != 0 {
 		err := &TaskError{Index: int(slot - 1), Err: m.err}
@@ -99,20 +94,22 @@ func (m *mapping[In, Out]) over() bool {
 	return m.failed.Load() != 0 || m.left.Load() == 0
 }
 
+// stopped reports whether no more calls are to be made: a call failed, or
+// the calls' context is done.
+func (m *mapping[In, Out]) stopped() bool {
+	return m.failed.Load() != 0 || m.ctx.Err() != nil
+}
+
 // call makes the call for element i and records its outcome, unless Map has
-// failed or its context is done by then.
+// stopped by then.
 func (m *mapping[In, Out]) call(i int) {
-	if m.failed.Load() != 0 || m.ctx.Err() != nil {
+	if m.stopped() {
 		return
 	}
 	returned := false
 	defer func() {
 		if !returned {
-			if r := recover(); r != nil {
-				m.fail(i, &PanicError{Value: r, Stack: debug.Stack()})
-			} else {
-				m.fail(i, errGoexit)
-			}
+			m.fail(i, abortError(recover()))
 		}
 	}()
 	v, err := m.fn(m.ctx, m.in[i])
@@ -151,7 +148,7 @@ func (w *mapWorker[In, Out]) run() {
 		return
 	}
 	m.call(i)
-	if int(m.next.Load()) < len(m.in) && m.failed.Load() == 0 && m.ctx.Err() == nil {
+	if int(m.next.Load()) < len(m.in) && !m.stopped() {
 		w.l.submit(w)
 	}
 }
@@ -161,9 +158,4 @@ func (w *mapWorker[In, Out]) run() {
 type unlimited struct{ context.Context }
 
 // Value returns the parent's value for key, except for the limit.
-func (c unlimited) Value(key any) any {
-	if _, ok := key.(limitKey); ok {
-		return nil
-	}
-	return c.Context.Value(key)
-}
+func (c unlimited) Value(key any) any { return valueBelowLimit(c.Context, key) }

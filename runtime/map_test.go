@@ -172,7 +172,7 @@ func TestMapCancelsItsContextWhenItReturns(t *testing.T) {
 func TestMapUnderLimit(t *testing.T) {
 	const limit, n = 3, 30
 	ctx := WithLimit(context.Background(), limit)
-	var running, most atomic.Int32
+	var peak concurrency
 	started := make(chan struct{}, n)
 	release := make(chan struct{})
 	before := goruntime.NumGoroutine()
@@ -190,12 +190,9 @@ func TestMapUnderLimit(t *testing.T) {
 			if ctx.Value(limitKey{}) != nil {
 				return 0, errors.New("the calls' context carries the limit")
 			}
-			now := running.Add(1)
-			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
-			}
+			defer peak.enter()()
 			started <- struct{}{}
 			<-release
-			running.Add(-1)
 			return 2 * i, nil
 		})
 		done <- result{out, err}
@@ -217,7 +214,7 @@ func TestMapUnderLimit(t *testing.T) {
 			t.Fatalf("Map = %v; want 2*i in order", r.out)
 		}
 	}
-	if m := most.Load(); m > limit {
+	if m := peak.most.Load(); m > limit {
 		t.Fatalf("%d calls ran at once; limit %d", m, limit)
 	}
 }
@@ -367,18 +364,15 @@ func TestMapLimitProperties(t *testing.T) {
 		for i := range in {
 			in[i] = i
 		}
-		var running, most atomic.Int32
+		var peak concurrency
 		out, err := Map(ctx, in, func(_ context.Context, i int) (int, error) {
-			now := running.Add(1)
-			defer running.Add(-1)
-			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
-			}
+			defer peak.enter()()
 			if fail[i] < 0.1 {
 				return 0, taskErr(i)
 			}
 			return 3 * i, nil
 		})
-		if m := most.Load(); int(m) > limit {
+		if m := peak.most.Load(); int(m) > limit {
 			t.Fatalf("%d calls at once under a limit of %d", m, limit)
 		}
 		first := slices.IndexFunc(fail, func(p float64) bool { return p < 0.1 })

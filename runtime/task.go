@@ -77,7 +77,7 @@ func checkStart(ctx context.Context, nilFn bool, caller string) {
 // goroutine of its own, or in a slot of the limiter that ctx carries.
 func launch(ctx context.Context, c *core, r runner) {
 	c.parent = ctx
-	if l, ok := ctx.Value(limitKey{}).(*limiter); ok {
+	if l := limiterOf(ctx); l != nil {
 		l.submit(r)
 		return
 	}
@@ -107,16 +107,23 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 	defer func() {
 		if !returned {
 			var zero T
-			if r := recover(); r != nil {
-				f.finishTask(zero, &PanicError{Value: r, Stack: debug.Stack()})
-			} else {
-				f.finishTask(zero, errGoexit)
-			}
+			f.finishTask(zero, abortError(recover()))
 		}
 	}()
 	v, err := fn((*taskContext)(&f.core))
 	returned = true
 	f.finishTask(v, err)
+}
+
+// abortError is the error of a task that did not return, given what
+// recover returned in its deferred call: a *PanicError for a panic, or
+// errGoexit when the task called runtime.Goexit. It takes the stack of the
+// task's goroutine, so it must be called there.
+func abortError(recovered any) error {
+	if recovered != nil {
+		return &PanicError{Value: recovered, Stack: debug.Stack()}
+	}
+	return errGoexit
 }
 
 // finishTask settles f with v and err unless it has settled already, and
@@ -145,12 +152,7 @@ func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() 
 // Value returns the parent's value for key, except that the limit of
 // WithLimit does not pass on to the futures a task starts: a task that starts
 // and awaits sub-tasks must not wait for the slot it holds itself.
-func (c *taskContext) Value(key any) any {
-	if _, ok := key.(limitKey); ok {
-		return nil
-	}
-	return c.parent.Value(key)
-}
+func (c *taskContext) Value(key any) any { return valueBelowLimit(c.parent, key) }
 
 // Done returns a channel closed when the task's context is cancelled.
 func (c *taskContext) Done() <-chan struct{} {
