@@ -2,8 +2,12 @@ package generator
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // declared is a name that generated code declares, and the directive that
@@ -24,6 +28,7 @@ func (a *analyzer) checkNames(m *model) map[string]bool {
 		name string
 	}
 	seen := map[key]token.Pos{}
+	tests := a.testDecls()
 	for _, d := range generatedNames(m) {
 		k := key{d.recv, d.name}
 		if prev, ok := seen[k]; ok {
@@ -31,7 +36,9 @@ func (a *analyzer) checkNames(m *model) map[string]bool {
 			continue
 		}
 		seen[k] = d.pos
-		a.checkCollision(d)
+		if !a.checkCollision(d) {
+			a.checkTestCollision(d, tests)
+		}
 	}
 	reserved := map[string]bool{}
 	for _, name := range m.pkg.Scope().Names() {
@@ -60,30 +67,33 @@ func generatedNames(m *model) []declared {
 	return names
 }
 
-// checkCollision reports a generated name that the package declares already.
-func (a *analyzer) checkCollision(d declared) {
+// checkCollision reports a generated name that the package declares
+// already, and reports whether it did.
+func (a *analyzer) checkCollision(d declared) bool {
 	if d.recv == nil {
-		a.checkTopLevel(d)
-		return
+		return a.checkTopLevel(d)
 	}
 	obj, index, _ := types.LookupFieldOrMethod(d.recv.Type(), true, a.pkg.Types, d.name)
 	switch {
 	case obj == nil:
+		return false
 	case len(index) == 1:
 		a.report(d.pos, "%s collides with the %s %s.%s declared at %s", d.name, kindOf(obj), d.recv.Name(), d.name, a.where(obj.Pos()))
 	default:
 		a.report(d.pos, "%s would shadow the %s %s that an embedded field promotes to %s (declared at %s)", d.name, kindOf(obj), d.name, d.recv.Name(), a.where(obj.Pos()))
 	}
+	return true
 }
 
 // checkTopLevel reports a generated top-level name that the package
 // declares, that a file of the package imports (a package name, or a name
 // that a dot import brings in), or that is predeclared: each would stop the
-// package from compiling or change what its code means.
-func (a *analyzer) checkTopLevel(d declared) {
+// package from compiling or change what its code means. It reports whether
+// it found one.
+func (a *analyzer) checkTopLevel(d declared) bool {
 	if obj := a.pkg.Types.Scope().Lookup(d.name); obj != nil {
 		a.report(d.pos, "%s collides with the %s declared at %s", d.name, kindOf(obj), a.where(obj.Pos()))
-		return
+		return true
 	}
 	if spec := a.importOf(d.name); spec != nil {
 		how := "the import of"
@@ -91,10 +101,134 @@ func (a *analyzer) checkTopLevel(d declared) {
 			how = "a name brought in by the dot import of"
 		}
 		a.report(d.pos, "%s collides with %s %s at %s", d.name, how, spec.Path.Value, a.where(spec.Pos()))
-		return
+		return true
 	}
 	if types.Universe.Lookup(d.name) != nil {
 		a.report(d.pos, "%s would shadow the predeclared identifier %s", d.name, d.name)
+		return true
+	}
+	return false
+}
+
+// testKey names what a test file declares: a top-level name (recv is
+// empty), or a method of the type named recv.
+type testKey struct {
+	recv, name string
+}
+
+// testDecl is a declaration or import of a test file, for messages.
+type testDecl struct {
+	what string // "the function declared", "the import of \"strings\"", ...
+	pos  token.Pos
+}
+
+// testDecls returns what the package folder's _test.go files of the same
+// package declare at top level (their methods included) and the names
+// their imports take: go test compiles those files with the generated one,
+// which must not declare the same names. Files that the build context
+// leaves out, that belong to the external test package or that do not
+// parse are skipped: go test reports the last. The name of an import
+// without one is known for the standard library and for the packages that
+// the package's own files import; other imports are skipped rather than
+// guessed.
+func (a *analyzer) testDecls() map[testKey]testDecl {
+	decls := map[testKey]testDecl{}
+	if a.dir() == "" {
+		return decls
+	}
+	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
+	for _, name := range names {
+		if ok, err := a.l.build.MatchFile(a.dir(), filepath.Base(name)); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(a.pkg.Fset, name, nil, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != a.pkg.Name {
+			continue
+		}
+		for _, spec := range f.Imports {
+			if imported := a.importName(spec); imported != "" {
+				decls[testKey{name: imported}] = testDecl{"the import of " + spec.Path.Value, spec.Pos()}
+			}
+		}
+		for _, decl := range f.Decls {
+			addTestDecls(decls, decl)
+		}
+	}
+	return decls
+}
+
+// importName returns the name that an import of a test file declares in its
+// file, or "" when it declares none or the name is not known.
+func (a *analyzer) importName(spec *ast.ImportSpec) string {
+	if spec.Name != nil {
+		if spec.Name.Name == "_" || spec.Name.Name == "." {
+			return ""
+		}
+		return spec.Name.Name
+	}
+	path, err := strconv.Unquote(spec.Path.Value)
+	if err != nil {
+		return ""
+	}
+	for _, pkg := range a.pkg.Types.Imports() {
+		if pkg.Path() == path {
+			return pkg.Name()
+		}
+	}
+	if !isStd(path) {
+		return ""
+	}
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && isMajorVersion(last) { // math/rand/v2 is rand
+		return elems[len(elems)-2]
+	}
+	return last
+}
+
+// isMajorVersion reports whether a path element is a major version suffix:
+// v2, v3, ...
+func isMajorVersion(elem string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(elem, "v"))
+	return strings.HasPrefix(elem, "v") && err == nil && n >= 2
+}
+
+// addTestDecls adds what a top-level declaration of a test file declares.
+func addTestDecls(decls map[testKey]testDecl, decl ast.Decl) {
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			decls[testKey{name: d.Name.Name}] = testDecl{"the function declared", d.Name.Pos()}
+		} else if recv := recvTypeNameOf(d); recv != "" {
+			decls[testKey{recv, d.Name.Name}] = testDecl{"the method " + recv + "." + d.Name.Name + " declared", d.Name.Pos()}
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				decls[testKey{name: s.Name.Name}] = testDecl{"the type declared", s.Name.Pos()}
+			case *ast.ValueSpec:
+				what := "the variable declared"
+				if d.Tok == token.CONST {
+					what = "the constant declared"
+				}
+				for _, id := range s.Names {
+					decls[testKey{name: id.Name}] = testDecl{what, id.Pos()}
+				}
+			}
+		}
+	}
+}
+
+// checkTestCollision reports a generated name that a test file of the
+// package declares or imports.
+func (a *analyzer) checkTestCollision(d declared, tests map[testKey]testDecl) {
+	k := testKey{name: d.name}
+	if d.recv != nil {
+		k.recv = d.recv.Name()
+	}
+	if t, ok := tests[k]; ok {
+		a.report(d.pos, "%s collides with %s at %s, which go test compiles with the generated file", d.name, t.what, a.where(t.pos))
 	}
 }
 

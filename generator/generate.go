@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/build"
 	"go/token"
 	"path/filepath"
 	goruntime "runtime"
@@ -40,6 +41,25 @@ func (c Config) patterns() []string {
 		return []string{"."}
 	}
 	return c.Patterns
+}
+
+// buildContext returns the build configuration that the go command loads
+// the packages for: the tags, and GOOS, GOARCH and CGO_ENABLED when Env
+// sets them.
+func (c Config) buildContext() build.Context {
+	bc := build.Default
+	bc.BuildTags = c.Tags
+	for _, kv := range c.Env {
+		switch k, v, _ := strings.Cut(kv, "="); k {
+		case "GOOS":
+			bc.GOOS = v
+		case "GOARCH":
+			bc.GOARCH = v
+		case "CGO_ENABLED":
+			bc.CgoEnabled = v == "1"
+		}
+	}
+	return bc
 }
 
 // output returns the name of the generated file.
@@ -122,7 +142,7 @@ func Generate(cfg Config) (*Result, error) {
 	if err := CheckOutput(cfg.output()); err != nil {
 		return nil, fmt.Errorf("output %v", err)
 	}
-	l := &loader{output: cfg.output()}
+	l := &loader{output: cfg.output(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
 	if err != nil {
 		return nil, err

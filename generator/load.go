@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"path/filepath"
@@ -28,7 +29,10 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // a stale generated file never blocks its own regeneration.
 type loader struct {
 	output string
-	mu     sync.Mutex
+	// build is the configuration that the packages are loaded for, for
+	// the files that the load leaves out (the _test.go files).
+	build build.Context
+	mu    sync.Mutex
 	// skipped holds the files that were earlier output, by absolute path.
 	skipped map[string]bool
 	// foreign holds those among them whose names are not the output's:

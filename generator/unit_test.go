@@ -3,10 +3,12 @@ package generator
 import (
 	"errors"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -341,5 +343,17 @@ func TestIsUnusedImport(t *testing.T) {
 	}
 	if isUnusedImport(packages.Error{Msg: `"strings" imported and not used`, Kind: packages.ListError}) {
 		t.Error("isUnusedImport of a list error = true, want false")
+	}
+}
+
+// TestBuildContext checks that the files left out of the load (the _test.go
+// files) are matched for the tags and the platform the load was for.
+func TestBuildContext(t *testing.T) {
+	bc := Config{Tags: []string{"integration"}, Env: []string{"GOOS=windows", "GOARCH=arm64", "CGO_ENABLED=1", "GOOS=plan9"}}.buildContext()
+	if bc.GOOS != "plan9" || bc.GOARCH != "arm64" || !bc.CgoEnabled || !slices.Equal(bc.BuildTags, []string{"integration"}) {
+		t.Errorf("build context: GOOS %s, GOARCH %s, cgo %v, tags %v", bc.GOOS, bc.GOARCH, bc.CgoEnabled, bc.BuildTags)
+	}
+	if bc := (Config{Env: []string{"CGO_ENABLED=0"}}).buildContext(); bc.CgoEnabled || bc.GOOS != build.Default.GOOS {
+		t.Errorf("build context: GOOS %s, cgo %v", bc.GOOS, bc.CgoEnabled)
 	}
 }

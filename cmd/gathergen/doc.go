@@ -135,7 +135,12 @@
 // 1 without writing. A comment that looks meant as a directive but is not
 // one ("// gathergen:async", "//gathergen:Async") is a problem too, and so
 // is a generated name that would collide with an import, shadow a
-// predeclared identifier or a promoted field or method.
+// predeclared identifier or a promoted field or method, or take a name
+// that a _test.go file of the package declares or imports (go test
+// compiles those files with the generated one; the name of an import
+// without one is checked when it is known without loading the package:
+// the standard library's, or that of a package that the package's own
+// files import).
 //
 // Gathergen needs declarations only, and type-checks nothing inside
 // function bodies: a type error in a body is the compiler's to report, and

@@ -1,0 +1,3 @@
+package errtestfiles_test
+
+func ExternalAsync() {}

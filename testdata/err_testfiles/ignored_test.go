@@ -1,0 +1,5 @@
+//go:build never
+
+package errtestfiles
+
+func IgnoredAsync() {}

@@ -1,0 +1,6 @@
+package errtestfiles
+
+// PutAsync is a method of another type.
+type U struct{}
+
+func (U) PutAsync() {}
