@@ -76,13 +76,19 @@ func evalConstraint(x constraint.Expr, ok func(tag string) bool) bool {
 // again.
 func (a *analyzer) constraintOf(f *ast.File) string {
 	name := a.pkg.Fset.Position(f.Package).Filename
-	if a.pkg.Fset.File(f.Pos()).Name() != name {
+	if a.rewrittenByCgo(f) {
 		const mode = parser.ImportsOnly | parser.ParseComments
 		if orig, err := parser.ParseFile(token.NewFileSet(), name, nil, mode); err == nil {
 			f = orig
 		}
 	}
 	return fileConstraint(f, name)
+}
+
+// rewrittenByCgo reports whether f is what cgo made of a file that imports
+// "C": its positions lead back to another file than the one parsed.
+func (a *analyzer) rewrittenByCgo(f *ast.File) bool {
+	return a.pkg.Fset.File(f.Pos()).Name() != a.pkg.Fset.Position(f.Package).Filename
 }
 
 // describeConstraint quotes a constraint for a message.

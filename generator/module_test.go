@@ -188,3 +188,26 @@ func TestBodiesNotChecked(t *testing.T) {
 		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
 	}
 }
+
+// TestCgoFunction checks that a directive naming a C function says that
+// gathergen wraps Go functions only, rather than that package C is not
+// imported.
+func TestCgoFunction(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"a.go": "package p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n//gathergen:async C.one\n\nvar _ = C.one\n",
+	})
+	env = append(env, "CGO_ENABLED=1")
+	cmd := exec.Command("go", "env", "CC")
+	cmd.Env = env
+	if cc, err := cmd.Output(); err != nil || !hasCommand(strings.Fields(string(cc))) {
+		t.Skip("no C compiler for cgo")
+	}
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "a.go") + ":6:19: C.one is a C function, which gathergen cannot wrap: wrap a Go function that calls it"
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].String() != want || len(res.Files) != 0 {
+		t.Fatalf("diagnostics %v, %d files; want %s", res.Diagnostics, len(res.Files), want)
+	}
+}

@@ -264,6 +264,10 @@ func (a *analyzer) notImported(f found, spec *asyncSpec) {
 		a.report(spec.target.pos, "%s is a method, not a function; %s", spec.target.text, methodHint)
 		return
 	}
+	if spec.pkg == "C" && a.rewrittenByCgo(f.file) {
+		a.report(spec.target.pos, "%s is a C function, which gathergen cannot wrap: wrap a Go function that calls it", spec.target.text)
+		return
+	}
 	a.report(spec.target.pos, "package %s is not imported in %s: name a package as this file imports it, or by the import path of a package that package %s imports",
 		spec.pkg, filepath.Base(a.pkg.Fset.Position(f.file.Package).Filename), a.pkg.Types.Name())
 }
