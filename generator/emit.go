@@ -327,7 +327,7 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 // startsAsIs reports whether the wrapped function can be the task's function
 // as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
 func startsAsIs(w *wrapper) bool {
-	return w.recv == nil && w.takesCtx && w.kind == resultValue && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
+	return w.recv == nil && w.takesCtx && w.kind == resultValue && !w.concreteErr && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
 }
 
 // goWith names the runtime function that starts a task of n arguments.
@@ -422,6 +422,9 @@ func callArgs(w *wrapper, ctx string, params []param, ref func(string) *jen.Stat
 
 // body writes the closure's statements for each kind of result.
 func (e *emitter) body(w *wrapper, tw *typeWriter, sc *scope, call *jen.Statement) []jen.Code {
+	if w.concreteErr {
+		return e.checkedBody(w, tw, sc, call)
+	}
 	switch w.kind {
 	case resultValue:
 		return []jen.Code{jen.Return(call)}
@@ -432,13 +435,7 @@ func (e *emitter) body(w *wrapper, tw *typeWriter, sc *scope, call *jen.Statemen
 	case resultNone:
 		return []jen.Code{call, jen.Return(jen.Struct().Values(), jen.Nil())}
 	}
-	locals := make([]jen.Code, 0, len(w.fields)+1)
-	values := make([]jen.Code, len(w.fields))
-	for i, field := range w.fields {
-		local := sc.fresh("r" + strconv.Itoa(i))
-		locals = append(locals, jen.Id(local))
-		values[i] = jen.Id(field).Op(":").Id(local)
-	}
+	locals, value := e.resultLocals(w, tw, sc)
 	errValue := jen.Nil()
 	if w.lastErr {
 		errName := sc.fresh("err")
@@ -447,8 +444,50 @@ func (e *emitter) body(w *wrapper, tw *typeWriter, sc *scope, call *jen.Statemen
 	}
 	return []jen.Code{
 		jen.List(locals...).Op(":=").Add(call),
-		jen.Return(valueType(w, tw).Values(values...), errValue),
+		jen.Return(value, errValue),
 	}
+}
+
+// checkedBody writes the statements of a closure whose function returns an
+// error of another type than error (*MyError): the error is returned only
+// when it is not nil, so that a nil *MyError is no failure.
+//
+//	v, err := F(ctx, id)
+//	if err != nil {
+//		return v, err
+//	}
+//	return v, nil
+func (e *emitter) checkedBody(w *wrapper, tw *typeWriter, sc *scope, call *jen.Statement) []jen.Code {
+	var locals []jen.Code
+	var value jen.Code
+	switch w.kind {
+	case resultValue:
+		v := sc.fresh("v")
+		locals, value = []jen.Code{jen.Id(v)}, jen.Id(v)
+	case resultError:
+		value = jen.Struct().Values()
+	default:
+		locals, value = e.resultLocals(w, tw, sc)
+	}
+	err := sc.fresh("err")
+	return []jen.Code{
+		jen.List(append(locals, jen.Id(err))...).Op(":=").Add(call),
+		jen.If(jen.Id(err).Op("!=").Nil()).Block(jen.Return(value, jen.Id(err))),
+		jen.Return(value, jen.Nil()),
+	}
+}
+
+// resultLocals names a local for each value of a result struct, and writes
+// the struct's literal made of them.
+func (e *emitter) resultLocals(w *wrapper, tw *typeWriter, sc *scope) ([]jen.Code, jen.Code) {
+	locals := make([]jen.Code, 0, len(w.fields)+1)
+	values := make([]jen.Code, len(w.fields))
+	for i, field := range w.fields {
+		local := sc.fresh("r" + strconv.Itoa(i))
+		locals = append(locals, jen.Id(local))
+		values[i] = jen.Id(field).Op(":").Id(local)
+	}
+	return locals, valueType(w, tw).Values(values...)
 }
 
 // group declares a gather helper: it takes a context and each element's own

@@ -51,12 +51,16 @@ type wrapper struct {
 	// takesCtx reports whether the first parameter is a context.Context.
 	takesCtx bool
 	kind     resultKind
-	// lastErr reports whether a resultStruct function returns an error
-	// last.
-	lastErr    bool
-	structName string
-	fields     []string
-	pos        token.Pos
+	// lastErr reports whether the function returns an error last: error
+	// itself, or a pointer or interface type that implements it.
+	lastErr bool
+	// concreteErr reports whether that error's type is not error
+	// (*MyError): the wrapper compares it with nil before it converts it,
+	// so that a nil *MyError does not become a non-nil error.
+	concreteErr bool
+	structName  string
+	fields      []string
+	pos         token.Pos
 	// imports holds, by path, the packages that the code of the
 	// signature names.
 	imports map[string]*types.Package
@@ -75,7 +79,7 @@ type group struct {
 func (w *wrapper) values() []*types.Var {
 	res := w.sig.Results()
 	n := res.Len()
-	if w.kind == resultValue || w.kind == resultError || w.lastErr {
+	if w.lastErr {
 		n--
 	}
 	vars := make([]*types.Var, n)

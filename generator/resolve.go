@@ -338,7 +338,12 @@ func isContext(t types.Type) bool {
 func classify(w *wrapper) {
 	res := w.sig.Results()
 	n := res.Len()
-	w.lastErr = n > 0 && types.Identical(res.At(n-1).Type(), types.Universe.Lookup("error").Type())
+	if n > 0 {
+		last := res.At(n - 1).Type()
+		w.lastErr = types.Identical(last, errorType)
+		w.concreteErr = !w.lastErr && isNilableError(last)
+		w.lastErr = w.lastErr || w.concreteErr
+	}
 	values := n
 	if w.lastErr {
 		values--
@@ -355,6 +360,25 @@ func classify(w *wrapper) {
 	default:
 		w.kind = resultNone
 	}
+}
+
+// errorType is the predeclared error.
+var errorType = types.Universe.Lookup("error").Type()
+
+// isNilableError reports whether t is a pointer or interface type that
+// implements error, other than error itself (*MyError, net.Error): a
+// function that returns one last fails when it is not nil. An error type
+// that cannot be nil (a struct, a string, a type parameter) cannot say
+// that nothing failed, and stays a value.
+func isNilableError(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return types.Implements(t, errorType.Underlying().(*types.Interface))
+	}
+	return false
 }
 
 // fieldNames names the fields of a result struct: the result names

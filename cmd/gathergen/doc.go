@@ -75,7 +75,11 @@
 // (T, error) and (T) give T; (error) and () give struct{}; several values
 // give a generated struct, SplitResult for Split (ClientSplitResult for the
 // method Client.Split), whose fields are the result names capitalised, or
-// R0, R1, ... when some are unnamed.
+// R0, R1, ... when some are unnamed. The final error may be of any pointer
+// or interface type that implements error (*NotFound, net.Error): the
+// future fails when it is not nil, so that a nil *NotFound is no failure.
+// An error type that cannot be nil (type Code int) is a value like any
+// other.
 //
 // # Example
 //
