@@ -91,17 +91,11 @@ func TestBrokenOutput(t *testing.T) {
 // "C" keeps that file's constraint and adds cgo, although the type checker
 // sees the file as cgo rewrote it (without either).
 func TestCgoConstraint(t *testing.T) {
-	dir, env := tempModule(t, map[string]string{
+	dir, env := cgoModule(t, map[string]string{
 		"a.go": "//go:build !gathergen_never\n\npackage p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n" +
 			"//gathergen:async\nfunc One() int { return int(C.one()) }\n",
 		"b.go": "package p\n",
 	})
-	env = append(env, "CGO_ENABLED=1")
-	cmd := exec.Command("go", "env", "CC")
-	cmd.Env = env
-	if cc, err := cmd.Output(); err != nil || !hasCommand(strings.Fields(string(cc))) {
-		t.Skip("no C compiler for cgo")
-	}
 	res, err := Generate(Config{Dir: dir, Env: env})
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +106,20 @@ func TestCgoConstraint(t *testing.T) {
 	if got := string(res.Files[0].New); !strings.Contains(got, "\n//go:build !gathergen_never && cgo\n") {
 		t.Fatalf("the output does not keep the constraint:\n%s", got)
 	}
+}
+
+// cgoModule is tempModule for a module that uses cgo: it skips the test
+// when the go command finds no C compiler.
+func cgoModule(t *testing.T, files map[string]string) (dir string, env []string) {
+	t.Helper()
+	dir, env = tempModule(t, files)
+	env = append(env, "CGO_ENABLED=1")
+	cmd := exec.Command("go", "env", "CC")
+	cmd.Env = env
+	if cc, err := cmd.Output(); err != nil || !hasCommand(strings.Fields(string(cc))) {
+		t.Skip("no C compiler for cgo")
+	}
+	return dir, env
 }
 
 // hasCommand reports whether the first word of a command line names a
@@ -193,15 +201,9 @@ func TestBodiesNotChecked(t *testing.T) {
 // gathergen wraps Go functions only, rather than that package C is not
 // imported.
 func TestCgoFunction(t *testing.T) {
-	dir, env := tempModule(t, map[string]string{
+	dir, env := cgoModule(t, map[string]string{
 		"a.go": "package p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n//gathergen:async C.one\n\nvar _ = C.one\n",
 	})
-	env = append(env, "CGO_ENABLED=1")
-	cmd := exec.Command("go", "env", "CC")
-	cmd.Env = env
-	if cc, err := cmd.Output(); err != nil || !hasCommand(strings.Fields(string(cc))) {
-		t.Skip("no C compiler for cgo")
-	}
 	res, err := Generate(Config{Dir: dir, Env: env})
 	if err != nil {
 		t.Fatal(err)
