@@ -43,6 +43,9 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 		for range min(len(in), l.size) {
 			l.submit(&mapWorker[In, Out]{m: m, l: l})
 		}
+		if mapQueuedHook != nil {
+			mapQueuedHook()
+		}
 	} else {
 		for i := range in {
 			go m.call(i)
@@ -69,6 +72,11 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 	cancel(nil)
 	return m.out, nil
 }
+
+// mapQueuedHook, when set by a test, is called by Map under a limit once it
+// has handed its workers to the limiter and before it waits, so that the
+// test can look at the limiter's queue without polling.
+var mapQueuedHook func()
 
 // mapping is the state of one call of Map.
 type mapping[In, Out any] struct {

@@ -451,3 +451,60 @@ func TestMapReturnsWhenCtxEndsWithoutWaitingForCalls(t *testing.T) {
 	close(release)
 	<-returned
 }
+
+func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
+	// With every slot taken by futures, Map of many elements adds as many
+	// entries to the limiter's queue as the limit, not one per element;
+	// and while it runs, it never has more than that there.
+	const limit, n = 3, 200
+	ctx := WithLimit(context.Background(), limit)
+	l := limiterOf(ctx)
+	queued := func() (workers, others int) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		for _, r := range l.queue[l.head:] {
+			if _, ok := r.(*mapWorker[int, int]); ok {
+				workers++
+			} else {
+				others++
+			}
+		}
+		return workers, others
+	}
+	release := make(chan struct{})
+	holders := make([]*Future[int], limit)
+	for i := range holders {
+		holders[i] = Go(ctx, func(context.Context) (int, error) {
+			<-release
+			return 0, nil
+		})
+	}
+	waiting := make(chan struct{})
+	mapQueuedHook = func() { close(waiting) }
+	t.Cleanup(func() { mapQueuedHook = nil })
+	var most atomic.Int64
+	mapped := make(chan error)
+	go func() {
+		_, err := Map(ctx, make([]int, n), func(context.Context, int) (int, error) {
+			w, _ := queued()
+			for m := most.Load(); int64(w) > m && !most.CompareAndSwap(m, int64(w)); m = most.Load() {
+			}
+			return 0, nil
+		})
+		mapped <- err
+	}()
+	<-waiting
+	if w, o := queued(); w != limit || o != 0 {
+		t.Errorf("with every slot taken, Map queued %d workers (and %d others); want %d", w, o, limit)
+	}
+	close(release)
+	if err := <-mapped; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := All(context.Background(), holders...); err != nil {
+		t.Fatal(err)
+	}
+	if m := most.Load(); m > limit {
+		t.Errorf("%d of Map's workers were queued at once; want at most %d", m, limit)
+	}
+}
