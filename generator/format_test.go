@@ -62,7 +62,7 @@ func TestEmitLarge(t *testing.T) {
 // problem.
 func models(t *testing.T, cfg Config) []*model {
 	t.Helper()
-	l := &loader{output: DefaultOutput}
+	l := &loader{output: DefaultOutput, build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 // tempModule writes a module that requires this checkout through replace,
 // with files (slash-separated path: content), and returns its folder and
 // the environment to load it with.
-func tempModule(t *testing.T, files map[string]string) (dir string, env []string) {
+func tempModule(t testing.TB, files map[string]string) (dir string, env []string) {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
