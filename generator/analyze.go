@@ -109,7 +109,7 @@ func (a *analyzer) analyze() *model {
 			}
 		}
 	}
-	m.reserved = a.checkNames(m)
+	m.reserved, m.testNames = a.checkNames(m)
 	m.constraint = a.constraint()
 	return m
 }

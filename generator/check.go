@@ -21,8 +21,11 @@ type declared struct {
 
 // checkNames reports generated names that are declared twice or that
 // collide with a declaration of the package, and returns every top-level
-// name of the package, declared and generated.
-func (a *analyzer) checkNames(m *model) map[string]bool {
+// name of the package, declared and generated, and apart from them the
+// names that only its test files of the same package declare at top level:
+// the generated file must not import a package under one of those either,
+// though its code, which never refers to them, may use them for locals.
+func (a *analyzer) checkNames(m *model) (reserved, testNames map[string]bool) {
 	type key struct {
 		recv *types.TypeName
 		name string
@@ -40,7 +43,7 @@ func (a *analyzer) checkNames(m *model) map[string]bool {
 			a.checkTestCollision(d, tests)
 		}
 	}
-	reserved := map[string]bool{}
+	reserved = map[string]bool{}
 	for _, name := range m.pkg.Scope().Names() {
 		reserved[name] = true
 	}
@@ -49,7 +52,13 @@ func (a *analyzer) checkNames(m *model) map[string]bool {
 			reserved[k.name] = true
 		}
 	}
-	return reserved
+	testNames = map[string]bool{}
+	for k, t := range tests {
+		if k.recv == "" && !t.imported {
+			testNames[k.name] = true // a package-level name, as go test sees it
+		}
+	}
+	return reserved, testNames
 }
 
 // generatedNames lists what the model declares.
@@ -120,6 +129,9 @@ type testKey struct {
 type testDecl struct {
 	what string // "the function declared", "the import of \"strings\"", ...
 	pos  token.Pos
+	// imported reports whether an import declares the name, in its file
+	// only, rather than a declaration, in the package.
+	imported bool
 }
 
 // testDecls returns what the package folder's _test.go files of the same
@@ -147,7 +159,7 @@ func (a *analyzer) testDecls() map[testKey]testDecl {
 		}
 		for _, spec := range f.Imports {
 			if imported := a.importName(spec); imported != "" {
-				decls[testKey{name: imported}] = testDecl{"the import of " + spec.Path.Value, spec.Pos()}
+				decls[testKey{name: imported}] = testDecl{"the import of " + spec.Path.Value, spec.Pos(), true}
 			}
 		}
 		for _, decl := range f.Decls {
@@ -198,22 +210,22 @@ func addTestDecls(decls map[testKey]testDecl, decl ast.Decl) {
 	switch d := decl.(type) {
 	case *ast.FuncDecl:
 		if d.Recv == nil {
-			decls[testKey{name: d.Name.Name}] = testDecl{"the function declared", d.Name.Pos()}
+			decls[testKey{name: d.Name.Name}] = testDecl{what: "the function declared", pos: d.Name.Pos()}
 		} else if recv := recvTypeNameOf(d); recv != "" {
-			decls[testKey{recv, d.Name.Name}] = testDecl{"the method " + recv + "." + d.Name.Name + " declared", d.Name.Pos()}
+			decls[testKey{recv, d.Name.Name}] = testDecl{what: "the method " + recv + "." + d.Name.Name + " declared", pos: d.Name.Pos()}
 		}
 	case *ast.GenDecl:
 		for _, spec := range d.Specs {
 			switch s := spec.(type) {
 			case *ast.TypeSpec:
-				decls[testKey{name: s.Name.Name}] = testDecl{"the type declared", s.Name.Pos()}
+				decls[testKey{name: s.Name.Name}] = testDecl{what: "the type declared", pos: s.Name.Pos()}
 			case *ast.ValueSpec:
 				what := "the variable declared"
 				if d.Tok == token.CONST {
 					what = "the constant declared"
 				}
 				for _, id := range s.Names {
-					decls[testKey{name: id.Name}] = testDecl{what, id.Pos()}
+					decls[testKey{name: id.Name}] = testDecl{what: what, pos: id.Pos()}
 				}
 			}
 		}

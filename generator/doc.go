@@ -19,7 +19,8 @@
 //     problem collected as a Diagnostic; generated names are checked
 //     against the package's declarations and imports, and against those
 //     of its _test.go files of the same package, parsed for it, since go
-//     test compiles them with the generated file;
+//     test compiles them with the generated file (whose imports avoid the
+//     names that those files declare);
 //   - emit (emit.go, types.go, names.go, format.go): the model rendered
 //     with jennifer and formatted as format.Source would format it, a
 //     large file in chunks, each formatted on a goroutine of its own while

@@ -115,9 +115,9 @@ func (e *emitter) head(rendered []byte) []byte {
 }
 
 // nameImports chooses the local name of every package the file imports, so
-// that no import clashes with a top-level name of the package or with
-// another import (the standard runtime and gathergen's runtime, say), and
-// tells jennifer.
+// that no import clashes with a top-level name of the package (its test
+// files' included) or with another import (the standard runtime and
+// gathergen's runtime, say), and tells jennifer.
 func (e *emitter) nameImports() {
 	used := e.importedPackages()
 	paths := make([]string, 0, len(used))
@@ -133,7 +133,7 @@ func (e *emitter) nameImports() {
 	}
 	for _, path := range paths {
 		name := used[path]
-		for i := 1; e.reserved[name]; i++ {
+		for i := 1; e.reserved[name] || e.m.testNames[name]; i++ {
 			name = used[path] + strconv.Itoa(i)
 		}
 		e.reserved[name] = true

@@ -16,6 +16,9 @@ type model struct {
 	constraint string
 	// reserved holds the package's top-level names, declared and generated.
 	reserved map[string]bool
+	// testNames holds the top-level names that the package's test files of
+	// the same package declare, which the generated file's imports avoid.
+	testNames map[string]bool
 	// lens holds the length expressions of the package's array types.
 	lens *lengths
 }
