@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -140,9 +141,9 @@ type testDecl struct {
 // which must not declare the same names. Files that the build context
 // leaves out, that belong to the external test package or that do not
 // parse are skipped: go test reports the last. The name of an import
-// without one is known for the standard library and for the packages that
-// the package's own files import; other imports are skipped rather than
-// guessed.
+// without one is known for the standard library (found in GOROOT) and for
+// the packages that the package's own files import; other imports are
+// skipped rather than guessed.
 func (a *analyzer) testDecls() map[testKey]testDecl {
 	decls := map[testKey]testDecl{}
 	if a.dir() == "" {
@@ -187,7 +188,7 @@ func (a *analyzer) importName(spec *ast.ImportSpec) string {
 			return pkg.Name()
 		}
 	}
-	if !isStd(path) {
+	if !a.l.isStdPackage(path) {
 		return ""
 	}
 	elems := strings.Split(path, "/")
@@ -196,6 +197,19 @@ func (a *analyzer) importName(spec *ast.ImportSpec) string {
 		return elems[len(elems)-2]
 	}
 	return last
+}
+
+// isStdPackage reports whether path is a package of the standard library:
+// a folder below GOROOT's src. A path whose first element has no dot may
+// name a package of a module too ("mymod/sub", of package other), whose
+// name cannot be told from its path. Without a GOROOT it reports false,
+// and the name is not guessed.
+func (l *loader) isStdPackage(path string) bool {
+	if !isStd(path) || l.build.GOROOT == "" {
+		return false
+	}
+	fi, err := os.Stat(filepath.Join(l.build.GOROOT, "src", filepath.FromSlash(path)))
+	return err == nil && fi.IsDir()
 }
 
 // isMajorVersion reports whether a path element is a major version suffix:

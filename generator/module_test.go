@@ -213,3 +213,30 @@ func TestCgoFunction(t *testing.T) {
 		t.Fatalf("diagnostics %v, %d files; want %s", res.Diagnostics, len(res.Files), want)
 	}
 }
+
+// TestTestImportOfModule checks that the name of a test file's import is not
+// guessed from the path of a package of a module whose path has no dot, as
+// if it were of the standard library: package other at mymod/sub does not
+// take the name sub, which the wrapper may take.
+func TestTestImportOfModule(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":      "package p\n\n//gathergen:async as sub\nfunc F() int { return 1 }\n",
+		"sub/s.go":  "package other\n\nfunc X() int { return 1 }\n",
+		"p_test.go": "package p\n\nimport (\n\t\"mymod/sub\"\n\t\"strings\"\n)\n\nvar _, _ = other.X, strings.ToUpper\n",
+	})
+	mod := filepath.Join(dir, "go.mod")
+	src, err := os.ReadFile(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mod, []byte(strings.Replace(string(src), "module example.com/m", "module mymod", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
+		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
+	}
+}

@@ -357,3 +357,21 @@ func TestBuildContext(t *testing.T) {
 		t.Errorf("build context: GOOS %s, cgo %v", bc.GOOS, bc.CgoEnabled)
 	}
 }
+
+// TestIsStdPackage checks that only the folders of GOROOT's src are taken
+// for the standard library, and nothing when GOROOT is not known.
+func TestIsStdPackage(t *testing.T) {
+	l := &loader{build: build.Default}
+	if l.build.GOROOT == "" {
+		t.Skip("no GOROOT")
+	}
+	for path, want := range map[string]bool{"strings": true, "math/rand/v2": true, "mymod/sub": false, "example.com/x": false, "C": false} {
+		if got := l.isStdPackage(path); got != want {
+			t.Errorf("isStdPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+	l.build.GOROOT = ""
+	if l.isStdPackage("strings") {
+		t.Error(`isStdPackage("strings") without a GOROOT = true, want false`)
+	}
+}
