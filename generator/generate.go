@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/build"
 	"go/token"
+	"os"
 	"path/filepath"
 	goruntime "runtime"
 	"slices"
@@ -44,22 +45,49 @@ func (c Config) patterns() []string {
 }
 
 // buildContext returns the build configuration that the go command loads
-// the packages for: the tags, and GOOS, GOARCH and CGO_ENABLED when Env
-// sets them.
+// the packages for, as its environment (Env, or this process's) tells:
+// GOOS, GOARCH and CGO_ENABLED, cgo being off for another platform than
+// this one unless CGO_ENABLED turns it on, as the go command has it; and
+// the tags, those of GOFLAGS unless Tags are given (the go command's -tags
+// flag overrides GOFLAGS). A variable set twice has its last value, as
+// os/exec passes it on; an empty one is unset.
 func (c Config) buildContext() build.Context {
+	env := c.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	vars := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		vars[k] = v
+	}
 	bc := build.Default
+	bc.GOOS = cmp.Or(vars["GOOS"], goruntime.GOOS)
+	bc.GOARCH = cmp.Or(vars["GOARCH"], goruntime.GOARCH)
+	switch cgo := vars["CGO_ENABLED"]; {
+	case cgo != "":
+		bc.CgoEnabled = cgo == "1"
+	case bc.GOOS != goruntime.GOOS || bc.GOARCH != goruntime.GOARCH:
+		bc.CgoEnabled = false
+	}
 	bc.BuildTags = c.Tags
-	for _, kv := range c.Env {
-		switch k, v, _ := strings.Cut(kv, "="); k {
-		case "GOOS":
-			bc.GOOS = v
-		case "GOARCH":
-			bc.GOARCH = v
-		case "CGO_ENABLED":
-			bc.CgoEnabled = v == "1"
-		}
+	if len(c.Tags) == 0 {
+		bc.BuildTags = goflagsTags(vars["GOFLAGS"])
 	}
 	return bc
+}
+
+// goflagsTags returns the tags that a -tags=a,b flag of GOFLAGS sets, the
+// last one winning.
+func goflagsTags(goflags string) []string {
+	var tags []string
+	for _, flag := range strings.Fields(goflags) {
+		name, value, ok := strings.Cut(strings.TrimLeft(flag, "-"), "=")
+		if ok && name == "tags" {
+			tags = slices.DeleteFunc(strings.Split(value, ","), func(tag string) bool { return tag == "" })
+		}
+	}
+	return tags
 }
 
 // output returns the name of the generated file.

@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -238,5 +240,43 @@ func TestTestImportOfModule(t *testing.T) {
 	}
 	if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
 		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
+	}
+}
+
+// TestTestFilesOfTheGoCommand checks that the _test.go files are matched as
+// the go command matches them for the load: with the tags of GOFLAGS, and
+// without cgo for another platform (unless CGO_ENABLED says otherwise).
+// A test file that it leaves out may declare a wrapper's name; one that it
+// builds may not.
+func TestTestFilesOfTheGoCommand(t *testing.T) {
+	other := "windows" // another platform than this one
+	if goruntime.GOOS == other {
+		other = "linux"
+	}
+	dir, env := tempModule(t, map[string]string{
+		"p.go":         "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n\n//gathergen:async\nfunc G() int { return 1 }\n",
+		"tags_test.go": "//go:build !integration\n\npackage p\n\nfunc FAsync() {}\n",
+		"cgo_test.go":  "//go:build cgo && " + other + "\n\npackage p\n\nfunc GAsync() {}\n",
+	})
+	for _, c := range []struct {
+		env  []string
+		want []string // the names reported
+	}{
+		{[]string{"GOFLAGS=-mod=mod -tags=integration", "GOOS=" + other}, nil},
+		{[]string{"GOFLAGS=-mod=mod -tags=integration", "GOOS=" + other, "CGO_ENABLED=1"}, []string{"GAsync"}},
+		{[]string{"GOOS=" + other}, []string{"FAsync"}},
+	} {
+		res, err := Generate(Config{Dir: dir, Env: append(slices.Clone(env), c.env...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range res.Diagnostics {
+			name, _, _ := strings.Cut(d.Message, " ")
+			got = append(got, name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%v: diagnostics %v, want %v reported", c.env, res.Diagnostics, c.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -355,6 +356,23 @@ func TestBuildContext(t *testing.T) {
 	}
 	if bc := (Config{Env: []string{"CGO_ENABLED=0"}}).buildContext(); bc.CgoEnabled || bc.GOOS != build.Default.GOOS {
 		t.Errorf("build context: GOOS %s, cgo %v", bc.GOOS, bc.CgoEnabled)
+	}
+	other := "plan9"
+	if goruntime.GOOS == other {
+		other = "linux"
+	}
+	if bc := (Config{Env: []string{"GOOS=" + other}}).buildContext(); bc.CgoEnabled || bc.GOOS != other {
+		t.Errorf("build context for GOOS=%s: GOOS %s, cgo %v (the go command turns cgo off for another platform)", other, bc.GOOS, bc.CgoEnabled)
+	}
+	env := []string{"GOFLAGS=-tags=old", "GOFLAGS=-tags=a,b -mod=mod --tags=,integration,", "GOOS=" + other, "GOOS="}
+	if bc := (Config{Env: env}).buildContext(); !slices.Equal(bc.BuildTags, []string{"integration"}) || bc.GOOS != goruntime.GOOS {
+		t.Errorf("build context of %q: GOOS %s, tags %v, want this platform's and the last -tags of the last GOFLAGS", env, bc.GOOS, bc.BuildTags)
+	}
+	if bc := (Config{Tags: []string{"x"}, Env: env}).buildContext(); !slices.Equal(bc.BuildTags, []string{"x"}) {
+		t.Errorf("build context: tags %v, want those of Tags, over GOFLAGS", bc.BuildTags)
+	}
+	if bc := (Config{Env: []string{"GOFLAGS=-tags=old", "GOFLAGS=-mod=mod"}}).buildContext(); len(bc.BuildTags) > 0 {
+		t.Errorf("build context: tags %v, want none: the last GOFLAGS sets none", bc.BuildTags)
 	}
 }
 
