@@ -136,14 +136,15 @@ type testDecl struct {
 }
 
 // testDecls returns what the package folder's _test.go files of the same
-// package declare at top level (their methods included) and the names
-// their imports take: go test compiles those files with the generated one,
-// which must not declare the same names. Files that the build context
-// leaves out, that belong to the external test package or that do not
-// parse are skipped: go test reports the last. The name of an import
-// without one is known for the standard library (found in GOROOT) and for
-// the packages that the package's own files import; other imports are
-// skipped rather than guessed.
+// package declare at top level (their methods included), the names their
+// imports take and those that their dot imports bring in: go test
+// compiles those files with the generated one, which must not declare the
+// same names. Files that the build context leaves out, that belong to the
+// external test package or that do not parse are skipped: go test reports
+// the last. What an import brings in is known for the packages that the
+// package's own files import, and the name of an import without one for
+// the standard library too (found in GOROOT); other imports are skipped
+// rather than guessed.
 func (a *analyzer) testDecls() map[testKey]testDecl {
 	decls := map[testKey]testDecl{}
 	if a.dir() == "" {
@@ -159,7 +160,9 @@ func (a *analyzer) testDecls() map[testKey]testDecl {
 			continue
 		}
 		for _, spec := range f.Imports {
-			if imported := a.importName(spec); imported != "" {
+			if spec.Name != nil && spec.Name.Name == "." {
+				a.addDotImport(decls, spec)
+			} else if imported := a.importName(spec); imported != "" {
 				decls[testKey{name: imported}] = testDecl{"the import of " + spec.Path.Value, spec.Pos(), true}
 			}
 		}
@@ -183,10 +186,8 @@ func (a *analyzer) importName(spec *ast.ImportSpec) string {
 	if err != nil {
 		return ""
 	}
-	for _, pkg := range a.pkg.Types.Imports() {
-		if pkg.Path() == path {
-			return pkg.Name()
-		}
+	if pkg := a.importedPackage(path); pkg != nil {
+		return pkg.Name()
 	}
 	if !a.l.isStdPackage(path) {
 		return ""
@@ -197,6 +198,36 @@ func (a *analyzer) importName(spec *ast.ImportSpec) string {
 		return elems[len(elems)-2]
 	}
 	return last
+}
+
+// importedPackage returns the package at path if the package's own files
+// import it, or nil.
+func (a *analyzer) importedPackage(path string) *types.Package {
+	for _, pkg := range a.pkg.Types.Imports() {
+		if pkg.Path() == path {
+			return pkg
+		}
+	}
+	return nil
+}
+
+// addDotImport adds the names that a dot import of a test file brings into
+// its file, when the package's own files import the same package: the
+// names of others are not known without loading them.
+func (a *analyzer) addDotImport(decls map[testKey]testDecl, spec *ast.ImportSpec) {
+	path, err := strconv.Unquote(spec.Path.Value)
+	if err != nil {
+		return
+	}
+	pkg := a.importedPackage(path)
+	if pkg == nil {
+		return
+	}
+	for _, name := range pkg.Scope().Names() {
+		if token.IsExported(name) {
+			decls[testKey{name: name}] = testDecl{what: "a name brought in by the dot import of " + spec.Path.Value, pos: spec.Pos(), imported: true}
+		}
+	}
 }
 
 // isStdPackage reports whether path is a package of the standard library:

@@ -81,3 +81,9 @@ func Runtime() {}
 //
 //gathergen:async as yaml
 func Unknown() {}
+
+// Dotted is wrapped as Background, which a test file's dot import of
+// "context" brings in.
+//
+//gathergen:async as Background
+func Dotted() {}
