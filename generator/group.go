@@ -37,6 +37,9 @@ func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper
 	}
 	pkg := a.imported(file, qual)
 	if pkg == nil {
+		if a.cFunction(file, qual, e) {
+			return nil
+		}
 		a.report(e.pos, "unknown function %s: %s is neither a type of this package nor an imported package", e.text, qual)
 		return nil
 	}

@@ -201,18 +201,24 @@ func TestBodiesNotChecked(t *testing.T) {
 
 // TestCgoFunction checks that a directive naming a C function says that
 // gathergen wraps Go functions only, rather than that package C is not
-// imported.
+// imported: an async directive, and a gather directive's element.
 func TestCgoFunction(t *testing.T) {
 	dir, env := cgoModule(t, map[string]string{
-		"a.go": "package p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n//gathergen:async C.one\n\nvar _ = C.one\n",
+		"a.go": "package p\n\n// static int one(void) { return 1; }\nimport \"C\"\n\n//gathergen:async C.one\n\nvar _ = C.one\n\n" +
+			"//gathergen:gather Both C.one G\n\n//gathergen:async\nfunc G() int { return 1 }\n",
 	})
 	res, err := Generate(Config{Dir: dir, Env: env})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := filepath.Join(dir, "a.go") + ":6:19: C.one is a C function, which gathergen cannot wrap: wrap a Go function that calls it"
-	if len(res.Diagnostics) != 1 || res.Diagnostics[0].String() != want || len(res.Files) != 0 {
-		t.Fatalf("diagnostics %v, %d files; want %s", res.Diagnostics, len(res.Files), want)
+	const cannot = " is a C function, which gathergen cannot wrap: wrap a Go function that calls it"
+	want := []string{filepath.Join(dir, "a.go") + ":6:19: C.one" + cannot, filepath.Join(dir, "a.go") + ":10:25: C.one" + cannot}
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) || len(res.Files) != 0 {
+		t.Fatalf("diagnostics %q, %d files; want %q", got, len(res.Files), want)
 	}
 }
 

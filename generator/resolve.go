@@ -264,12 +264,21 @@ func (a *analyzer) notImported(f found, spec *asyncSpec) {
 		a.report(spec.target.pos, "%s is a method, not a function; %s", spec.target.text, methodHint)
 		return
 	}
-	if spec.pkg == "C" && a.rewrittenByCgo(f.file) {
-		a.report(spec.target.pos, "%s is a C function, which gathergen cannot wrap: wrap a Go function that calls it", spec.target.text)
+	if a.cFunction(f.file, spec.pkg, spec.target) {
 		return
 	}
 	a.report(spec.target.pos, "package %s is not imported in %s: name a package as this file imports it, or by the import path of a package that package %s imports",
 		spec.pkg, filepath.Base(a.pkg.Fset.Position(f.file.Package).Filename), a.pkg.Types.Name())
+}
+
+// cFunction reports the C.f that a directive of a file that imports "C"
+// names (qual is C), and reports whether it did.
+func (a *analyzer) cFunction(file *ast.File, qual string, target word) bool {
+	if qual != "C" || !a.rewrittenByCgo(file) {
+		return false
+	}
+	a.report(target.pos, "%s is a C function, which gathergen cannot wrap: wrap a Go function that calls it", target.text)
+	return true
 }
 
 // isTypeName reports whether qual names a type: T of this package, or
