@@ -86,9 +86,11 @@ func (a *analyzer) constraintOf(f *ast.File) string {
 }
 
 // rewrittenByCgo reports whether f is what cgo made of a file that imports
-// "C": its positions lead back to another file than the one parsed.
+// "C": the file parsed is not one of the package's source files (whose
+// positions lead back to one through line directives, as those of a file
+// with a //line comment of its own may lead elsewhere).
 func (a *analyzer) rewrittenByCgo(f *ast.File) bool {
-	return a.pkg.Fset.File(f.Pos()).Name() != a.pkg.Fset.Position(f.Package).Filename
+	return !slices.Contains(a.pkg.GoFiles, a.pkg.Fset.File(f.Pos()).Name())
 }
 
 // describeConstraint quotes a constraint for a message.

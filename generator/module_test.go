@@ -222,6 +222,22 @@ func TestCgoFunction(t *testing.T) {
 	}
 }
 
+// TestLineDirectiveNotCgo checks that a file whose //line comment leads its
+// positions to another file is not taken for one that cgo rewrote: C.one
+// names no imported package there, rather than a C function.
+func TestLineDirectiveNotCgo(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"a.go": "// Code generated from a.tmpl.\n\n//line a.tmpl:1\npackage p\n\n//gathergen:async C.one\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].Message, "package C is not imported") {
+		t.Fatalf("diagnostics %v, want one that package C is not imported", res.Diagnostics)
+	}
+}
+
 // TestTestImportOfModule checks that the name of a test file's import is not
 // guessed from the path of a package of a module whose path has no dot, as
 // if it were of the standard library: package other at mymod/sub does not
