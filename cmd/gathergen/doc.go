@@ -141,10 +141,13 @@
 // is a generated name that would collide with an import, shadow a
 // predeclared identifier or a promoted field or method, or take a name
 // that a _test.go file of the package declares or imports (go test
-// compiles those files with the generated one; the name of an import
-// without one is checked when it is known without loading the package:
-// the standard library's, or that of a package that the package's own
-// files import).
+// compiles those files with the generated one, matched for -tags, or the
+// tags of GOFLAGS, and the platform; the name of an import without one,
+// and the names that a dot import brings in, are checked when they are
+// known without loading the package: those of a package that the
+// package's own files import, and the standard library's names of
+// imports). The generated file imports its packages under names that
+// those files do not declare.
 //
 // Gathergen needs declarations only, and type-checks nothing inside
 // function bodies: a type error in a body is the compiler's to report, and
