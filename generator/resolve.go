@@ -415,12 +415,20 @@ func numberedFields(n int) []string {
 }
 
 // unwritable returns why the wrapper's signature cannot be written in this
-// package, or "", and notes the packages that the signature's code names.
+// package, or "", and notes the packages that the signature's code names:
+// its type parameters, parameters and values, not its final error, which
+// generated code never names (a *notFound of another package, unexported,
+// is compared with nil where the call returns it).
 func (a *analyzer) unwritable(w *wrapper) string {
 	tw := newTypeWriter(a.pkg.Types, a.lens)
 	sc := newScope(nil)
 	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
-	tw.typ(w.sig)
+	for i := range w.sig.Params().Len() {
+		tw.param(w.sig, i)
+	}
+	for _, v := range w.values() {
+		tw.typ(v.Type())
+	}
 	w.imports = tw.used
 	return tw.problem
 }

@@ -6,6 +6,8 @@ package errtypes
 import (
 	"context"
 	"net"
+
+	"github.com/gathergen/gathergen/testdata/errtypes/lib"
 )
 
 // NotFound is an error of a pointer type.
@@ -58,3 +60,10 @@ func Status(n int) (int, Code) { return n, Code(n) }
 // Both gathers Lookup and Dial.
 //
 //gathergen:gather Both Lookup Dial
+
+// lib.Find fails with an error of a type that this package cannot name,
+// and need not: the wrapper compares it with nil where Find returns it.
+//
+//gathergen:async lib.Find
+
+var _ = lib.Find

@@ -5,6 +5,7 @@ package errtypes
 import (
 	"context"
 	runtime "github.com/gathergen/gathergen/runtime"
+	lib "github.com/gathergen/gathergen/testdata/errtypes/lib"
 )
 
 // LookupAsync starts Lookup in its own goroutine and returns its future.
@@ -57,6 +58,17 @@ func StatusAsync(ctx context.Context, n int) *runtime.Future[StatusResult] {
 	return runtime.GoWith(ctx, "Status", n, func(_ context.Context, n int) (StatusResult, error) {
 		r0, r1 := Status(n)
 		return StatusResult{R0: r0, R1: r1}, nil
+	})
+}
+
+// FindAsync starts lib.Find in its own goroutine and returns its future.
+func FindAsync(ctx context.Context, key string) *runtime.Future[int] {
+	return runtime.GoWith(ctx, "lib.Find", key, func(_ context.Context, key string) (int, error) {
+		v, err := lib.Find(key)
+		if err != nil {
+			return v, err
+		}
+		return v, nil
 	})
 }
 

@@ -23,6 +23,9 @@ func TestNilErrorIsNoFailure(t *testing.T) {
 	if r, err := StatusAsync(ctx, 4).Await(ctx); err != nil || r.R0 != 4 || r.R1 != 4 {
 		t.Fatalf("Status = %+v, %v", r, err)
 	}
+	if n, err := FindAsync(ctx, "ab").Await(ctx); err != nil || n != 2 {
+		t.Fatalf("Find = %d, %v", n, err)
+	}
 }
 
 func TestErrorFails(t *testing.T) {
@@ -33,6 +36,9 @@ func TestErrorFails(t *testing.T) {
 	}
 	if _, err := CheckAsync(ctx, false).Await(ctx); !errors.As(err, &nf) || nf.Key != "check" {
 		t.Fatalf("Check error = %v", err)
+	}
+	if _, err := FindAsync(ctx, "").Await(ctx); err == nil || err.Error() != "empty not found" {
+		t.Fatalf("Find error = %v", err)
 	}
 	var dns *net.DNSError
 	if _, err := DialAsync(ctx, false).Await(ctx); !errors.As(err, &dns) {
