@@ -140,16 +140,22 @@ func (f *Future[T]) Cancel() { f.cancel() }
 // Name returns the name given to [GoNamed], or "".
 func (f *Future[T]) Name() string { return f.name }
 
-// settle records v and err unless f has settled already; it reports whether
-// it did.
-func (f *Future[T]) settle(v T, err error) bool {
+// settle records v and err unless f has settled already, and reports
+// whether it did. When end is a task bit, it also ends the task's context
+// for that reason, whether or not f had settled, under the same lock: a
+// task's goroutine settles its future with taskCancelled when the task
+// returns; a promise, which has no task, settles with 0.
+func (f *Future[T]) settle(v T, err error, end uint32) bool {
 	f.mu.Lock()
 	if f.isSettled() {
+		if end != 0 {
+			f.endTaskLocked(end)
+		}
 		f.mu.Unlock()
 		return false
 	}
 	f.value = v
-	f.finishLocked(err, 0)
+	f.finishLocked(err, end)
 	return true
 }
 

@@ -14,7 +14,7 @@ func (p *Promise[T]) Future() *Future[T] { return &p.f }
 
 // Resolve settles p's future with v. It reports false, changing nothing, when
 // the future has settled already (resolved, rejected or cancelled).
-func (p *Promise[T]) Resolve(v T) bool { return p.f.settle(v, nil) }
+func (p *Promise[T]) Resolve(v T) bool { return p.f.settle(v, nil, 0) }
 
 // Reject settles p's future with err, which must not be nil. It reports
 // false, changing nothing, when the future has settled already.
@@ -23,7 +23,7 @@ func (p *Promise[T]) Reject(err error) bool {
 		panic("runtime: Promise.Reject: err is nil")
 	}
 	var zero T
-	return p.f.settle(zero, err)
+	return p.f.settle(zero, err, 0)
 }
 
 // Resolved returns a future that has settled with v.

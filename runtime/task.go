@@ -100,19 +100,19 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 	}
 	if f.parent.Err() != nil {
 		var zero T
-		f.finishTask(zero, context.Cause(f.parent))
+		f.settle(zero, context.Cause(f.parent), taskCancelled)
 		return
 	}
 	returned := false
 	defer func() {
 		if !returned {
 			var zero T
-			f.finishTask(zero, abortError(recover()))
+			f.settle(zero, abortError(recover()), taskCancelled)
 		}
 	}()
 	v, err := fn((*taskContext)(&f.core))
 	returned = true
-	f.finishTask(v, err)
+	f.settle(v, err, taskCancelled)
 }
 
 // abortError is the error of a task that did not return, given what
@@ -124,19 +124,6 @@ func abortError(recovered any) error {
 		return &PanicError{Value: recovered, Stack: debug.Stack()}
 	}
 	return errGoexit
-}
-
-// finishTask settles f with v and err unless it has settled already, and
-// ends the task's context, under one lock.
-func (f *Future[T]) finishTask(v T, err error) {
-	f.mu.Lock()
-	if f.isSettled() {
-		f.endTaskLocked(taskCancelled)
-		f.mu.Unlock()
-		return
-	}
-	f.value = v
-	f.finishLocked(err, taskCancelled)
 }
 
 // taskContext is the context a task runs under: a child of the context
