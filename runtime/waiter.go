@@ -29,10 +29,9 @@ type waiter struct {
 	// found is 1 + the slot of the first failure (waitAll) or of the
 	// winner (waitFirst, waitSuccess); 0 while there is none.
 	found atomic.Int64
-	// signal receives one value when the wait is over; for waitSettled it
-	// is closed instead. It is nil when the context of the wait can never
-	// end: then nothing needs a select, and done, which costs no
-	// allocation, is the wake-up.
+	// signal receives one value when the wait is over. It is nil when the
+	// context of the wait can never end: then nothing needs a select, and
+	// done, which costs no allocation, is the wake-up.
 	signal chan struct{}
 	done   sync.WaitGroup
 	// arrivals receives the slot of each input as it settles (waitEach);
@@ -49,8 +48,6 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 		return w
 	case ctx.Done() == nil:
 		w.done.Add(1)
-	case mode == waitSettled:
-		w.signal = make(chan struct{})
 	default:
 		w.signal = make(chan struct{}, 1)
 	}
@@ -96,14 +93,11 @@ func (w *waiter) win(slot int) {
 // notify ends the wait. In every mode that uses it, it is called at most
 // once, so it never blocks: signal has room for one value.
 func (w *waiter) notify() {
-	switch {
-	case w.signal == nil:
+	if w.signal == nil {
 		w.done.Done()
-	case w.mode == waitSettled:
-		close(w.signal)
-	default:
-		w.signal <- struct{}{}
+		return
 	}
+	w.signal <- struct{}{}
 }
 
 // over reports whether the wait of a waiter in any mode but waitEach is
