@@ -88,13 +88,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	if n == 0 {
 		return nil
 	}
-	w := newWaiter(ctx, waitAll, n)
-	for i := range n {
-		at(i).subscribe(w, i)
-		if w.found.Load() != 0 {
-			break
-		}
-	}
+	w := subscribeEach(ctx, waitAll, n, at)
 	if !w.wait(ctx) {
 		cancelEach(n, at)
 		return context.Cause(ctx)
@@ -133,11 +127,7 @@ func settleEach(ctx context.Context, n int, at func(int) *core) error {
 	if n == 0 {
 		return nil
 	}
-	w := newWaiter(ctx, waitSettled, n)
-	for i := range n {
-		at(i).subscribe(w, i)
-	}
-	if !w.wait(ctx) {
+	if !subscribeEach(ctx, waitSettled, n, at).wait(ctx) {
 		return context.Cause(ctx)
 	}
 	return nil

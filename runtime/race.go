@@ -37,18 +37,13 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	if needSuccess {
 		mode = waitSuccess
 	}
-	w := newWaiter(ctx, mode, len(fs))
-	for i, f := range fs {
-		f.subscribe(w, i)
-		if w.found.Load() != 0 {
-			break
-		}
-	}
-	if !w.wait(ctx) {
-		cancelEach(len(fs), coresOf(fs))
+	at := coresOf(fs)
+	w := subscribeEach(ctx, mode, len(fs), at)
+	over := w.wait(ctx)
+	cancelEach(len(fs), at)
+	if !over {
 		return zero, context.Cause(ctx)
 	}
-	cancelEach(len(fs), coresOf(fs))
 	if slot := w.found.Load(); slot != 0 {
 		f := fs[slot-1]
 		if err := f.err(); echoesEnd(ctx, err) {
@@ -78,10 +73,8 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 		panic("runtime.AsCompleted: ctx is nil")
 	}
 	return func(yield func(int, Result[T]) bool) {
-		w := newWaiter(ctx, waitEach, len(fs))
-		for i, f := range fs {
-			f.subscribe(w, i)
-		}
+		at := coresOf(fs)
+		w := subscribeEach(ctx, waitEach, len(fs), at)
 		yielded := make([]bool, len(fs))
 		for range fs {
 			var i int
@@ -93,7 +86,7 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 			}
 			yielded[i] = true
 			if !yield(i, fs[i].result()) {
-				cancelEach(len(fs), coresOf(fs))
+				cancelEach(len(fs), at)
 				return
 			}
 		}

@@ -57,6 +57,21 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	return w
 }
 
+// subscribeEach returns a waiter in mode for the n inputs of a wait under
+// ctx, the core of slot i being at(i), subscribed to each in slot order. It
+// stops once a slot is found (a gather's failure, a race's winner): that
+// decides the wait, and the caller cancels every input, subscribed or not.
+func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core) *waiter {
+	w := newWaiter(ctx, mode, n)
+	for i := range n {
+		at(i).subscribe(w, i)
+		if w.found.Load() != 0 {
+			break
+		}
+	}
+	return w
+}
+
 // wake is called once by each input as it settles. It never blocks.
 func (w *waiter) wake(slot int, err error) {
 	switch w.mode {
