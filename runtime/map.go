@@ -34,56 +34,63 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
+	return startMapping(ctx, in, fn).wait(ctx)
+}
+
+// startMapping makes Map's calls for in under ctx, which is not done: each
+// in a goroutine of its own, or, under a limit, through as many workers
+// queued in the limiter as the limit allows. It returns once they are
+// started or queued.
+func startMapping[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
 	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
 	m.left.Store(int64(len(in)))
-	var cancel context.CancelCauseFunc
-	m.ctx, cancel = context.WithCancelCause(ctx)
+	m.ctx, m.cancel = context.WithCancelCause(ctx)
 	if l := limiterOf(ctx); l != nil {
 		m.ctx = unlimited{m.ctx}
 		for range min(len(in), l.size) {
 			l.submit(&mapWorker[In, Out]{m: m, l: l})
-		}
-		if mapQueuedHook != nil {
-			mapQueuedHook()
 		}
 	} else {
 		for i := range in {
 			go m.call(i)
 		}
 	}
+	return m
+}
+
+// wait waits until Map's calls have all succeeded, one has failed, or ctx,
+// the context that Map was given, is done; it then cancels the calls'
+// context and returns Map's results.
+func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 	select { // a nil Done, for a context that never ends, is never ready
 	case <-m.done:
 	case <-ctx.Done():
 		if !m.over() {
 			cause := context.Cause(ctx)
-			cancel(cause) // ctx may not have reached the calls' context yet
+			m.cancel(cause) // ctx may not have reached the calls' context yet
 			return nil, cause
 		}
 		<-m.done // the call that ended the wait is closing it
 	}
 	if slot := m.failed.Load(); slot != 0 {
 		err := &TaskError{Index: int(slot - 1), Err: m.err}
-		cancel(err)
+		m.cancel(err)
 		if echoesEnd(ctx, m.err) {
 			return nil, context.Cause(ctx)
 		}
 		return nil, err
 	}
-	cancel(nil)
+	m.cancel(nil)
 	return m.out, nil
 }
 
-// mapQueuedHook, when set by a test, is called by Map under a limit once it
-// has handed its workers to the limiter and before it waits, so that the
-// test can look at the limiter's queue without polling.
-var mapQueuedHook func()
-
 // mapping is the state of one call of Map.
 type mapping[In, Out any] struct {
-	ctx context.Context // the calls' context
-	in  []In
-	out []Out
-	fn  func(context.Context, In) (Out, error)
+	ctx    context.Context         // the calls' context
+	cancel context.CancelCauseFunc // ends ctx when Map returns
+	in     []In
+	out    []Out
+	fn     func(context.Context, In) (Out, error)
 	// left counts the calls yet to succeed; the one that takes it to 0
 	// closes done.
 	left atomic.Int64

@@ -479,26 +479,19 @@ func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
 			return 0, nil
 		})
 	}
-	waiting := make(chan struct{})
-	mapQueuedHook = func() { close(waiting) }
-	t.Cleanup(func() { mapQueuedHook = nil })
 	var most atomic.Int64
-	mapped := make(chan error)
-	go func() {
-		_, err := Map(ctx, make([]int, n), func(context.Context, int) (int, error) {
-			w, _ := queued()
-			for m := most.Load(); int64(w) > m && !most.CompareAndSwap(m, int64(w)); m = most.Load() {
-			}
-			return 0, nil
-		})
-		mapped <- err
-	}()
-	<-waiting
+	// Map's own two steps, so that the queue can be looked at between them.
+	mapped := startMapping(ctx, make([]int, n), func(context.Context, int) (int, error) {
+		w, _ := queued()
+		for m := most.Load(); int64(w) > m && !most.CompareAndSwap(m, int64(w)); m = most.Load() {
+		}
+		return 0, nil
+	})
 	if w, o := queued(); w != limit || o != 0 {
 		t.Errorf("with every slot taken, Map queued %d workers (and %d others); want %d", w, o, limit)
 	}
 	close(release)
-	if err := <-mapped; err != nil {
+	if _, err := mapped.wait(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := All(context.Background(), holders...); err != nil {
