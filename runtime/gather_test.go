@@ -6,13 +6,15 @@ import (
 	"testing"
 )
 
-// blockedTask returns a task that signals on its start and then waits for its
-// context to end, reporting the context's error on stopped.
-func blockedTask(start chan<- struct{}, stopped chan<- error) func(context.Context) (int, error) {
+// blockedTask returns a task that signals on its start, waits for its
+// context to end, reports the context's error on stopped, and then returns
+// only once release is closed.
+func blockedTask(start chan<- struct{}, stopped chan<- error, release <-chan struct{}) func(context.Context) (int, error) {
 	return func(ctx context.Context) (int, error) {
 		start <- struct{}{}
 		<-ctx.Done()
 		stopped <- ctx.Err()
+		<-release
 		return 0, ctx.Err()
 	}
 }
@@ -36,10 +38,13 @@ func TestGather9(t *testing.T) {
 	}
 }
 
+// The gather returns while the cancelled sibling is still running: it does
+// not wait for the tasks it cancels.
 func TestGatherFailureCancelsSiblingsAndNamesTheTask(t *testing.T) {
-	start, stopped := make(chan struct{}), make(chan error, 1)
+	start, stopped, release := make(chan struct{}), make(chan error, 1), make(chan struct{})
+	defer close(release)
 	ctx := context.Background()
-	sibling := GoNamed(ctx, "Slow", blockedTask(start, stopped))
+	sibling := GoNamed(ctx, "Slow", blockedTask(start, stopped, release))
 	<-start
 	failing := GoNamed(ctx, "FetchOrders", func(context.Context) (int, error) { return 0, errBoom })
 	_, _, err := Gather2(ctx, sibling, failing)

@@ -105,6 +105,32 @@ func TestLimitQueuedTaskSkippedWhenParentDone(t *testing.T) {
 	}
 }
 
+// A limit set under another replaces it for the futures started under it:
+// they neither wait for the outer limit's slots nor escape their own.
+func TestInnerLimitReplacesOuter(t *testing.T) {
+	outer := WithLimit(context.Background(), 1)
+	inner := WithLimit(outer, 2)
+	release := make(chan struct{})
+	wait := func(context.Context) (int, error) { <-release; return 0, nil }
+	fs := []*Future[int]{Go(outer, wait)}
+	for range 3 {
+		fs = append(fs, Go(inner, wait))
+	}
+	queued := func(ctx context.Context) int {
+		l := limiterOf(ctx)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		return len(l.queue) - l.head
+	}
+	if o, i := queued(outer), queued(inner); o != 0 || i != 1 {
+		t.Errorf("%d tasks queued under the outer limit of 1 and %d under the inner limit of 2; want 0 and 1", o, i)
+	}
+	close(release)
+	if _, err := All(context.Background(), fs...); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // noop is a queued task that does nothing.
 type noop struct{}
 
