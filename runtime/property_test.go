@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"testing"
 	"time"
 
@@ -147,7 +148,7 @@ func TestPropertyAllOrderFailFastAndCancellation(t *testing.T) {
 			if !errors.As(got.err, &te) || te.Index != failed || te.Err.Error() != taskErr(failed).Error() {
 				t.Fatalf("err = %v; want the first failure in time, task %d", got.err, failed)
 			}
-			steps = indexOf(s.order, failed) + 1
+			steps = slices.Index(s.order, failed) + 1
 		case cancelled:
 			if got.err != cause {
 				t.Fatalf("err = %v; want the context's cause", got.err)
@@ -248,13 +249,4 @@ func TestPropertyRaceFirstSettledWins(t *testing.T) {
 		}
 		c.mustExit(t, map[int]bool{winner: true})
 	})
-}
-
-func indexOf(s []int, v int) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }
