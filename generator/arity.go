@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -122,30 +123,30 @@ func settleHelper(f *jen.File, n int) {
 func goWithHelper(f *jen.File, n int) {
 	name := fmt.Sprintf("GoWith%d", n)
 	task := fmt.Sprintf("argTask%d", n)
-	var typeParams, typeArgs, argTypes, params, fields, values, names, zeros []jen.Code
+	// types: A, B, ...; names: a, b, ...; typed: a A, b B, ... (the
+	// parameters and the task's fields); held: t.call, t.a, t.b, ...
+	var types, names, typed, values, zeros []jen.Code
+	held := []jen.Code{jen.Id("t").Dot("call")}
 	var argNames []string
 	for i := range n {
 		typ := string(rune('A' + i))
 		arg := strings.ToLower(typ)
 		argNames = append(argNames, arg)
-		typeParams = append(typeParams, jen.Id(typ))
-		typeArgs = append(typeArgs, jen.Id(typ))
-		argTypes = append(argTypes, jen.Id(typ))
-		params = append(params, jen.Id(arg).Id(typ))
-		fields = append(fields, jen.Id(arg).Id(typ))
-		values = append(values, jen.Id(arg).Op(":").Id(arg))
+		types = append(types, jen.Id(typ))
 		names = append(names, jen.Id(arg))
+		typed = append(typed, jen.Id(arg).Id(typ))
+		values = append(values, jen.Id(arg).Op(":").Id(arg))
 		zeros = append(zeros, jen.Op("*").New(jen.Id(typ)))
+		held = append(held, jen.Id("t").Dot(arg))
 	}
-	typeParams = append(typeParams, jen.Id("T").Any())
-	typeArgs = append(typeArgs, jen.Id("T"))
-	fnType := jen.Func().Params(append([]jen.Code{jen.Qual("context", "Context")}, argTypes...)...).Params(jen.Id("T"), jen.Error())
-	args := strings.Join(argNames, ", ")
+	typeParams := append(slices.Clip(types), jen.Id("T").Any())
+	typeArgs := append(slices.Clip(types), jen.Id("T"))
+	fnType := jen.Func().Params(append([]jen.Code{jen.Qual("context", "Context")}, types...)...).Params(jen.Id("T"), jen.Error())
 	docLines(f, "%s is [GoWith] for a task of %d arguments: the task is fn(ctx, %s).\n"+
 		"When fn captures nothing, the future, the arguments and fn take one\n"+
-		"allocation: generated wrappers pass a function of this shape as it is.", name, n, args)
+		"allocation: generated wrappers pass a function of this shape as it is.", name, n, strings.Join(argNames, ", "))
 	f.Func().Id(name).Types(typeParams...).Params(append(append(
-		[]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("name").String()}, params...),
+		[]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("name").String()}, typed...),
 		jen.Id("fn").Add(fnType.Clone()))...).Op("*").Id("Future").Types(jen.Id("T")).Block(
 		jen.Id("checkStart").Call(jen.Id("ctx"), jen.Id("fn").Op("==").Nil(), jen.Lit("runtime."+name)),
 		jen.Id("t").Op(":=").Op("&").Id(task).Types(typeArgs...).Values(append(values, jen.Id("call").Op(":").Id("fn"))...),
@@ -155,25 +156,13 @@ func goWithHelper(f *jen.File, n int) {
 	)
 	docLines(f, "%s is a future with the function and the %d arguments of its task.", task, n)
 	f.Type().Id(task).Types(typeParams...).Struct(append(append(
-		[]jen.Code{jen.Id("Future").Types(jen.Id("T"))}, fields...),
+		[]jen.Code{jen.Id("Future").Types(jen.Id("T"))}, typed...),
 		jen.Id("call").Add(fnType.Clone()))...)
 	docLines(f, "run calls the function with the arguments as the future's task, and\n"+
 		"drops them first, so that the future does not keep them alive.")
 	f.Func().Params(jen.Id("t").Op("*").Id(task).Types(typeArgs...)).Id("run").Params().Block(
-		jen.List(append([]jen.Code{jen.Id("call")}, names...)...).Op(":=").List(func() []jen.Code {
-			out := []jen.Code{jen.Id("t").Dot("call")}
-			for _, a := range argNames {
-				out = append(out, jen.Id("t").Dot(a))
-			}
-			return out
-		}()...),
-		jen.List(func() []jen.Code {
-			out := []jen.Code{jen.Id("t").Dot("call")}
-			for _, a := range argNames {
-				out = append(out, jen.Id("t").Dot(a))
-			}
-			return out
-		}()...).Op("=").List(append([]jen.Code{jen.Nil()}, zeros...)...),
+		jen.List(append([]jen.Code{jen.Id("call")}, names...)...).Op(":=").List(held...),
+		jen.List(held...).Op("=").List(append([]jen.Code{jen.Nil()}, zeros...)...),
 		jen.Id("t").Dot("runTask").Call(jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Id("T"), jen.Error()).Block(
 			jen.Return(jen.Id("call").Call(append([]jen.Code{jen.Id("ctx")}, names...)...)),
 		)),
