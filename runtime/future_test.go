@@ -285,6 +285,13 @@ func TestMisusePanicsNamingTheArgument(t *testing.T) {
 		{"GoWith9 nil ctx", "runtime.GoWith9: ctx is nil", func() {
 			GoWith9[int, int, int, int, int, int, int, int, int, int](nil, "x", 1, 2, 3, 4, 5, 6, 7, 8, 9, nil) //gathervet:ignore panics before returning
 		}},
+		{"Gather2 nil ctx", "runtime: gather: ctx is nil", func() { Gather2(nil, ok, ok) }},
+		{"All nil ctx", "runtime: gather: ctx is nil", func() { All[int](nil) }},
+		{"Settle2 nil ctx", "runtime: settle: ctx is nil", func() { Settle2(nil, ok, ok) }},
+		{"AllSettled nil ctx", "runtime: settle: ctx is nil", func() { AllSettled[int](nil) }},
+		{"Race nil ctx", "runtime.Race: ctx is nil", func() { Race(nil, ok) }},
+		{"Any nil ctx", "runtime.Any: ctx is nil", func() { Any(nil, ok) }},
+		{"AsCompleted nil ctx", "runtime.AsCompleted: ctx is nil", func() { AsCompleted(nil, ok) }},
 		{"Map nil ctx", "runtime.Map: ctx is nil", func() { Map(nil, []int{1}, double) }},
 		{"Map nil fn", "runtime.Map: fn is nil", func() { Map[int, int](ctx, []int{1}, nil) }},
 		{"WithLimit 0", "runtime.WithLimit: n is 0, want at least 1", func() { WithLimit(ctx, 0) }},

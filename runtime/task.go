@@ -55,6 +55,8 @@ func (t *argTask[A, T]) run() {
 	t.runTask(func(ctx context.Context) (T, error) { return call(ctx, arg) })
 }
 
+// start is Go and GoNamed: it checks the arguments for caller, then makes
+// the future named name with fn as its task and launches it under ctx.
 func start[T any](ctx context.Context, name string, fn func(context.Context) (T, error), caller string) *Future[T] {
 	checkStart(ctx, fn == nil, caller)
 	f := &Future[T]{fn: fn}
