@@ -54,6 +54,8 @@ func TestMapFailsFastAndCancelsTheOthers(t *testing.T) {
 	boom := errors.New("boom")
 	blocked := make(chan error, 2)
 	running := make(chan struct{}, 2)
+	release := make(chan struct{})
+	defer close(release)
 	_, err := Map(context.Background(), []int{0, 1, 2}, func(ctx context.Context, i int) (int, error) {
 		if i == 1 {
 			for range 2 { // fail only once the others are running
@@ -62,8 +64,9 @@ func TestMapFailsFastAndCancelsTheOthers(t *testing.T) {
 			return 0, boom
 		}
 		running <- struct{}{}
-		<-ctx.Done() // Map returns before this: it does not wait for the cancelled calls
+		<-ctx.Done()
 		blocked <- context.Cause(ctx)
+		<-release // Map returns before this: it does not wait for the cancelled calls
 		return 0, ctx.Err()
 	})
 	var te *TaskError

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"slices"
 	"testing"
 )
 
@@ -85,6 +86,33 @@ func TestAsCompletedYieldsInCompletionOrder(t *testing.T) {
 	}
 	if _, _, ok := next(); ok {
 		t.Fatal("AsCompleted yielded more than its inputs")
+	}
+}
+
+// Inputs settled before the loop starts come first, in the order of fs, and
+// a second loop over the same iterator yields every input again.
+func TestAsCompletedSettledFirstAndRangedTwice(t *testing.T) {
+	late := NewPromise[int]()
+	seq := AsCompleted(context.Background(), late.Future(), Resolved(1), Rejected[int](errBoom), Resolved(3))
+	var slots []int
+	for slot := range seq {
+		if len(slots) == 0 {
+			late.Resolve(0)
+		}
+		slots = append(slots, slot)
+	}
+	if want := []int{1, 2, 3, 0}; !slices.Equal(slots, want) {
+		t.Fatalf("first loop: slots %v; want %v", slots, want)
+	}
+	slots = slots[:0]
+	for slot, r := range seq {
+		slots = append(slots, slot)
+		if (r.Err != nil) != (slot == 2) {
+			t.Fatalf("second loop: slot %d = %+v", slot, r)
+		}
+	}
+	if want := []int{0, 1, 2, 3}; !slices.Equal(slots, want) {
+		t.Fatalf("second loop: slots %v; want every input, in the order of fs", slots)
 	}
 }
 
