@@ -95,7 +95,7 @@ func (a *analyzer) analyze() *model {
 		return nil
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
-	m := &model{pkg: a.pkg.Types, dir: a.dir(), lens: a.lens}
+	m := &model{pkg: a.pkg.Types, lens: a.lens}
 	byFunc := map[*types.Func]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {

@@ -308,12 +308,7 @@ func (a *analyzer) imported(file *ast.File, name string) *types.Package {
 			return pn.Imported()
 		}
 	}
-	for _, p := range a.pkg.Types.Imports() {
-		if p.Path() == name {
-			return p
-		}
-	}
-	return nil
+	return a.importedPackage(name)
 }
 
 // finish classifies a wrapper's results and checks that its signature can
