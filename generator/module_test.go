@@ -323,3 +323,21 @@ func TestUnexportedExternal(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputUnreadable checks that an output that cannot be read (a folder
+// of that name) is a problem of the package, which says why it cannot be
+// read.
+func TestOutputUnreadable(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":                        "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		DefaultOutput + "/keep/x.txt": "x\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Pos.Filename != "example.com/m" ||
+		!strings.Contains(res.Diagnostics[0].Message, filepath.Join(dir, DefaultOutput)) || len(res.Files) != 0 {
+		t.Fatalf("diagnostics %v, %d files; want one of package example.com/m that names %s", res.Diagnostics, len(res.Files), DefaultOutput)
+	}
+}
