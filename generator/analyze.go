@@ -95,7 +95,7 @@ func (a *analyzer) analyze() *model {
 		return nil
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
-	m := &model{pkg: a.pkg.Types, dir: a.dir(), lens: a.lens}
+	m := &model{pkg: a.pkg.Types, lens: a.lens}
 	byFunc := map[*types.Func]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {
@@ -161,11 +161,7 @@ func (a *analyzer) scan(f *ast.File) {
 // which the load leaves out (generated code cannot call test code): they
 // would be ignored without a word.
 func (a *analyzer) testFiles() {
-	if a.dir() == "" {
-		return // no Go file: not the current folder's tests either
-	}
-	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
-	for _, name := range names {
+	for _, name := range a.testFileNames() {
 		src, err := os.ReadFile(name)
 		if err != nil || !bytes.Contains(src, []byte("//"+toolName+":")) {
 			continue
@@ -182,6 +178,17 @@ func (a *analyzer) testFiles() {
 			}
 		}
 	}
+}
+
+// testFileNames returns the _test.go files of the package's folder; none
+// for a package without Go files (a pattern that matched nothing), whose
+// folder is not known: not the current folder either.
+func (a *analyzer) testFileNames() []string {
+	if a.dir() == "" {
+		return nil
+	}
+	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
+	return names
 }
 
 // docOwners maps each doc comment of a file to its declaration.

@@ -147,11 +147,7 @@ type testDecl struct {
 // rather than guessed.
 func (a *analyzer) testDecls() map[testKey]testDecl {
 	decls := map[testKey]testDecl{}
-	if a.dir() == "" {
-		return decls
-	}
-	names, _ := filepath.Glob(filepath.Join(a.dir(), "*_test.go"))
-	for _, name := range names {
+	for _, name := range a.testFileNames() {
 		if ok, err := a.l.build.MatchFile(a.dir(), filepath.Base(name)); err != nil || !ok {
 			continue
 		}

@@ -13,10 +13,17 @@ import (
 // constraint returns the build constraint that the generated file keeps: the
 // one shared by every file that holds a directive (the first file's
 // spelling, when others spell it differently). Files with different
-// constraints are a problem: one generated file cannot keep both.
+// constraints are a problem: one generated file cannot keep both. Each file
+// is read once, however many directives it holds (that of a file that
+// imports "C" is parsed again).
 func (a *analyzer) constraint() string {
 	kept := a.constraintOf(a.found[0].file)
+	seen := map[*ast.File]bool{a.found[0].file: true}
 	for _, f := range a.found[1:] {
+		if seen[f.file] {
+			continue
+		}
+		seen[f.file] = true
 		if expr := a.constraintOf(f.file); !sameConstraint(kept, expr) {
 			a.report(f.d.pos, "directives come from files with different build constraints (%s and %s), but one generated file keeps one constraint: move the directives to files with the same constraint", describeConstraint(kept), describeConstraint(expr))
 			return ""

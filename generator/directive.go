@@ -79,7 +79,7 @@ func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *proble
 	}
 	switch dir.Name {
 	case "async":
-		d.async, p = parseAsync(dir.Slash, words)
+		d.async, p = parseAsync(words)
 	case "gather":
 		d.gather, p = parseGather(dir.Slash, words)
 	default:
@@ -103,7 +103,7 @@ func nearMiss(pos token.Pos, text string) *problem {
 const asyncUsage = `want //gathergen:async, //gathergen:async as NAME, or //gathergen:async PKG.FUNC [as NAME]`
 
 // parseAsync parses the arguments of //gathergen:async.
-func parseAsync(pos token.Pos, args []word) (*asyncSpec, *problem) {
+func parseAsync(args []word) (*asyncSpec, *problem) {
 	spec := &asyncSpec{}
 	if len(args) > 0 && args[0].text != "as" {
 		spec.target, args = args[0], args[1:]

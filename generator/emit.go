@@ -226,12 +226,7 @@ type param struct {
 	index int // in the wrapped function's signature
 }
 
-// wrapper declares NameAsync. Its task receives the values that the wrapper
-// carries (receiver and parameters) as an argument of runtime.GoWith
-// rather than capturing them, so that its function literal captures nothing
-// and costs no allocation: one value goes as it is, several in an args
-// struct declared just above the wrapper; a wrapper that carries none
-// starts a literal of no argument with runtime.GoNamed.
+// wrapper declares NameAsync, whose body starts the task (see start).
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
 	tw := newTypeWriter(e.m.pkg, e.m.lens)
@@ -304,7 +299,7 @@ func ctxParam(w *wrapper, ctx string, alone bool) *jen.Statement {
 func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param) *jen.Statement {
 	vals := carried(w, recv, params)
 	if len(vals) > MaxArity {
-		lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, ctxParam(w, ctx, true))
+		lit := e.closure(w, tw, sc, recv, ctx, params, ctxParam(w, ctx, true))
 		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.label), lit)
 	}
 	args := make([]jen.Code, 0, len(vals)+3)
@@ -313,14 +308,14 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 		args = append(args, jen.Id(v.name))
 	}
 	if startsAsIs(w) {
-		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv, jen.Id))...)
+		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv))...)
 	}
 	litParams := make([]jen.Code, 0, len(vals)+1)
 	litParams = append(litParams, ctxParam(w, ctx, len(vals) == 0))
 	for _, v := range vals {
 		litParams = append(litParams, jen.Id(v.name).Add(tw.typ(v.typ)))
 	}
-	lit := e.closure(w, tw, sc, recv, ctx, params, jen.Id, litParams...)
+	lit := e.closure(w, tw, sc, recv, ctx, params, litParams...)
 	return qual(goWith(len(vals))).Call(append(args, lit)...)
 }
 
@@ -385,33 +380,39 @@ func paramDecls(w *wrapper, tw *typeWriter, params []param, variadic bool) []jen
 
 // closure writes the function that the runtime runs in its goroutine: it
 // takes the given parameters (the context first), calls the wrapped
-// function with the values that ref names (the receiver's and the
-// parameters') and maps its results onto (value, error).
-func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param, ref func(string) *jen.Statement, litParams ...jen.Code) *jen.Statement {
-	call := callee(w, tw, recv, ref).Call(callArgs(w, ctx, params, ref)...)
+// function with the receiver and the parameters and maps its results onto
+// (value, error).
+func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string, params []param, litParams ...jen.Code) *jen.Statement {
+	call := callee(w, tw, recv).Call(callArgs(w, ctx, params)...)
 	return jen.Func().Params(litParams...).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
 }
 
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
-func callee(w *wrapper, tw *typeWriter, recv string, ref func(string) *jen.Statement) *jen.Statement {
+func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
 	switch {
 	case w.recv != nil:
-		return ref(recv).Dot(w.fn.Name())
+		return jen.Id(recv).Dot(w.fn.Name())
 	case w.external:
 		return jen.Qual(w.fn.Pkg().Path(), w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
 	}
 	return jen.Id(w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
 }
 
-// callArgs writes the arguments of the call: the context where the function
-// takes one, then the parameters (the variadic one spread).
-func callArgs(w *wrapper, ctx string, params []param, ref func(string) *jen.Statement) []jen.Code {
+// callArgs writes the arguments of the call of the wrapped function: the
+// context where the function takes one, then the parameters.
+func callArgs(w *wrapper, ctx string, params []param) []jen.Code {
 	var args []jen.Code
 	if w.takesCtx {
 		args = append(args, jen.Id(ctx))
 	}
+	return paramArgs(w, args, params)
+}
+
+// paramArgs appends to args the parameters passed on by name, the variadic
+// one spread.
+func paramArgs(w *wrapper, args []jen.Code, params []param) []jen.Code {
 	for _, p := range params {
-		arg := ref(p.name)
+		arg := jen.Id(p.name)
 		if w.sig.Variadic() && p.index == w.sig.Params().Len()-1 {
 			arg = arg.Op("...")
 		}
@@ -527,15 +528,7 @@ func groupCall(w *wrapper, tw *typeWriter, ctx, recv string, params []param) *je
 	} else {
 		fn = jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
 	}
-	args := []jen.Code{jen.Id(ctx)}
-	for _, p := range params {
-		arg := jen.Id(p.name)
-		if w.sig.Variadic() && p.index == w.sig.Params().Len()-1 {
-			arg = arg.Op("...")
-		}
-		args = append(args, arg)
-	}
-	return fn.Call(args...)
+	return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
 }
 
 // groupParamNames names the parameters of a group helper: each element's

@@ -8,7 +8,6 @@ import (
 // model is what one package's generated file holds, checked and resolved.
 type model struct {
 	pkg      *types.Package
-	dir      string
 	wrappers []*wrapper
 	groups   []*group
 	// constraint is the build constraint kept from the files that the

@@ -302,3 +302,42 @@ func TestTestFilesOfTheGoCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestUnexportedExternal checks that an async directive naming an
+// unexported function of another package says so, whether that package is
+// loaded from source in the same run or, as a dependency, from export data,
+// which holds only what the package exports.
+func TestUnexportedExternal(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"lib/lib.go": "package lib\n\nfunc hidden() int { return 1 }\n\nvar _ = hidden\n\n// F is exported.\nfunc F() int { return 2 }\n",
+		"p/p.go":     "package p\n\nimport \"example.com/m/lib\"\n\nvar _ = lib.F\n\n//gathergen:async lib.hidden\n",
+	})
+	want := filepath.Join(dir, "p", "p.go") + ":7:19: lib.hidden is not exported"
+	for _, pattern := range []string{"./...", "./p"} {
+		res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{pattern}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Diagnostics) != 1 || res.Diagnostics[0].String() != want {
+			t.Errorf("%s: diagnostics %v, want %s", pattern, res.Diagnostics, want)
+		}
+	}
+}
+
+// TestOutputUnreadable checks that an output that cannot be read (a folder
+// of that name) is a problem of the package, which says why it cannot be
+// read.
+func TestOutputUnreadable(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":                        "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		DefaultOutput + "/keep/x.txt": "x\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Pos.Filename != "example.com/m" ||
+		!strings.Contains(res.Diagnostics[0].Message, filepath.Join(dir, DefaultOutput)) || len(res.Files) != 0 {
+		t.Fatalf("diagnostics %v, %d files; want one of package example.com/m that names %s", res.Diagnostics, len(res.Files), DefaultOutput)
+	}
+}

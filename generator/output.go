@@ -15,7 +15,7 @@ func (a *analyzer) file(m *model) (*File, []Diagnostic) {
 	if m == nil {
 		return a.staleOutput(), nil
 	}
-	path := filepath.Join(m.dir, a.l.output)
+	path := filepath.Join(a.dir(), a.l.output)
 	old, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -44,15 +44,15 @@ func (a *analyzer) fail(msg string) []Diagnostic {
 // staleOutput returns the removal of earlier output that no directive asks
 // for any more, or nil.
 func (a *analyzer) staleOutput() *File {
-	for _, name := range a.pkg.GoFiles {
-		if filepath.Base(name) != a.l.output || !a.l.wasSkipped(name) {
-			continue
-		}
-		if old, err := os.ReadFile(name); err == nil {
-			return &File{Path: name, Old: old}
-		}
+	name := a.l.skippedOutput(a.pkg)
+	if name == "" {
+		return nil
 	}
-	return nil
+	old, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	return &File{Path: name, Old: old}
 }
 
 // positionOf is the position of a problem of a whole package: its path.

@@ -242,15 +242,20 @@ func (a *analyzer) external(f found) *wrapper {
 	obj := pkg.Scope().Lookup(spec.fn)
 	fn, ok := obj.(*types.Func)
 	switch {
+	case !token.IsExported(spec.fn):
+		// told by the name: a package read from export data may hold
+		// only what it exports, and then knows no such function
+		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), spec.fn)
+		if ok {
+			return a.reject(fn)
+		}
+		return nil
 	case obj == nil:
 		a.report(spec.target.pos, "%s.%s does not exist", pkg.Name(), spec.fn)
 		return nil
 	case !ok:
 		a.report(spec.target.pos, "%s.%s is not a function", pkg.Name(), spec.fn)
 		return nil
-	case !fn.Exported():
-		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), spec.fn)
-		return a.reject(fn)
 	}
 	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name()}
 	w.name = wrapperName(spec, fn.Name())
@@ -308,12 +313,7 @@ func (a *analyzer) imported(file *ast.File, name string) *types.Package {
 			return pn.Imported()
 		}
 	}
-	for _, p := range a.pkg.Types.Imports() {
-		if p.Path() == name {
-			return p
-		}
-	}
-	return nil
+	return a.importedPackage(name)
 }
 
 // finish classifies a wrapper's results and checks that its signature can

@@ -20,6 +20,15 @@ func Total(r SplitResult) int { return r.A + r.B }
 // Diff is a method of the generated struct without a directive: fine.
 func (r SplitResult) Diff() int { return r.A - r.B }
 
-// A group of functions whose wrappers have problems reports nothing more.
+// Holder is a type of this package.
+type Holder struct{}
+
+// Add is a method of Holder that takes the generated struct.
 //
-//gathergen:gather G Total Sum Split
+//gathergen:async
+func (Holder) Add(r SplitResult) int { return r.A + r.B }
+
+// A group of functions whose wrappers have problems reports nothing more:
+// named alone (Total, Sum) or as Type.Method (Holder.Add).
+//
+//gathergen:gather G Total Sum Split Holder.Add
