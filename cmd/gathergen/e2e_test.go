@@ -112,7 +112,7 @@ func goRoot(t *testing.T, root string, args ...string) string {
 // which writes the golden output, then go vet, go test (the golden case's
 // own test) and a program that gathers the wrappers; then -check on a fresh
 // and on a stale file, regeneration over a stale file that no longer
-// compiles, a failed run that writes nothing, -tags and the removal
+// compiles, a failed run that writes nothing, -tags, -output and the removal
 // of output that has no directive left.
 func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
@@ -135,6 +135,7 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("stale", func(t *testing.T) { testStale(t, dir, out) })
 	t.Run("failed", func(t *testing.T) { testFailed(t, dir, out) })
 	t.Run("tags", func(t *testing.T) { testTags(t, dir) })
+	t.Run("output", func(t *testing.T) { testOutput(t, dir) })
 	t.Run("remove", func(t *testing.T) { testRemove(t, dir, out) })
 }
 
@@ -161,6 +162,18 @@ func testTags(t *testing.T, dir string) {
 		t.Fatal("a load without the tag removed the output")
 	}
 	os.RemoveAll(filepath.Join(dir, "tagged"))
+}
+
+// testOutput: -output names the file that gathergen writes, and a run under
+// another name refuses that earlier output.
+func testOutput(t *testing.T, dir string) {
+	writeFiles(t, dir, map[string]string{"named/named.go": "package named\n\n//gathergen:async\nfunc Named() int { return 1 }\n"})
+	expect(t, gathergen(t, dir, "-v", "-output", "async_gen.go", "./named"), 0, "wrote named/async_gen.go")
+	if readFile(t, filepath.Join(dir, "named", "async_gen.go")) == "" || readFile(t, filepath.Join(dir, "named", "gather_gen.go")) != "" {
+		t.Fatal("-output async_gen.go did not write async_gen.go alone")
+	}
+	expect(t, gathergen(t, dir, "./named"), 1, "named/async_gen.go:1:1: async_gen.go holds gathergen's output under another name")
+	os.RemoveAll(filepath.Join(dir, "named"))
 }
 
 // testCheck: -check passes on a fresh file, and on a stale one prints a
