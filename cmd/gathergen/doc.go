@@ -154,10 +154,10 @@
 // so is an unused import, which gathergen cannot tell from an import that
 // only bodies use. The type errors it reports are those of signatures, type
 // declarations, and package-level constants and variables, function
-// literals in their initializers included. Among those, errors that say a name gathergen is about to
-// generate is undefined are not reported: code may name wrappers before
-// their first generation, another package's too (its directives are then
-// read from its source).
+// literals in their initializers included. Among those, errors that say a
+// name gathergen is about to generate is undefined are not reported: code
+// may name wrappers before their first generation, another package's too
+// (its directives are then read from its source).
 //
 // The exit status is 0 on success, 1 on problems or, under -check, on a
 // stale file, and 2 on bad usage.

@@ -9,65 +9,16 @@ import (
 	"testing"
 )
 
-// shop is the user's package of the design, with its go:generate line.
-const shop = `// Package shop fetches users and orders.
-package shop
+// golden is the golden case that the temporary module holds as its package
+// shop: its input, and its test of the generated code.
+var golden = filepath.Join("..", "..", "testdata", "basic")
 
-//go:generate go tool gathergen
+// generate is the file of package shop that holds its go:generate line, so
+// that shop.go stays the golden input as it is.
+const generate = "package basic\n\n//go:generate go tool gathergen\n"
 
-import (
-	"context"
-	"errors"
-	"strconv"
-)
-
-type User struct{ ID int }
-
-type Order struct{ Item string }
-
-type Client struct{ Prefix string }
-
-var ErrNotFound = errors.New("not found")
-
-//gathergen:async
-func FetchUser(ctx context.Context, id int) (User, error) {
-	if id < 0 {
-		return User{}, ErrNotFound
-	}
-	return User{ID: id}, nil
-}
-
-//gathergen:async
-func (c *Client) FetchOrders(ctx context.Context, id int) ([]Order, error) {
-	return []Order{{Item: c.Prefix + strconv.Itoa(id)}}, nil
-}
-
-//gathergen:async strconv.Atoi as ParseIntAsync
-
-//gathergen:gather LoadPage FetchUser FetchOrders
-`
-
-// shopTest is the user's test of the generated code.
-const shopTest = `package shop
-
-import (
-	"context"
-	"errors"
-	"testing"
-
-	"github.com/gathergen/gathergen/runtime"
-)
-
-func TestLoadPage(t *testing.T) {
-	_, _, err := LoadPage(context.Background(), -1, &Client{}, 1)
-	var te *runtime.TaskError
-	if !errors.As(err, &te) || te.Name != "FetchUser" || !errors.Is(err, ErrNotFound) {
-		t.Fatalf("LoadPage error = %v", err)
-	}
-}
-`
-
-// program gathers the generated wrappers and checks the values.
+// program gathers the generated wrappers from another package and checks
+// the values.
 const program = `package main
 
 import (
@@ -75,16 +26,16 @@ import (
 	"fmt"
 	"os"
 
-	"example.com/shop/shop"
+	shop "example.com/shop/shop"
 	"github.com/gathergen/gathergen/runtime"
 )
 
 func main() {
 	ctx := context.Background()
-	user, orders, err := shop.LoadPage(ctx, 7, &shop.Client{Prefix: "book-"}, 3)
+	user, orders, err := shop.LoadPage(ctx, 7, &shop.Client{}, 3)
 	n, perr := shop.ParseIntAsync(ctx, "42").Await(ctx)
 	u, o, gerr := runtime.Gather2(ctx, shop.FetchUserAsync(ctx, 1), (&shop.Client{}).FetchOrdersAsync(ctx, 2))
-	if err != nil || perr != nil || gerr != nil || user.ID != 7 || len(orders) != 1 || orders[0].Item != "book-3" ||
+	if err != nil || perr != nil || gerr != nil || user.ID != 7 || len(orders) != 1 || orders[0].Item != "3" ||
 		n != 42 || u.ID != 1 || o[0].Item != "2" {
 		fmt.Println("wrong:", user, orders, err, n, perr, u, o, gerr)
 		os.Exit(1)
@@ -94,7 +45,8 @@ func main() {
 `
 
 // newModule writes a temporary module that uses this checkout through
-// replace and declares gathergen as a tool.
+// replace and declares gathergen as a tool; its package shop is the golden
+// case, and its main package uses shop.
 func newModule(t *testing.T) string {
 	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -108,10 +60,11 @@ func newModule(t *testing.T) string {
 			"require (\n" + toolRequirements(t, root) + ")\n\n" +
 			"replace github.com/gathergen/gathergen => " + root + "\n\n" +
 			"tool github.com/gathergen/gathergen/cmd/gathergen\n",
-		"go.sum":            checksums(t, root),
-		"shop/shop.go":      shop,
-		"shop/shop_test.go": shopTest,
-		"main.go":           program,
+		"go.sum":           checksums(t, root),
+		"shop/shop.go":     readFile(t, filepath.Join(golden, "shop.go")),
+		"shop/run_test.go": readFile(t, filepath.Join(golden, "run_test.go")),
+		"shop/generate.go": generate,
+		"main.go":          program,
 	})
 	return dir
 }
@@ -121,7 +74,7 @@ func newModule(t *testing.T) string {
 // that go tool gathergen builds in a module that requires gathergen alone.
 func toolRequirements(t *testing.T, root string) string {
 	t.Helper()
-	out := goList(t, root, "-deps", "-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}", "./cmd/gathergen")
+	out := goRoot(t, root, "list", "-deps", "-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}", "./cmd/gathergen")
 	lines := slices.Compact(slices.Sorted(slices.Values(strings.Split(strings.TrimSpace(out), "\n"))))
 	var b strings.Builder
 	for _, l := range lines {
@@ -143,12 +96,6 @@ func checksums(t *testing.T, root string) string {
 	return sums
 }
 
-// goList runs go list in the checkout, with the test's own environment.
-func goList(t *testing.T, root string, args ...string) string {
-	t.Helper()
-	return goRoot(t, root, append([]string{"list"}, args...)...)
-}
-
 // goRoot runs the go command in the checkout, with the test's environment.
 func goRoot(t *testing.T, root string, args ...string) string {
 	t.Helper()
@@ -162,9 +109,11 @@ func goRoot(t *testing.T, root string, args ...string) string {
 }
 
 // TestEndToEnd is the user's workflow: go generate with go tool gathergen,
-// then go vet, go test and a program that gathers the wrappers; then -check
-// on a fresh and on a stale file, regeneration over a stale file that no
-// longer compiles, and a failed run that writes nothing.
+// which writes the golden output, then go vet, go test (the golden case's
+// own test) and a program that gathers the wrappers; then -check on a fresh
+// and on a stale file, regeneration over a stale file that no longer
+// compiles, a failed run that writes nothing, -tags, -output and the removal
+// of output that has no directive left.
 func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
@@ -173,12 +122,12 @@ func TestEndToEnd(t *testing.T) {
 	out := filepath.Join(dir, "shop", "gather_gen.go")
 	t.Run("generate", func(t *testing.T) {
 		goIn(t, dir, "generate", "./...")
-		if got := readFile(t, out); !strings.HasPrefix(got, "// Code generated by gathergen. DO NOT EDIT.\n") {
-			t.Fatalf("gather_gen.go:\n%s", got)
+		if got, want := readFile(t, out), readFile(t, filepath.Join(golden, "gather_gen.go")); got != want {
+			t.Fatalf("go generate wrote:\n%s\nwant the golden output:\n%s", got, want)
 		}
 		goIn(t, dir, "vet", "./...")
 		goIn(t, dir, "test", "./...")
-		if got := goIn(t, dir, "run", "."); !strings.Contains(got, "gathered 7 book-3 42") {
+		if got := goIn(t, dir, "run", "."); !strings.Contains(got, "gathered 7 3 42") {
 			t.Fatalf("program printed %q", got)
 		}
 	})
@@ -186,6 +135,7 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("stale", func(t *testing.T) { testStale(t, dir, out) })
 	t.Run("failed", func(t *testing.T) { testFailed(t, dir, out) })
 	t.Run("tags", func(t *testing.T) { testTags(t, dir) })
+	t.Run("output", func(t *testing.T) { testOutput(t, dir) })
 	t.Run("remove", func(t *testing.T) { testRemove(t, dir, out) })
 }
 
@@ -214,6 +164,18 @@ func testTags(t *testing.T, dir string) {
 	os.RemoveAll(filepath.Join(dir, "tagged"))
 }
 
+// testOutput: -output names the file that gathergen writes, and a run under
+// another name refuses that earlier output.
+func testOutput(t *testing.T, dir string) {
+	writeFiles(t, dir, map[string]string{"named/named.go": "package named\n\n//gathergen:async\nfunc Named() int { return 1 }\n"})
+	expect(t, gathergen(t, dir, "-v", "-output", "async_gen.go", "./named"), 0, "wrote named/async_gen.go")
+	if readFile(t, filepath.Join(dir, "named", "async_gen.go")) == "" || readFile(t, filepath.Join(dir, "named", "gather_gen.go")) != "" {
+		t.Fatal("-output async_gen.go did not write async_gen.go alone")
+	}
+	expect(t, gathergen(t, dir, "./named"), 1, "named/async_gen.go:1:1: async_gen.go holds gathergen's output under another name")
+	os.RemoveAll(filepath.Join(dir, "named"))
+}
+
 // testCheck: -check passes on a fresh file, and on a stale one prints a
 // diff, exits 1 and writes nothing.
 func testCheck(t *testing.T, dir, out string) {
@@ -237,8 +199,7 @@ func testCheck(t *testing.T, dir, out string) {
 // block its regeneration.
 func testStale(t *testing.T, dir, out string) {
 	src := filepath.Join(dir, "shop", "shop.go")
-	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "FetchUser(", "GetUser(")})
-	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "LoadPage FetchUser", "LoadPage GetUser")})
+	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "FetchUser", "GetUser")})
 	expect(t, gathergen(t, dir, "./..."), 0)
 	if got := readFile(t, out); !strings.Contains(got, "func GetUserAsync(") || strings.Contains(got, "FetchUserAsync") {
 		t.Fatalf("regenerated file:\n%s", got)
@@ -271,7 +232,7 @@ func testFailed(t *testing.T, dir, out string) {
 func testRemove(t *testing.T, dir, out string) {
 	src := filepath.Join(dir, "shop", "shop.go")
 	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "//gathergen:", "// gathergen ")})
-	os.Remove(filepath.Join(dir, "shop", "shop_test.go"))
+	os.Remove(filepath.Join(dir, "shop", "run_test.go"))
 	os.Remove(filepath.Join(dir, "main.go"))
 	expect(t, gathergen(t, dir, "-check", "./..."), 1, "is stale")
 	expect(t, gathergen(t, dir, "-v", "./..."), 0, "removed shop/gather_gen.go")

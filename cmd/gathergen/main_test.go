@@ -23,15 +23,11 @@ func TestMain(m *testing.M) {
 }
 
 // moduleEnv is the environment of go commands in a temporary module: no
-// workspace, and go.mod and go.sum completed from the module cache.
+// workspace, and go.mod and go.sum completed from the module cache. The
+// settings come last, so that they replace the caller's (os/exec keeps the
+// last value of a variable).
 func moduleEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOWORK=") && !strings.HasPrefix(kv, "GOFLAGS=") && !strings.HasPrefix(kv, asTool+"=") {
-			env = append(env, kv)
-		}
-	}
-	return append(env, "GOWORK=off", "GOFLAGS=-mod=mod", "GOSUMDB=off")
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOSUMDB=off")
 }
 
 // result is what a command did.

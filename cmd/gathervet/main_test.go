@@ -35,6 +35,8 @@ func TestGathervet(t *testing.T) {
 		res.want(t, 3, absoluteIn(mod, drops))
 		res = run(t, mod, moduleEnv(), tool, "./keeps")
 		res.want(t, 0, nil)
+		res = run(t, mod, moduleEnv(), tool, "./missing") // a package that cannot be loaded
+		res.want(t, 1, nil)
 	})
 	t.Run("vettool", func(t *testing.T) {
 		t.Parallel()

@@ -38,8 +38,30 @@ func intoSlice(ctx context.Context) {
 	_ = fs
 }
 
-// Not straight from a call.
+// Received from a channel, not straight from a call.
 func received(ch <-chan *runtime.Future[int]) {
 	f := <-ch
 	_ = f
+}
+
+// Stored in a map that nobody reads.
+func intoMap(ctx context.Context) {
+	m := make(map[string]*runtime.Future[int])
+	m["a"] = runtime.Go(ctx, work)
+}
+
+// Handed to a function that drops it.
+func intoFunction(ctx context.Context) {
+	drop(runtime.Go(ctx, work))
+}
+
+// drop drops its future.
+func drop(*runtime.Future[int]) {}
+
+// Read from a map or a field, or obtained by a type assertion, then dropped.
+func notFromCall(m map[string]*runtime.Future[int], h struct{ f *runtime.Future[int] }, x any) {
+	a := m["a"]
+	b := h.f
+	c := x.(*runtime.Future[int])
+	_, _, _ = a, b, c
 }
