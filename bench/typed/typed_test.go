@@ -134,7 +134,7 @@ func gather9(ctx context.Context) (nine, error) {
 	return nine{a, b, c, d, e, f, g, h, i}, err
 }
 
-// impl2 and impl9 name the versions, the floor first.
+// impls2 and impls9 name the versions, the floor first.
 var (
 	impls2 = []struct {
 		name string
