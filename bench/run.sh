@@ -3,13 +3,13 @@
 # against the hand-written floor measured in the same run, then each target
 # of the benchmark issue with its figure (read, never asserted).
 #
-#   bench/run.sh            # about 9 minutes on 2 cores
+#   bench/run.sh            # about 10 minutes on 2 cores
 #   COUNT=10 bench/run.sh   # more runs
 #   QUICK=1 bench/run.sh    # one short pass of everything, to try the script
 #
-# Raw outputs go to $OUT (default bench/results): bench.txt (go test -bench,
-# runs interleaved), benchstat.txt, million.txt, asyncio.txt, genbench.txt
-# and ratios.txt, the table printed at the end.
+# Raw outputs go to $OUT (default bench/results): machine.txt, bench.txt (go
+# test -bench, runs interleaved), benchstat.txt, million.txt, asyncio.txt,
+# genbench.txt and ratios.txt, the table printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 )
 
 // sizes are the fan-out widths that every implementation is measured at.
@@ -33,6 +34,9 @@ func TestImplsAgree(t *testing.T) {
 	}
 }
 
+// TestImplsFail checks that every fan-out returns the first error and
+// cancels the other tasks: they wait for their context to end, so a fan-out
+// that does not cancel them returns only at the test's own deadline.
 func TestImplsFail(t *testing.T) {
 	boom := errors.New("boom")
 	saved := Double
@@ -41,12 +45,19 @@ func TestImplsFail(t *testing.T) {
 		if i == 3 {
 			return 0, boom
 		}
-		return i * 2, nil
+		<-ctx.Done()
+		return 0, context.Cause(ctx)
 	}
 	for _, impl := range Impls {
-		if _, err := impl.Run(context.Background(), 8); !errors.Is(err, boom) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		_, err := impl.Run(ctx, 8)
+		if ctx.Err() != nil {
+			t.Errorf("%s: the other tasks were not cancelled", impl.Name)
+		}
+		if !errors.Is(err, boom) {
 			t.Errorf("%s: err = %v, want %v", impl.Name, err, boom)
 		}
+		cancel()
 	}
 }
 

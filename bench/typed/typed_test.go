@@ -2,8 +2,10 @@ package typed
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gathergen/gathergen/runtime"
 	"golang.org/x/sync/errgroup"
@@ -132,7 +134,7 @@ func gather9(ctx context.Context) (nine, error) {
 	return nine{a, b, c, d, e, f, g, h, i}, err
 }
 
-// impl2 and impl9 name the versions, the floor first.
+// impls2 and impls9 name the versions, the floor first.
 var (
 	impls2 = []struct {
 		name string
@@ -158,6 +160,39 @@ func TestVersionsAgree(t *testing.T) {
 				t.Fatalf("%s: %v, %v; want 0, 2, ..., 16", im.name, got, err)
 			}
 		}
+	}
+}
+
+// TestVersionsFail checks that every version returns the first error and
+// cancels the other calls: they wait for their context to end, so a version
+// that does not cancel them returns only at the test's own deadline.
+func TestVersionsFail(t *testing.T) {
+	boom := errors.New("boom")
+	saved := Double
+	t.Cleanup(func() { Double = saved })
+	Double = func(ctx context.Context, i int) (int, error) {
+		if i == 1 {
+			return 0, boom
+		}
+		<-ctx.Done()
+		return 0, context.Cause(ctx)
+	}
+	check := func(name string, run func(context.Context) error) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		err := run(ctx)
+		if ctx.Err() != nil {
+			t.Errorf("%s: the other calls were not cancelled", name)
+		}
+		if !errors.Is(err, boom) {
+			t.Errorf("%s: err = %v, want %v", name, err, boom)
+		}
+	}
+	for _, im := range impls2 {
+		check(im.name+"2", func(ctx context.Context) error { _, _, err := im.run(ctx); return err })
+	}
+	for _, im := range impls9 {
+		check(im.name+"9", func(ctx context.Context) error { _, err := im.run(ctx); return err })
 	}
 }
 

@@ -16,9 +16,9 @@
 //   - maplimited: runtime.Map whose first 1000 calls block until all 1000
 //     run, so that every slot is taken while the other elements wait.
 //
-// It prints one
-// line: the implementation, the number of tasks, the wall time in
-// milliseconds and the peak RSS in MiB (VmHWM from /proc/self/status).
+// It prints one line: the implementation, the number of tasks, the wall
+// time in milliseconds and the peak RSS in MiB (VmHWM from
+// /proc/self/status).
 package main
 
 import (
@@ -40,9 +40,13 @@ import (
 func main() {
 	impl := flag.String("impl", "all", "`name` of the fan-out: floor, errgroup, conc, all, allwith, map, limited or maplimited")
 	n := flag.Int("n", 1_000_000, "number of tasks")
-	limit := flag.Int("limit", 1000, "concurrency limit of -impl limited")
+	limit := flag.Int("limit", 1000, "concurrency limit of -impl limited and maplimited")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fan-out to `file`")
 	flag.Parse()
+	if *n < 0 || *limit < 1 {
+		fmt.Fprintln(os.Stderr, "million: -n must be at least 0 and -limit at least 1")
+		os.Exit(2)
+	}
 	run, ok := pick(*impl, *limit)
 	if !ok {
 		fmt.Fprintf(os.Stderr, "million: unknown -impl %q\n", *impl)

@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +29,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: ratios RESULTS_DIR")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(os.Args[1], os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "ratios: %v\n", err)
 		os.Exit(1)
 	}
@@ -46,13 +47,14 @@ type samples struct {
 	nsPerTask, allocsPerOp, bytesPerOp []float64
 }
 
-func run(dir string) error {
-	benches, err := readBenchmarks(filepath.Join(dir, "bench.txt"))
+// run prints to w the tables and targets of the results in dir.
+func run(dir string, w io.Writer) error {
+	benches, keys, err := readBenchmarks(filepath.Join(dir, "bench.txt"))
 	if err != nil {
 		return err
 	}
 	var t targets
-	printBenchmarks(benches, &t)
+	printBenchmarks(w, benches, keys, &t)
 	million, err := readLines(filepath.Join(dir, "million.txt"))
 	if err != nil {
 		return err
@@ -61,24 +63,27 @@ func run(dir string) error {
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	printMillion(million, asyncio, &t)
-	gen, err := readGenbench(filepath.Join(dir, "genbench.txt"))
+	printMillion(w, million, asyncio, &t)
+	gen, err := readLines(filepath.Join(dir, "genbench.txt"))
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	printGenerator(gen, &t)
-	t.print()
+	printGenerator(w, gen, &t)
+	t.print(w)
 	return nil
 }
 
-// readBenchmarks parses go test -bench output.
-func readBenchmarks(path string) (map[key]*samples, error) {
+// readBenchmarks parses go test -bench output. It returns the samples by
+// benchmark and the benchmarks in the order they first appear, which is the
+// order the benchmarks run in: by group, by width, the floor first.
+func readBenchmarks(path string) (map[key]*samples, []key, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	out := map[key]*samples{}
+	var keys []key
 	s := bufio.NewScanner(f)
 	for s.Scan() {
 		fields := strings.Fields(s.Text())
@@ -93,6 +98,7 @@ func readBenchmarks(path string) (map[key]*samples, error) {
 		if sm == nil {
 			sm = &samples{}
 			out[k] = sm
+			keys = append(keys, k)
 		}
 		for i := 2; i+1 < len(fields); i += 2 {
 			v, err := strconv.ParseFloat(fields[i], 64)
@@ -109,7 +115,7 @@ func readBenchmarks(path string) (map[key]*samples, error) {
 			}
 		}
 	}
-	return out, s.Err()
+	return out, keys, s.Err()
 }
 
 // parseName reads BenchmarkGroup/n=N/impl=NAME-PROCS.
@@ -151,19 +157,16 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-// printBenchmarks prints the table of ratios and notes the targets about
-// ns/task and allocations.
-func printBenchmarks(benches map[key]*samples, t *targets) {
-	keys := make([]key, 0, len(benches))
-	for k := range benches {
-		keys = append(keys, k)
-	}
-	order := map[string]int{"floor": 0, "errgroup": 1, "conc": 2, "all": 3, "allwith": 4, "map": 5, "gather": 6, "group": 7}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.n, b.n), cmp.Compare(order[a.impl], order[b.impl]), cmp.Compare(a.impl, b.impl))
-	})
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(os.Stdout, "Fan-outs and gathers: medians over the runs; ratios against the floor and errgroup of the same width in the same run")
+// targeted lists the versions that the ns/task and allocation targets are
+// about, each with whether it is an extra (runtime.Map, which the issue does
+// not name).
+var targeted = map[string]bool{"all": false, "gather": false, "map": true}
+
+// printBenchmarks prints to out the table of ratios, its rows in the order of
+// keys, and notes the targets about ns/task and allocations.
+func printBenchmarks(out io.Writer, benches map[key]*samples, keys []key, t *targets) {
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(out, "Fan-outs and gathers: medians over the runs; ratios against the floor and errgroup of the same width in the same run")
 	fmt.Fprintln(w, "benchmark\tn\timpl\tns/task\t× floor\t× errgroup\tallocs/task\tB/task\truns\t")
 	for _, k := range keys {
 		sm := benches[k]
@@ -172,9 +175,8 @@ func printBenchmarks(benches map[key]*samples, t *targets) {
 		eg := median(benches[key{k.group, k.n, "errgroup"}].get().nsPerTask)
 		allocs := median(sm.allocsPerOp) / float64(k.n)
 		fmt.Fprintf(w, "%s\t%d\t%s\t%.0f\t%s\t%s\t%.2f\t%.0f\t%d\t\n", k.group, k.n, k.impl, ns, ratio(ns, floor), ratio(ns, eg), allocs, median(sm.bytesPerOp)/float64(k.n), len(sm.nsPerTask))
-		if k.impl == "all" || k.impl == "gather" || k.impl == "map" {
+		if extra, ok := targeted[k.impl]; ok {
 			name := fmt.Sprintf("%s %s n=%d", k.group, k.impl, k.n)
-			extra := k.impl == "map"
 			t.addTo(extra, name+": ns/task ≤ 1.0× errgroup", ns/eg, 1.0, "%.2f×")
 			t.addTo(extra, name+": ns/task ≤ 1.15× floor", ns/floor, 1.15, "%.2f×")
 		}
@@ -183,18 +185,18 @@ func printBenchmarks(benches map[key]*samples, t *targets) {
 		}
 	}
 	w.Flush()
-	fmt.Println()
-	fmt.Println("Allocations per added task: (allocs/op at the widest n - at the narrowest) / (difference of n), so that a gather's fixed allocations are not counted per task")
-	w = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "Allocations per added task: (allocs/op at the widest n - at the narrowest) / (difference of n), so that a gather's fixed allocations are not counted per task")
+	w = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "benchmark\timpl\tn\tallocs/task\t")
 	for _, m := range marginalAllocs(benches) {
 		fmt.Fprintf(w, "%s\t%s\t%d..%d\t%.2f\t\n", m.group, m.impl, m.lo, m.hi, m.perTask)
-		if m.impl == "all" || m.impl == "gather" || m.impl == "map" {
-			t.addTo(m.impl == "map", fmt.Sprintf("%s %s: allocations per added task ≤ 2", m.group, m.impl), m.perTask, 2, "%.2f")
+		if extra, ok := targeted[m.impl]; ok {
+			t.addTo(extra, fmt.Sprintf("%s %s: allocations per added task ≤ 2", m.group, m.impl), m.perTask, 2, "%.2f")
 		}
 	}
 	w.Flush()
-	fmt.Println()
+	fmt.Fprintln(out)
 }
 
 // marginal is the allocation cost of one more task of a version.
@@ -268,9 +270,9 @@ func figure(s string) float64 {
 	return v
 }
 
-// printMillion prints the medians of the million-task runs and the Python
-// twin, and notes their targets.
-func printMillion(million, asyncio [][]string, t *targets) {
+// printMillion prints to out the medians of the million-task runs and the
+// Python twin, and notes their targets.
+func printMillion(out io.Writer, million, asyncio [][]string, t *targets) {
 	wall, rss := map[string][]float64{}, map[string][]float64{}
 	var names []string
 	for _, l := range append(million, asyncio...) {
@@ -283,8 +285,8 @@ func printMillion(million, asyncio [][]string, t *targets) {
 		wall[l[0]] = append(wall[l[0]], figure(l[2]))
 		rss[l[0]] = append(rss[l[0]], figure(l[3]))
 	}
-	fmt.Println("One fan-out of 1,000,000 trivial tasks (limited: futures blocked until all are submitted, under WithLimit(ctx, 1000); maplimited: Map under the same limit, blocked until every slot is taken); medians")
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(out, "One fan-out of 1,000,000 trivial tasks (limited: futures blocked until all are submitted, under WithLimit(ctx, 1000); maplimited: Map under the same limit, blocked until every slot is taken); medians")
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "impl\twall ms\t× floor\tpeak RSS MiB\truns\t")
 	floor := median(wall["floor"])
 	for _, n := range names {
@@ -292,9 +294,9 @@ func printMillion(million, asyncio [][]string, t *targets) {
 	}
 	w.Flush()
 	if py := median(wall["asyncio-trivial"]); py > 0 && median(wall["all"]) > 0 {
-		fmt.Printf("asyncio.gather / runtime.All: %.1f× the wall time, %.1f× the peak RSS\n", py/median(wall["all"]), median(rss["asyncio-trivial"])/median(rss["all"]))
+		fmt.Fprintf(out, "asyncio.gather / runtime.All: %.1f× the wall time, %.1f× the peak RSS\n", py/median(wall["all"]), median(rss["asyncio-trivial"])/median(rss["all"]))
 	}
-	fmt.Println()
+	fmt.Fprintln(out)
 	if len(wall["all"]) > 0 {
 		t.add("1M trivial tasks (All over Go): wall ≤ 250 ms", median(wall["all"]), 250, "%.0f ms")
 		t.add("1M trivial tasks (All over Go): peak RSS ≤ 64 MiB", median(rss["all"]), 64, "%.1f MiB")
@@ -311,39 +313,28 @@ func printMillion(million, asyncio [][]string, t *targets) {
 	}
 }
 
-// genbench holds the generator benchmark's ratios by name.
-type genbench struct {
-	lines  [][]string
-	ratios map[string]float64
-}
-
-func readGenbench(path string) (genbench, error) {
-	lines, err := readLines(path)
-	g := genbench{lines: lines, ratios: map[string]float64{}}
-	for _, l := range lines {
-		if len(l) == 3 && l[0] == "ratio" {
-			v, _ := strconv.ParseFloat(l[2], 64)
-			g.ratios[l[1]] = v
-		}
-	}
-	return g, err
-}
-
-func printGenerator(g genbench, t *targets) {
-	if len(g.lines) == 0 {
+// printGenerator prints to out the lines of bench/cmd/genbench and notes the
+// targets of its ratios, in the order it printed them.
+func printGenerator(out io.Writer, lines [][]string, t *targets) {
+	if len(lines) == 0 {
 		return
 	}
-	fmt.Println("Generator: wall time of one run, from a clean folder")
-	for _, l := range g.lines {
-		fmt.Println("  " + strings.Join(l, "  "))
+	fmt.Fprintln(out, "Generator: wall time of one run, from a clean folder")
+	for _, l := range lines {
+		fmt.Fprintln(out, "  "+strings.Join(l, "  "))
 	}
-	fmt.Println()
-	for name, v := range g.ratios {
-		switch {
-		case strings.HasPrefix(name, "gathergen/stringer"):
+	fmt.Fprintln(out)
+	for _, l := range lines {
+		if len(l) != 3 || l[0] != "ratio" {
+			continue
+		}
+		v, _ := strconv.ParseFloat(l[2], 64)
+		if name, ok := strings.CutPrefix(l[1], "gathergen-all("); ok {
+			// gathergen-all(N)/gathergen(1): N is -packages of genbench.
+			pkgs, _, _ := strings.Cut(name, ")")
+			t.add("gathergen ./... over "+pkgs+" packages ≤ 2× one package", v, 2.0, "%.2f×")
+		} else if l[1] == "gathergen/stringer" {
 			t.add("gathergen ≤ 1.0× stringer on the same package", v, 1.0, "%.2f×")
-		case strings.HasPrefix(name, "gathergen-all"):
-			t.add("gathergen ./... over 50 packages ≤ 2× one package", v, 2.0, "%.2f×")
 		}
 	}
 }
@@ -376,18 +367,19 @@ func (t *targets) addTo(extra bool, name string, value, limit float64, format st
 	}
 }
 
-func (t *targets) print() {
-	printTargets("Targets (read, never asserted)", t.rows)
+// print prints to out the targets of the issue, then those applied to Map.
+func (t *targets) print(out io.Writer) {
+	printTargets(out, "Targets (read, never asserted)", t.rows)
 	if len(t.extra) > 0 {
-		fmt.Println()
-		printTargets("The same targets for runtime.Map, the gather of a slice (not in the issue)", t.extra)
+		fmt.Fprintln(out)
+		printTargets(out, "The same targets for runtime.Map, the gather of a slice (not in the issue)", t.extra)
 	}
 }
 
-// printTargets prints rows under title and how many are met.
-func printTargets(title string, rows []target) {
-	fmt.Println(title)
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+// printTargets prints to out rows under title and how many are met.
+func printTargets(out io.Writer, title string, rows []target) {
+	fmt.Fprintln(out, title)
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	met := 0
 	for _, r := range rows {
 		verdict := "missed"
@@ -398,5 +390,5 @@ func printTargets(title string, rows []target) {
 		fmt.Fprintf(w, "  %s\t"+r.format+"\t%s\n", r.name, r.value, verdict)
 	}
 	w.Flush()
-	fmt.Printf("%d of %d met\n", met, len(rows))
+	fmt.Fprintf(out, "%d of %d met\n", met, len(rows))
 }
