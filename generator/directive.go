@@ -162,8 +162,11 @@ func parseGather(pos token.Pos, args []word) (*gatherSpec, *problem) {
 	if p := checkName(spec.name, "group name"); p != nil {
 		return nil, p
 	}
-	if n := len(spec.elems); n < 2 || n > maxGroup {
-		return nil, errorf(spec.name.pos, "//gathergen:gather %s names %d functions; a group takes 2 to %d (for one, call its Async wrapper and Await it)", spec.name.text, n, maxGroup)
+	switch n := len(spec.elems); {
+	case n == 1:
+		return nil, errorf(spec.name.pos, "//gathergen:gather %s names one function; a group takes 2 to %d: for one, call its Async wrapper and Await it", spec.name.text, maxGroup)
+	case n < 2 || n > maxGroup:
+		return nil, errorf(spec.name.pos, "//gathergen:gather %s names %d functions; a group takes 2 to %d", spec.name.text, n, maxGroup)
 	}
 	for _, e := range spec.elems {
 		if p := checkElem(e); p != nil {

@@ -89,6 +89,28 @@ func TestBrokenOutput(t *testing.T) {
 	}
 }
 
+// TestStaleOutputRemoved checks that earlier output of a package with no
+// directive left is to be removed, while a file of the output's name that
+// gathergen did not write is left alone.
+func TestStaleOutputRemoved(t *testing.T) {
+	foreign := "package theirs\n\nfunc F() {}\n"
+	dir, env := tempModule(t, map[string]string{
+		"old/a.go": "package old\n\nfunc Gone() int { return 1 }\n", "old/" + DefaultOutput: staleOutput,
+		"theirs/a.go": "package theirs\n", "theirs/" + DefaultOutput: foreign,
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "old", DefaultOutput)
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+	if f := res.Files[0]; f.Path != want || f.New != nil || string(f.Old) != staleOutput {
+		t.Fatalf("file %s, new %q; want the removal of %s", f.Path, f.New, want)
+	}
+}
+
 // TestCgoConstraint checks that output for directives in a file that imports
 // "C" keeps that file's constraint and adds cgo, although the type checker
 // sees the file as cgo rewrote it (without either).
