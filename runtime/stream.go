@@ -1,0 +1,274 @@
+package runtime
+
+import (
+	"context"
+	"iter"
+	"strconv"
+	"sync/atomic"
+)
+
+// Stream calls fn(ctx, x) for every element x of in, each call in its own
+// goroutine with at most window of them started and not yet yielded, and
+// yields the results in the order of in, each as soon as it and every result
+// before it are ready: Map for inputs of any length, or asyncio.as_completed
+// in input order (Rust's StreamExt::buffered).
+//
+//	for page, err := range runtime.Stream(ctx, urls, 100, fetch) {
+//		if err != nil {
+//			return err // the stream has stopped; its calls are cancelled
+//		}
+//		...
+//	}
+//
+// Memory is bounded by window, not by the input: Stream keeps window
+// results, reads the next element of in only when fewer than window are
+// started and not yet yielded, and holds no goroutine besides the calls. A
+// slow call holds up the yield of the results after it and, once window
+// results wait behind it, the start of new calls.
+//
+// The stream fails fast, as [Map] does: the first call to fail (a returned
+// error, a panic recovered into a *[PanicError]) cancels the context that the
+// others run under, and the stream yields a zero Out with a *[TaskError]
+// whose Index is the element's position in in (its Name is empty), and ends;
+// results not yet yielded are dropped. So every stream yields its results in
+// input order from the first element on, without a gap, and ends after the
+// last one or after one error. When ctx is done, the stream's last step
+// yields context.Cause(ctx), unwrapped, even when a call failed an instant
+// earlier with a context error of its own.
+//
+// Leaving the loop early (break, return, a panic, runtime.Goexit) stops
+// reading in and cancels the context of the calls that have not returned; as
+// for a gather, Stream does not wait for them to return, and their results
+// are dropped. A call due to start after the stream stopped is not made.
+//
+// in is read in the caller's goroutine, between yields, as a range loop
+// would: a result that becomes ready while in is making its next element is
+// yielded once in has made it. The calls run under a child of ctx that is
+// cancelled when the loop ends. Under a context from [WithLimit], at most
+// that many calls run at once, taking their turns in the limiter's queue
+// with the futures started under the same context, and window still bounds
+// the results held; as for futures, the calls' context does not carry the
+// limit. The iterator may be ranged over more than once, each time reading in
+// again. A nil ctx, in or fn, or a window below 1, panics at the call.
+func Stream[In, Out any](ctx context.Context, in iter.Seq[In], window int, fn func(context.Context, In) (Out, error)) iter.Seq2[Out, error] {
+	switch {
+	case ctx == nil:
+		panic("runtime.Stream: ctx is nil")
+	case in == nil:
+		panic("runtime.Stream: in is nil")
+	case window < 1:
+		panic("runtime.Stream: window is " + strconv.Itoa(window) + ", want at least 1")
+	case fn == nil:
+		panic("runtime.Stream: fn is nil")
+	}
+	return func(yield func(Out, error) bool) {
+		if ctx.Err() != nil {
+			var zero Out
+			yield(zero, context.Cause(ctx))
+			return
+		}
+		s := newStreaming(ctx, window, fn)
+		defer s.cancel(nil)
+		for x := range in {
+			if s.next-s.head == len(s.ring) && !s.yieldHead(yield) {
+				return
+			}
+			if s.stopped() {
+				s.yieldEnd(yield)
+				return
+			}
+			s.start(x)
+			for s.head < s.next && s.ring[s.head%len(s.ring)].done.Load() {
+				if !s.yieldHead(yield) {
+					return
+				}
+			}
+		}
+		for s.head < s.next {
+			if !s.yieldHead(yield) {
+				return
+			}
+		}
+	}
+}
+
+// streaming is the state of one range over a Stream. Its fields without an
+// atomic type belong to the goroutine of the loop.
+type streaming[In, Out any] struct {
+	parent context.Context         // the ctx given to Stream
+	ctx    context.Context         // the calls' context
+	cancel context.CancelCauseFunc // ends ctx when the loop ends or a call fails
+	fn     func(context.Context, In) (Out, error)
+	l      *limiter // the limiter that parent carries, or nil
+	// ring holds the elements started and not yet yielded: element i is
+	// in ring[i%len(ring)].
+	ring []streamSlot[In, Out]
+	head int // the next element to yield
+	next int // the next element to start
+	// waiting is the element whose result the loop is waiting for, -1
+	// before the first wait: the call that completes it wakes the loop.
+	waiting atomic.Int64
+	// failed is 1 + the index of the first call to fail, 0 while none
+	// has; that call writes its *TaskError in its slot first.
+	failed atomic.Int64
+	// wake has room for one value, so that a call never blocks to wake
+	// the loop; a stale value only makes the loop check again.
+	wake chan struct{}
+}
+
+// streamSlot is one element of the window: its input, then its outcome. The
+// loop writes in and index before it starts the call; the call writes out
+// or err and then sets done; the loop reads them once it sees done.
+type streamSlot[In, Out any] struct {
+	s     *streaming[In, Out]
+	index int
+	in    In
+	out   Out
+	err   *TaskError
+	done  atomic.Bool
+}
+
+// newStreaming returns the state of one range over a Stream under ctx,
+// which is not done.
+func newStreaming[In, Out any](ctx context.Context, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
+	s := &streaming[In, Out]{parent: ctx, fn: fn, l: limiterOf(ctx), wake: make(chan struct{}, 1)}
+	s.ctx, s.cancel = context.WithCancelCause(ctx)
+	if s.l != nil {
+		s.ctx = unlimited{s.ctx}
+	}
+	s.ring = make([]streamSlot[In, Out], window)
+	for i := range s.ring {
+		s.ring[i].s = s
+	}
+	s.waiting.Store(-1)
+	return s
+}
+
+// start starts the call for x, the next element, whose slot is free: in a
+// goroutine of its own, or in the limiter's queue.
+func (s *streaming[In, Out]) start(x In) {
+	sl := &s.ring[s.next%len(s.ring)]
+	sl.index, sl.in = s.next, x
+	sl.done.Store(false)
+	s.next++
+	if s.l != nil {
+		s.l.submit(sl)
+		return
+	}
+	go sl.run()
+}
+
+// yieldHead waits for the result of the element at the head of the window
+// and yields it, or yields the end of the stream. It reports whether the
+// loop goes on.
+func (s *streaming[In, Out]) yieldHead(yield func(Out, error) bool) bool {
+	sl := &s.ring[s.head%len(s.ring)]
+	if !s.await(sl) || s.stopped() {
+		s.yieldEnd(yield)
+		return false
+	}
+	v := sl.out
+	sl.out, sl.in = *new(Out), *new(In) // let the collector have them
+	s.head++
+	return yield(v, nil)
+}
+
+// await waits until the call of sl has returned, a call has failed or the
+// parent context is done, and reports whether the call returned.
+func (s *streaming[In, Out]) await(sl *streamSlot[In, Out]) bool {
+	if sl.done.Load() {
+		return true
+	}
+	// Publish the wait before checking again: a call sets done before it
+	// reads waiting, so either this check sees done or the call wakes us.
+	s.waiting.Store(int64(sl.index))
+	for !sl.done.Load() {
+		if s.failed.Load() != 0 {
+			return false
+		}
+		select {
+		case <-s.wake:
+		case <-s.parent.Done():
+			return sl.done.Load()
+		}
+	}
+	return true
+}
+
+// stopped reports whether the stream is over before its end: a call failed
+// or the parent context is done.
+func (s *streaming[In, Out]) stopped() bool {
+	if s.failed.Load() != 0 {
+		return true
+	}
+	select {
+	case <-s.parent.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+// yieldEnd yields the error that stopped the stream: the first failure, or
+// context.Cause of the parent context when it is done and the failure is
+// only its echo (or there is none).
+func (s *streaming[In, Out]) yieldEnd(yield func(Out, error) bool) {
+	var zero Out
+	if f := s.failed.Load(); f != 0 {
+		te := s.ring[int(f-1)%len(s.ring)].err
+		if !echoesEnd(s.parent, te.Err) {
+			yield(zero, te)
+			return
+		}
+	}
+	yield(zero, context.Cause(s.parent))
+}
+
+// run makes the call of sl's element and records its outcome, unless the
+// stream has stopped by then. It is the runner that the limiter runs.
+func (sl *streamSlot[In, Out]) run() {
+	s := sl.s
+	if s.failed.Load() != 0 || s.ctx.Err() != nil {
+		return
+	}
+	returned := false
+	defer func() {
+		if !returned {
+			sl.fail(abortError(recover()))
+		}
+	}()
+	v, err := s.fn(s.ctx, sl.in)
+	returned = true
+	if err != nil {
+		sl.fail(err)
+		return
+	}
+	sl.out = v
+	i := int64(sl.index)
+	sl.done.Store(true) // the loop may reuse sl from here on
+	if s.waiting.Load() == i {
+		s.notify()
+	}
+}
+
+// fail records the failure of sl's element, cancels the other calls with it
+// unless another call failed first, and wakes the loop.
+func (sl *streamSlot[In, Out]) fail(err error) {
+	s := sl.s
+	te := &TaskError{Index: sl.index, Err: err}
+	sl.err = te
+	won := s.failed.CompareAndSwap(0, int64(sl.index)+1)
+	sl.done.Store(true)
+	if won {
+		s.cancel(te)
+		s.notify()
+	}
+}
+
+// notify wakes the loop if it waits, without blocking.
+func (s *streaming[In, Out]) notify() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
