@@ -51,4 +51,3 @@ func TestAsCompletedLeftByAnyRouteCancelsTheRest(t *testing.T) {
 		})
 	}
 }
-

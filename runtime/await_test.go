@@ -18,4 +18,3 @@ func TestAwaitNilCtxPanicsNamingIt(t *testing.T) {
 		})
 	}
 }
-
