@@ -187,6 +187,11 @@ func (c *core) cancel() bool {
 		return false
 	}
 	c.finishLocked(context.Canceled, taskCancelled)
+	if c.parent != nil {
+		if l := limiterOf(c.parent); l != nil {
+			l.futureCancelled() // it may wait in l's queue
+		}
+	}
 	return true
 }
 
@@ -250,11 +255,11 @@ func (c *core) endTaskLocked(reason uint32) {
 }
 
 // closeTask closes the task context's Done channel, if made, and unregisters
-// the context from its parent; the future's mu is held.
+// the context from its parent; the future's mu is held. It is called once,
+// when the task's context ends.
 func (x *extra) closeTask() {
 	if x.taskDone != nil {
 		close(x.taskDone)
-		x.taskDone = closedChan
 	}
 	if x.stop != nil {
 		x.stop()
