@@ -40,7 +40,8 @@
 //   - [Race]: the first to settle; [Any]: the first to succeed. The others are
 //     cancelled.
 //   - [AsCompleted]: asyncio.as_completed as an iterator; leaving the loop
-//     early cancels the inputs not yet seen.
+//     early, by break, return, a panic or runtime.Goexit, cancels the inputs
+//     not yet seen.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
 // cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
@@ -50,8 +51,16 @@
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a
 // task sees its context cancelled and ends in the background; its result is
-// dropped. When ctx is done, a wait reports context.Cause(ctx), even when an
-// input failed an instant earlier with a context error of its own.
+// dropped.
+//
+// When ctx is done, every wait (GatherN, All, Map, SettleN, AllSettled,
+// Race, Any, AsCompleted, [Future.Await]) reports context.Cause(ctx),
+// whatever the cause and whatever the timing: also when an input failed an
+// instant earlier with an echo of ctx's end (context.Canceled,
+// context.DeadlineExceeded, or the cause itself, as a task that never
+// started does). A settle's slot, or a step of AsCompleted, whose error is
+// such an echo carries context.Cause(ctx) too, and so does [Any] when every
+// input failed and ctx is done.
 //
 // Misuse is reported where it happens, in the caller's goroutine and before
 // anything starts: a nil future, a nil function or context, a nil error to

@@ -96,9 +96,15 @@ func (c *core) err() error {
 }
 
 // Await waits until f settles or ctx is done. It returns f's value and error,
-// or the zero value and context.Cause(ctx) when ctx is done first. Giving up
+// or the zero value and context.Cause(ctx) when ctx is done first. When ctx
+// is done and f's error only echoes its end (a context error, or the cause),
+// the error is context.Cause(ctx), so that it does not depend on which of
+// the two Await saw first. Giving up
 // does not cancel f: other callers may still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
+	if ctx == nil {
+		panic("runtime.Future.Await: ctx is nil")
+	}
 	if !f.isSettled() {
 		select {
 		case <-f.Done():
@@ -109,7 +115,13 @@ func (f *Future[T]) Await(ctx context.Context) (T, error) {
 			}
 		}
 	}
-	return f.value, f.err()
+	if err := f.err(); err != nil {
+		if echoesEnd(ctx, err) {
+			return f.value, context.Cause(ctx)
+		}
+		return f.value, err
+	}
+	return f.value, nil
 }
 
 // Done returns a channel that is closed when f settles, for use in select.
@@ -175,6 +187,11 @@ func (c *core) cancel() bool {
 		return false
 	}
 	c.finishLocked(context.Canceled, taskCancelled)
+	if c.parent != nil {
+		if l := limiterOf(c.parent); l != nil {
+			l.futureCancelled() // it may wait in l's queue
+		}
+	}
 	return true
 }
 
@@ -238,11 +255,11 @@ func (c *core) endTaskLocked(reason uint32) {
 }
 
 // closeTask closes the task context's Done channel, if made, and unregisters
-// the context from its parent; the future's mu is held.
+// the context from its parent; the future's mu is held. It is called once,
+// when the task's context ends.
 func (x *extra) closeTask() {
 	if x.taskDone != nil {
 		close(x.taskDone)
-		x.taskDone = closedChan
 	}
 	if x.stop != nil {
 		x.stop()

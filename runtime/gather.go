@@ -36,7 +36,8 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // AllSettled waits for every future in fs, like asyncio.gather with
 // return_exceptions=True, and returns each outcome in the order of fs. A
 // failure cancels nothing. When ctx is done first, AllSettled cancels the
-// inputs still pending, and their slots carry context.Cause(ctx).
+// inputs still pending, and their slots carry context.Cause(ctx), as do the
+// slots whose error only echoes ctx's end (a context error or the cause).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
 	cause := settleEach(ctx, len(fs), coresOf(fs))
@@ -64,14 +65,19 @@ func mustFuture[T any](caller, arg string, f *Future[T]) *core {
 	return &f.core
 }
 
-// outcome returns f's result for a settle that stopped waiting with cause
-// (nil when every input settled): a future still pending is cancelled and
-// carries cause.
+// outcome returns f's result for a settle that ended with ctx done and
+// cause its cause (nil while ctx is live): a future still pending is
+// cancelled and carries cause, and so does one whose error only echoes
+// ctx's end.
 func outcome[T any](f *Future[T], cause error) Result[T] {
 	if cause != nil && f.cancel() {
 		return Result[T]{Err: cause}
 	}
-	return f.result()
+	r := f.result()
+	if cause != nil && echoes(r.Err, cause) {
+		r.Err = cause
+	}
+	return r
 }
 
 // gather waits for the cores with the fail-fast rules of All and returns nil
@@ -105,16 +111,25 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 }
 
 // echoesEnd reports whether err, an input's failure, is only the echo of
-// ctx's end: a context error while ctx is done. Inputs that run under ctx
-// often fail that way an instant before the wait sees ctx end itself; the
-// wait then reports context.Cause(ctx), as it would have a moment later,
-// so that the caller's error does not depend on the scheduler.
+// ctx's end: ctx is done and err is a context error or ctx's cause. Inputs
+// that run under ctx fail that way an instant before the wait sees ctx end
+// itself: a task returns ctx.Err() or context.Cause(ctx), a task that never
+// started settles with the cause. The wait then reports context.Cause(ctx),
+// as it would have a moment later, so that the caller's error does not
+// depend on the scheduler.
 func echoesEnd(ctx context.Context, err error) bool {
-	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+	return ctx.Err() != nil && echoes(err, context.Cause(ctx))
 }
 
-// settleAll waits until every core has settled and returns nil, or returns
-// context.Cause(ctx) when ctx is done first; it cancels nothing itself.
+// echoes reports whether err is the echo of the end of a context that ended
+// with cause: a context error, or cause itself (or an error that wraps it).
+func echoes(err, cause error) bool {
+	return err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, cause))
+}
+
+// settleAll waits until every core has settled or ctx is done, and returns
+// context.Cause(ctx) when ctx is done by then, nil otherwise; it cancels
+// nothing itself.
 func settleAll(ctx context.Context, cores []*core) error {
 	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
 }
@@ -127,8 +142,6 @@ func settleEach(ctx context.Context, n int, at func(int) *core) error {
 	if n == 0 {
 		return nil
 	}
-	if !subscribeEach(ctx, waitSettled, n, at).wait(ctx) {
-		return context.Cause(ctx)
-	}
-	return nil
+	subscribeEach(ctx, waitSettled, n, at).wait(ctx)
+	return context.Cause(ctx)
 }

@@ -17,8 +17,9 @@ func Race[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 // Any waits for the first of fs to succeed, like JavaScript's Promise.any,
 // and returns its value; every other input is cancelled. When every input
 // fails, Any returns all their errors, each a *[TaskError], joined with
-// errors.Join in the order of fs. When ctx is done first, Any cancels every
-// input and returns context.Cause(ctx). Any of no futures returns
+// errors.Join in the order of fs, unless ctx is done and one echoes its end
+// (then the error is context.Cause(ctx)). When ctx is done first, Any
+// cancels every input and returns context.Cause(ctx). Any of no futures returns
 // [ErrNoFutures].
 func Any[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "runtime.Any", fs, true)
@@ -55,17 +56,23 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	}
 	errs := make([]error, len(fs))
 	for i, f := range fs {
-		errs[i] = &TaskError{Index: i, Name: f.name, Err: f.err()}
+		err := f.err()
+		if echoesEnd(ctx, err) { // the failures are ctx's end, not the inputs' own
+			return zero, context.Cause(ctx)
+		}
+		errs[i] = &TaskError{Index: i, Name: f.name, Err: err}
 	}
 	return zero, errors.Join(errs...)
 }
 
 // AsCompleted returns an iterator over fs in the order in which they settle,
 // like asyncio.as_completed: each step yields an input's index in fs and its
-// outcome, and every input is yielded once. Stopping the loop early cancels
-// the inputs not yet yielded. When ctx is done first, the inputs still
+// outcome, and every input is yielded once. Leaving the loop early, by
+// break, return, a panic in its body or runtime.Goexit, cancels the inputs
+// not yet yielded. When ctx is done first, the inputs still
 // pending are cancelled and yielded, in the order of fs, with
-// context.Cause(ctx). Inputs already settled when the loop starts come first,
+// context.Cause(ctx), which also replaces an error that only echoes ctx's
+// end. Inputs already settled when the loop starts come first,
 // in the order of fs. The iterator may be ranged over more than once.
 func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Result[T]] {
 	checkFutures("runtime.AsCompleted", fs)
@@ -74,6 +81,10 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 	}
 	return func(yield func(int, Result[T]) bool) {
 		at := coresOf(fs)
+		// However the loop is left (to its end, break, return, a panic
+		// in its body, runtime.Goexit), what it has not yielded is
+		// cancelled; what it has yielded has settled.
+		defer cancelEach(len(fs), at)
 		w := subscribeEach(ctx, waitEach, len(fs), at)
 		yielded := make([]bool, len(fs))
 		for range fs {
@@ -85,8 +96,11 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 				return
 			}
 			yielded[i] = true
-			if !yield(i, fs[i].result()) {
-				cancelEach(len(fs), at)
+			r := fs[i].result()
+			if echoesEnd(ctx, r.Err) {
+				r.Err = context.Cause(ctx)
+			}
+			if !yield(i, r) {
 				return
 			}
 		}
@@ -94,16 +108,14 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 }
 
 // yieldRest yields the inputs not yet yielded, in index order, after ctx was
-// done: those still pending are cancelled and carry cause.
+// done: those still pending are cancelled and carry cause. It stops when
+// yield returns false.
 func yieldRest[T any](fs []*Future[T], yielded []bool, cause error, yield func(int, Result[T]) bool) {
 	for i, f := range fs {
 		if yielded[i] {
 			continue
 		}
 		if !yield(i, outcome(f, cause)) {
-			for _, f := range fs[i+1:] {
-				f.cancel()
-			}
 			return
 		}
 	}

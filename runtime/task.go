@@ -86,6 +86,30 @@ func launch(ctx context.Context, c *core, r runner) {
 	go r.run()
 }
 
+// queuedUnder returns the context the task was started under: its end
+// abandons the task while it waits for a slot.
+func (f *Future[T]) queuedUnder() context.Context { return f.parent }
+
+// abandoned reports whether the task need not wait for its slot any more:
+// it was cancelled, or its context has ended.
+func (f *Future[T]) abandoned() bool { return f.isSettled() || f.parent.Err() != nil }
+
+// skip settles the abandoned task without calling it, as run would once its
+// turn came, and drops its function.
+func (f *Future[T]) skip() {
+	f.fn = nil
+	if !f.isSettled() {
+		var zero T
+		f.settle(zero, context.Cause(f.parent), taskCancelled)
+	}
+}
+
+// skip drops the task's argument and function, then settles its future.
+func (t *argTask[A, T]) skip() {
+	t.call, t.arg = nil, *new(A)
+	t.Future.skip()
+}
+
 // run calls the task's function as the future's task.
 func (f *Future[T]) run() {
 	fn := f.fn
@@ -143,15 +167,18 @@ func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() 
 // and awaits sub-tasks must not wait for the slot it holds itself.
 func (c *taskContext) Value(key any) any { return valueBelowLimit(c.parent, key) }
 
-// Done returns a channel closed when the task's context is cancelled.
+// Done returns a channel closed when the task's context is cancelled. Every
+// call returns the same channel, as the standard contexts' Done does.
 func (c *taskContext) Done() <-chan struct{} {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.state.Load()&taskEnded != 0 {
-		return closedChan
-	}
-	if c.parent.Err() != nil {
+	if c.state.Load()&taskEnded == 0 && c.parent.Err() != nil {
 		(*core)(c).endTaskLocked(taskParentDone)
+	}
+	if c.state.Load()&taskEnded != 0 {
+		if x := c.extra.Load(); x != nil && x.taskDone != nil {
+			return x.taskDone // made, and closed, before the end
+		}
 		return closedChan
 	}
 	x := (*core)(c).extraLocked()
