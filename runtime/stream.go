@@ -228,7 +228,7 @@ func (s *streaming[In, Out]) yieldEnd(yield func(Out, error) bool) {
 // stream has stopped by then. It is the runner that the limiter runs.
 func (sl *streamSlot[In, Out]) run() {
 	s := sl.s
-	if s.failed.Load() != 0 || s.ctx.Err() != nil {
+	if sl.abandoned() {
 		return
 	}
 	returned := false
@@ -250,6 +250,18 @@ func (sl *streamSlot[In, Out]) run() {
 		s.notify()
 	}
 }
+
+// queuedUnder returns the calls' context: when the stream stops, the
+// limiter drops the calls still queued at once.
+func (sl *streamSlot[In, Out]) queuedUnder() context.Context { return sl.s.ctx }
+
+// abandoned reports whether the stream has stopped making calls.
+func (sl *streamSlot[In, Out]) abandoned() bool {
+	return sl.s.failed.Load() != 0 || sl.s.ctx.Err() != nil
+}
+
+// skip does nothing: the slot belongs to the stream, which has stopped.
+func (sl *streamSlot[In, Out]) skip() {}
 
 // fail records the failure of sl's element, cancels the other calls with it
 // unless another call failed first, and wakes the loop.

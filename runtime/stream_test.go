@@ -283,13 +283,18 @@ func TestStreamLeavingTheLoopCancelsTheCalls(t *testing.T) {
 }
 
 func TestStreamReturnFromTheLoopCancelsTheCalls(t *testing.T) {
+	// Element 0 returns once 1 runs; 1 waits for its context.
+	running := make(chan struct{})
 	cancelled := make(chan error, 1)
 	first := func() int {
 		for v := range Stream(context.Background(), count(2), 2, func(ctx context.Context, i int) (int, error) {
-			if i == 1 {
-				<-ctx.Done()
-				cancelled <- ctx.Err()
+			if i == 0 {
+				<-running
+				return 0, nil
 			}
+			close(running)
+			<-ctx.Done()
+			cancelled <- ctx.Err()
 			return i, nil
 		}) {
 			return v

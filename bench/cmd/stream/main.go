@@ -1,0 +1,117 @@
+// Command stream runs one stream of ten million trivial elements through
+// runtime.Stream with a window of 1,000, or one runtime.Map of the same
+// elements held in a slice, and reports its wall time and the process's
+// peak resident memory, so that the stream's memory can be seen bounded by
+// its window and its time compared with Map's. Run each measurement in a
+// fresh process, since peak memory is the process's own:
+//
+//	stream -impl stream
+//	stream -impl map
+//	stream -impl maplimited
+//
+// The implementations are those of package stream: stream reads its input
+// one element at a time and holds no slice; map is runtime.Map with no
+// limit; maplimited is runtime.Map under runtime.WithLimit(ctx, window).
+//
+// It prints one line: the implementation, the number of elements, the window,
+// the wall time in milliseconds and the peak RSS in MiB (VmHWM from
+// /proc/self/status).
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gathergen/gathergen/bench/stream"
+)
+
+func main() {
+	impl := flag.String("impl", "stream", "`name` of the implementation: stream, map or maplimited")
+	n := flag.Int("n", 10_000_000, "number of elements")
+	window := flag.Int("window", 1000, "window of -impl stream, limit of -impl maplimited")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to `file`")
+	flag.Parse()
+	if *n < 0 || *window < 1 {
+		fmt.Fprintln(os.Stderr, "stream: -n must be at least 0 and -window at least 1")
+		os.Exit(2)
+	}
+	run, ok := pick(*impl)
+	if !ok {
+		fmt.Fprintf(os.Stderr, "stream: unknown -impl %q\n", *impl)
+		os.Exit(2)
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "stream: %v\n", err)
+			os.Exit(1)
+		}
+		defer stop()
+	}
+	start := time.Now()
+	_, err := run(context.Background(), *n, *window)
+	wall := time.Since(start)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "stream: %s: %v\n", *impl, err)
+		os.Exit(1)
+	}
+	peak, err := peakRSS()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "stream: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%s\t%d\t%d\t%.1f ms\t%.1f MiB\n", *impl, *n, *window, float64(wall.Microseconds())/1000, float64(peak)/(1<<20))
+}
+
+// pick returns the implementation named impl.
+func pick(impl string) (func(context.Context, int, int) (int, error), bool) {
+	for _, im := range stream.Impls {
+		if im.Name == impl {
+			return im.Run, true
+		}
+	}
+	return nil, false
+}
+
+// startCPUProfile starts a CPU profile into path and returns its stop.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// peakRSS returns the process's peak resident set size in bytes.
+func peakRSS() (int64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10, err
+		}
+	}
+	if err := s.Err(); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
+}
