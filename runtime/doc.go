@@ -35,6 +35,11 @@
 //     and returns at once with a *[TaskError] (slot index, task name, cause).
 //   - [Map]: the gather of a slice, one call of a function per element, with
 //     the rules of All and no future per element; for large fan-outs.
+//   - [Stream]: Map for an input of any length, an iter.Seq: at most a
+//     window of calls started and not yet yielded, results yielded in input
+//     order as an iter.Seq2 as soon as each is ready, memory bounded by the
+//     window. The first failure ends the stream; leaving the loop early
+//     cancels the calls in flight.
 //   - [Settle2] to [Settle9] and [AllSettled]: asyncio's return_exceptions=True.
 //     Every input is waited for and a failure cancels nothing.
 //   - [Race]: the first to settle; [Any]: the first to succeed. The others are

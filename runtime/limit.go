@@ -10,7 +10,7 @@ import (
 type limitKey struct{}
 
 // WithLimit returns a copy of ctx under which the futures started by [Go],
-// [GoNamed] and [GoWith], and the calls of [Map], run at most n at a time. A future that finds every slot taken
+// [GoNamed] and [GoWith], and the calls of [Map] and [Stream], run at most n at a time. A future that finds every slot taken
 // waits in a queue, without a goroutine of its own, and starts when a slot
 // frees, first come first served. A queued future whose context ends
 // settles at once with the context's cause, and one that is cancelled

@@ -24,7 +24,10 @@ import (
 // results, reads the next element of in only when fewer than window are
 // started and not yet yielded, and holds no goroutine besides the calls. A
 // slow call holds up the yield of the results after it and, once window
-// results wait behind it, the start of new calls.
+// results wait behind it, the start of new calls. The window is a parameter
+// of its own, not the limit of [WithLimit], so that the bound holds for an
+// input without end whatever ctx carries, and so that it cannot be
+// forgotten.
 //
 // The stream fails fast, as [Map] does: the first call to fail (a returned
 // error, a panic recovered into a *[PanicError]) cancels the context that the

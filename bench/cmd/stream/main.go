@@ -14,8 +14,10 @@
 // limit; maplimited is runtime.Map under runtime.WithLimit(ctx, window).
 //
 // It prints one line: the implementation, the number of elements, the window,
-// the wall time in milliseconds and the peak RSS in MiB (VmHWM from
-// /proc/self/status).
+// the wall time and the CPU time (user and system, of the whole process) in
+// milliseconds, and the peak RSS in MiB (VmHWM from /proc/self/status). On a
+// machine shared with other work, the CPU time varies less than the wall
+// time.
 package main
 
 import (
@@ -27,6 +29,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gathergen/gathergen/bench/stream"
@@ -55,9 +58,9 @@ func main() {
 		}
 		defer stop()
 	}
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	_, err := run(context.Background(), *n, *window)
-	wall := time.Since(start)
+	wall, cpu := time.Since(start), cpuTime()-cpuStart
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "stream: %s: %v\n", *impl, err)
 		os.Exit(1)
@@ -67,7 +70,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "stream: %v\n", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%s\t%d\t%d\t%.1f ms\t%.1f MiB\n", *impl, *n, *window, float64(wall.Microseconds())/1000, float64(peak)/(1<<20))
+	fmt.Printf("%s\t%d\t%d\t%.1f ms\t%.1f ms cpu\t%.1f MiB\n", *impl, *n, *window,
+		float64(wall.Microseconds())/1000, float64(cpu.Microseconds())/1000, float64(peak)/(1<<20))
 }
 
 // pick returns the implementation named impl.
@@ -78,6 +82,15 @@ func pick(impl string) (func(context.Context, int, int) (int, error), bool) {
 		}
 	}
 	return nil, false
+}
+
+// cpuTime returns the user and system CPU time that the process has used.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // startCPUProfile starts a CPU profile into path and returns its stop.
