@@ -9,7 +9,7 @@
 #
 # Raw outputs go to $OUT (default bench/results): machine.txt, bench.txt (go
 # test -bench, runs interleaved), benchstat.txt, million.txt, asyncio.txt,
-# genbench.txt and ratios.txt, the table printed at the end.
+# stream.txt, genbench.txt and ratios.txt, the table printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,8 +18,9 @@ BENCHTIME=${BENCHTIME:-0.5s}
 MILLION_RUNS=${MILLION_RUNS:-3}
 GEN_RUNS=${GEN_RUNS:-6}
 PACKAGES=${PACKAGES:-50}
+STREAM_N=${STREAM_N:-10000000}
 if [[ -n ${QUICK:-} ]]; then
-	COUNT=1 BENCHTIME=100x MILLION_RUNS=1 GEN_RUNS=1 PACKAGES=3
+	COUNT=1 BENCHTIME=100x MILLION_RUNS=1 GEN_RUNS=1 PACKAGES=3 STREAM_N=1000000
 fi
 OUT=${OUT:-results}
 mkdir -p "$OUT"
@@ -56,6 +57,16 @@ for i in $(seq "$MILLION_RUNS"); do
 		"$bin/million" -impl "$impl" | tee -a "$OUT/million.txt"
 	done
 done
+
+echo "== a stream of $STREAM_N elements, window 1000: $MILLION_RUNS interleaved runs"
+go build -o "$bin/stream" ./cmd/stream
+: >"$OUT/stream.txt"
+for i in $(seq "$MILLION_RUNS"); do
+	for impl in stream map maplimited; do
+		"$bin/stream" -impl "$impl" -n "$STREAM_N" | tee -a "$OUT/stream.txt"
+	done
+done
+go test -run=NONE -bench=. -benchtime="$BENCHTIME" -count="$COUNT" ./stream >>"$OUT/stream.txt"
 
 echo "== asyncio.gather of a million tasks"
 : >"$OUT/asyncio.txt"
