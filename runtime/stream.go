@@ -4,12 +4,12 @@ import (
 	"context"
 	"iter"
 	"strconv"
+	"sync"
 	"sync/atomic"
 )
 
-// Stream calls fn(ctx, x) for every element x of in, each call in its own
-// goroutine with at most window of them started and not yet yielded, and
-// yields the results in the order of in, each as soon as it and every result
+// Stream calls fn(ctx, x) for every element x of in, in goroutines of their
+// own with at most window calls started and not yet yielded, and yields the results in the order of in, each as soon as it and every result
 // before it are ready: Map for inputs of any length, or asyncio.as_completed
 // in input order (Rust's StreamExt::buffered).
 //
@@ -22,7 +22,9 @@ import (
 //
 // Memory is bounded by window, not by the input: Stream keeps window
 // results, reads the next element of in only when fewer than window are
-// started and not yet yielded, and holds no goroutine besides the calls. A
+// started and not yet yielded, and holds no goroutine besides those of the
+// calls (a goroutine that ends a call goes on with the next element started,
+// if there is one, instead of leaving a new goroutine to start for it). A
 // slow call holds up the yield of the results after it and, once window
 // results wait behind it, the start of new calls. The window is a parameter
 // of its own, not the limit of [WithLimit], so that the bound holds for an
@@ -117,6 +119,17 @@ type streaming[In, Out any] struct {
 	// wake has room for one value, so that a call never blocks to wake
 	// the loop; a stale value only makes the loop check again.
 	wake chan struct{}
+	// Without a limiter, workers make the calls (see work). mu guards the
+	// count of elements started for them and of those taken, and the
+	// number of idle workers: those between two calls, which will take
+	// an element started before they leave. There are always at least as
+	// many idle workers as elements started and not taken, so that none
+	// waits behind a call in flight; the loop starts a worker when an
+	// element would otherwise wait.
+	mu      sync.Mutex
+	started int
+	taken   int
+	idle    int
 }
 
 // streamSlot is one element of the window: its input, then its outcome. The
@@ -158,7 +171,35 @@ func (s *streaming[In, Out]) start(x In) {
 		s.l.submit(sl)
 		return
 	}
-	go sl.run()
+	s.mu.Lock()
+	s.started++
+	spawn := s.started-s.taken > s.idle
+	if spawn {
+		s.idle++
+	}
+	s.mu.Unlock()
+	if spawn {
+		go s.work()
+	}
+}
+
+// work makes the calls of the elements that no worker has taken yet, one by
+// one, and returns when there are none left. A worker that finds the next
+// element started goes on with it instead of leaving a new goroutine to
+// start for it.
+func (s *streaming[In, Out]) work() {
+	s.mu.Lock()
+	for s.taken < s.started {
+		sl := &s.ring[s.taken%len(s.ring)]
+		s.taken++
+		s.idle--
+		s.mu.Unlock()
+		sl.run()
+		s.mu.Lock()
+		s.idle++
+	}
+	s.idle--
+	s.mu.Unlock()
 }
 
 // yieldHead waits for the result of the element at the head of the window
