@@ -80,14 +80,13 @@ type extra struct {
 	stop       func() bool   // unregisters the task context from its parent
 }
 
-// A subscription is one waiter's interest in one input, the slot it knows
-// the input by, and a link in the input's list of subscribers. Waiters own
-// their subscriptions, one per input, allocated with the waiter.
+// A subscription is one waiter's interest in one input and a link in the
+// input's list of subscribers. Waiters own their subscriptions, one per
+// input in slot order, allocated with the waiter: a subscription's place
+// among them is the slot the waiter knows the input by.
 type subscription struct {
 	w    *waiter
 	next *subscription
-	slot int32
-	wake bool // set by the settle for a waiter whose wait its outcome ended
 }
 
 // extraOf returns c's extra, allocating it on first use.
@@ -187,7 +186,8 @@ func (f *Future[T]) settle(v T, err error, end uint32) bool {
 		return false
 	}
 	f.value = v
-	f.finish(err, end)
+	f.finish(err)
+	f.endTask(end)
 	return true
 }
 
@@ -198,10 +198,14 @@ func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f
 // context. It reports whether c was pending. The task cannot settle c in
 // between: the claim is made before the task's context ends.
 func (c *core) cancel() bool {
-	if c.isSettled() || !c.claim(context.Canceled) {
+	if c.isSettled() {
 		return false
 	}
-	c.finish(context.Canceled, taskCancelled)
+	if !c.claim(context.Canceled) {
+		return false
+	}
+	c.finish(context.Canceled)
+	c.endTask(taskCancelled)
 	if c.parent != nil {
 		if l := limiterOf(c.parent); l != nil {
 			l.futureCancelled() // it may wait in l's queue
@@ -211,7 +215,7 @@ func (c *core) cancel() bool {
 }
 
 // claim makes the caller the one settle of c, with err, and reports whether
-// it is; no other settle can begin after it.
+// it won; no other settle can begin after it.
 func (c *core) claim(err error) bool {
 	for {
 		s := c.state.Load()
@@ -230,17 +234,25 @@ func (c *core) claim(err error) bool {
 
 // finish completes the settle that the caller claimed, the value written:
 // it records err, tells every subscriber's waiter, publishes the settle by
-// closing the subscriber list, closes Done, wakes the waiters whose wait is
-// over, and then, when end is a task bit, ends the task's context.
-func (c *core) finish(err error, end uint32) {
+// closing the subscriber list, closes Done and wakes the waiters whose wait
+// is over. The caller then ends the task's context, if it must: after the
+// settle, so that not even the task sees a cancellation before every wait
+// on its future has recorded the outcome.
+func (c *core) finish(err error) {
 	if err != nil && err != context.Canceled {
 		c.extraOf().err = err
 	}
+	// The waiters to wake, kept here rather than in their subscriptions:
+	// those share cache lines that the waiting goroutine writes.
+	var few [4]*waiter
+	wake := few[:0]
 	var told *subscription // the subscribers told so far begin here
 	head := c.subs.Load()
 	for {
 		for s := head; s != told; s = s.next {
-			s.wake = s.w.record(int(s.slot), err)
+			if s.w.record(s, err) {
+				wake = append(wake, s.w)
+			}
 		}
 		if c.subs.CompareAndSwap(head, &settledList) {
 			break
@@ -254,12 +266,9 @@ func (c *core) finish(err error, end uint32) {
 		}
 		x.mu.Unlock()
 	}
-	for s := head; s != nil; s = s.next {
-		if s.wake {
-			s.w.notify()
-		}
+	for _, w := range wake {
+		w.notify()
 	}
-	c.endTask(end)
 }
 
 // endsTask reports whether a future in state s has a task whose context has
@@ -306,9 +315,9 @@ func (x *extra) closeTask() {
 	}
 }
 
-// subscribe arranges for c to tell w its outcome, with slot s.slot, when it
-// settles, through s, which w owns. When c has settled already it registers
-// nothing and tells w itself, then wakes w when its wait is over.
+// subscribe arranges for c to tell its outcome, when it settles, to the
+// waiter that owns s. When c has settled already it registers nothing and
+// tells the waiter itself, then wakes it when its wait is over.
 func (c *core) subscribe(s *subscription) {
 	for {
 		head := c.subs.Load()
@@ -321,7 +330,7 @@ func (c *core) subscribe(s *subscription) {
 		}
 	}
 	s.next = nil
-	if s.w.record(int(s.slot), c.err()) {
+	if s.w.record(s, c.err()) {
 		s.w.notify()
 	}
 }

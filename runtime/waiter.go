@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // waitMode says what a waiter waits for.
@@ -86,7 +87,7 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	w := newWaiter(ctx, mode, n)
 	for i := range n {
 		s := &w.subs[i]
-		s.w, s.slot = w, int32(i)
+		s.w = w
 		at(i).subscribe(s)
 		if w.found.Load() != 0 {
 			break
@@ -95,32 +96,38 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	return w
 }
 
-// record is called once by each input as it settles, with its slot and its
-// error, before its settle is visible to anyone. It never blocks. It reports
-// whether the input must then wake the waiter with notify: the outcome ended
-// the wait, or, for waitEach, arrived.
-func (w *waiter) record(slot int, err error) bool {
+// record is called once by each input as it settles, with the waiter's
+// subscription to it and its error, before its settle is visible to anyone.
+// It never blocks. It reports whether the input must then wake the waiter
+// with notify: the outcome ended the wait, or, for waitEach, arrived.
+func (w *waiter) record(s *subscription, err error) bool {
 	switch w.mode {
 	case waitAll:
 		if err != nil {
-			return w.found.CompareAndSwap(0, int64(slot)+1)
+			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 		}
 		return w.left.Add(-1) == 0
 	case waitSettled:
 		return w.left.Add(-1) == 0
 	case waitFirst:
-		return w.found.CompareAndSwap(0, int64(slot)+1)
+		return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 	case waitSuccess:
 		if err == nil {
-			return w.found.CompareAndSwap(0, int64(slot)+1)
+			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 		}
 		return w.left.Add(-1) == 0
 	default: // waitEach
 		w.mu.Lock()
-		w.arrived = append(w.arrived, slot)
+		w.arrived = append(w.arrived, w.slotOf(s))
 		w.mu.Unlock()
 		return true
 	}
+}
+
+// slotOf returns the slot of the input that s, one of w's subscriptions,
+// subscribes to: its index among w.subs.
+func (w *waiter) slotOf(s *subscription) int {
+	return int((uintptr(unsafe.Pointer(s)) - uintptr(unsafe.Pointer(unsafe.SliceData(w.subs)))) / unsafe.Sizeof(*s))
 }
 
 // notify wakes the waiter's goroutine. In every mode but waitEach it is
