@@ -51,17 +51,17 @@ var settledList subscription
 // extra, which is allocated on first use. Settling and subscribing take no
 // lock.
 //
-// How a future settles (settle): one caller claims it with a
-// compare-and-swap on state, writes the value and the error, and records
-// the outcome in every subscriber's waiter; then it closes the subscriber
-// list with a compare-and-swap that fails, and makes it record the
-// newcomers, while subscribers are still being pushed; only that closing
-// makes the settle visible (isSettled, Await, Done, a later subscription).
-// Then it closes Done and wakes the waiters whose wait its outcome ended. So
-// whatever can observe that a future has settled, a task that awaits it
-// included, observes it after every wait that subscribed to the future has
-// recorded its outcome: a failure that follows from another, in time, can
-// never be recorded first.
+// How a future settles: one caller claims it with a compare-and-swap on
+// state, writes the value and the error, and records the outcome in the
+// waiter of every subscriber; then it closes the subscriber list with a
+// compare-and-swap, which fails when subscribers were pushed meanwhile (it
+// then records those and tries again). Only that closing makes the settle
+// visible (isSettled, Await, Done, a later subscription); after it come
+// Done's closing, the wake-ups of the waiters whose wait the outcome ended,
+// and the end of the task's context. So whatever can observe that a future
+// has settled, a task that awaits it included, observes it after every
+// wait that subscribed to the future has recorded its outcome: a failure
+// that follows from another, in time, can never be recorded first.
 type core struct {
 	state  atomic.Uint32
 	subs   atomic.Pointer[subscription] // pushed on top; settledList once settled
@@ -120,8 +120,8 @@ func (c *core) err() error {
 // or the zero value and context.Cause(ctx) when ctx is done first. When ctx
 // is done and f's error only echoes its end (a context error, or the cause),
 // the error is context.Cause(ctx), so that it does not depend on which of
-// the two Await saw first. Giving up
-// does not cancel f: other callers may still be waiting for it.
+// the two Await saw first. Giving up does not cancel f: other callers may
+// still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
 	if ctx == nil {
 		panic("runtime.Future.Await: ctx is nil")
@@ -167,7 +167,8 @@ func (f *Future[T]) Done() <-chan struct{} {
 // Cancel asks f to stop: when f is still pending, it settles f at once with
 // context.Canceled and then cancels the task's context; whatever the task
 // returns later is dropped. A task cancelled before its goroutine started, or
-// while it waited for a slot of [WithLimit], is never called. Cancel never
+// while it waited for a slot of [WithLimit], is never called (and leaves the
+// limit's queue at once). Cancel never
 // blocks, does not wait for the task to return, and does nothing once f has
 // settled.
 func (f *Future[T]) Cancel() { f.cancel() }

@@ -45,24 +45,44 @@ type waiter struct {
 	// settled, not yet taken (waitEach).
 	mu      sync.Mutex
 	arrived []int
-	// subs are the waiter's subscriptions, one per input: in inline for
-	// up to maxArity inputs (GatherN, SettleN), so that they cost no
-	// allocation of their own.
-	subs   []subscription
-	inline [maxArity]subscription
+	// subs are the waiter's subscriptions, one per input; for up to nine
+	// inputs (GatherN, SettleN) they share the waiter's allocation.
+	subs []subscription
 }
 
-// maxArity is the most inputs of a generated GatherN or SettleN.
-const maxArity = 9
+// allocWaiter returns a zero waiter whose subs has room for n inputs: for up
+// to nine in the waiter's own allocation, the smallest that fits.
+func allocWaiter(n int) *waiter {
+	switch {
+	case n <= 2:
+		w := new(struct {
+			waiter
+			room [2]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	case n <= 4:
+		w := new(struct {
+			waiter
+			room [4]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	case n <= 9:
+		w := new(struct {
+			waiter
+			room [9]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	}
+	return &waiter{subs: make([]subscription, n)}
+}
 
 // newWaiter returns a waiter in mode for n inputs, for a wait under ctx.
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
-	w := &waiter{mode: mode}
-	if n <= len(w.inline) {
-		w.subs = w.inline[:n]
-	} else {
-		w.subs = make([]subscription, n)
-	}
+	w := allocWaiter(n)
+	w.mode = mode
 	switch {
 	case mode == waitEach:
 		w.arrived = make([]int, 0, n)
