@@ -70,8 +70,13 @@ func mustFuture[T any](caller, arg string, f *Future[T]) *core {
 // cancelled and carries cause, and so does one whose error only echoes
 // ctx's end.
 func outcome[T any](f *Future[T], cause error) Result[T] {
-	if cause != nil && f.cancel() {
-		return Result[T]{Err: cause}
+	if cause != nil {
+		if f.cancel() {
+			return Result[T]{Err: cause}
+		}
+		if !f.isSettled() {
+			<-f.Done() // another settle has claimed it: wait until it is written
+		}
 	}
 	r := f.result()
 	if cause != nil && echoes(r.Err, cause) {
