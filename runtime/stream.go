@@ -9,9 +9,10 @@ import (
 )
 
 // Stream calls fn(ctx, x) for every element x of in, in goroutines of their
-// own with at most window calls started and not yet yielded, and yields the results in the order of in, each as soon as it and every result
-// before it are ready: Map for inputs of any length, or asyncio.as_completed
-// in input order (Rust's StreamExt::buffered).
+// own with at most window calls started and not yet yielded, and yields the
+// results in the order of in, each as soon as it and every result before it
+// are ready: Map for inputs of any length, or asyncio.as_completed in input
+// order (Rust's StreamExt::buffered).
 //
 //	for page, err := range runtime.Stream(ctx, urls, 100, fetch) {
 //		if err != nil {
@@ -20,11 +21,13 @@ import (
 //		...
 //	}
 //
-// Memory is bounded by window, not by the input: Stream keeps window
-// results, reads the next element of in only when fewer than window are
-// started and not yet yielded, and holds no goroutine besides those of the
-// calls (a goroutine that ends a call goes on with the next element started,
-// if there is one, instead of leaving a new goroutine to start for it). A
+// Memory is bounded by window, not by the input: Stream keeps at most window
+// inputs and results (in room that grows with the calls in flight, so that
+// a short input under a wide window does not pay for all of it), reads the
+// next element of in only when fewer than window are started and not yet
+// yielded, and holds no goroutine besides those of the calls (a goroutine
+// that ends a call goes on with the next element started, if there is one,
+// instead of leaving a new goroutine to start for it). A
 // slow call holds up the yield of the results after it and, once window
 // results wait behind it, the start of new calls. The window is a parameter
 // of its own, not the limit of [WithLimit], so that the bound holds for an
@@ -32,14 +35,14 @@ import (
 // forgotten.
 //
 // The stream fails fast, as [Map] does: the first call to fail (a returned
-// error, a panic recovered into a *[PanicError]) cancels the context that the
+// error, a panic recovered into a *[PanicError], runtime.Goexit) cancels the context that the
 // others run under, and the stream yields a zero Out with a *[TaskError]
 // whose Index is the element's position in in (its Name is empty), and ends;
 // results not yet yielded are dropped. So every stream yields its results in
 // input order from the first element on, without a gap, and ends after the
 // last one or after one error. When ctx is done, the stream's last step
 // yields context.Cause(ctx), unwrapped, even when a call failed an instant
-// earlier with a context error of its own.
+// earlier with a context error or that cause.
 //
 // Leaving the loop early (break, return, a panic, runtime.Goexit) stops
 // reading in and cancels the context of the calls that have not returned; as
@@ -75,8 +78,12 @@ func Stream[In, Out any](ctx context.Context, in iter.Seq[In], window int, fn fu
 		s := newStreaming(ctx, window, fn)
 		defer s.cancel(nil)
 		for x := range in {
-			if s.next-s.head == len(s.ring) && !s.yieldHead(yield) {
-				return
+			if s.next-s.head == len(s.ring) {
+				if len(s.ring) < s.window {
+					s.grow()
+				} else if !s.yieldHead(yield) {
+					return
+				}
 			}
 			if s.stopped() {
 				s.yieldEnd(yield)
@@ -106,10 +113,12 @@ type streaming[In, Out any] struct {
 	fn     func(context.Context, In) (Out, error)
 	l      *limiter // the limiter that parent carries, or nil
 	// ring holds the elements started and not yet yielded: element i is
-	// in ring[i%len(ring)].
-	ring []streamSlot[In, Out]
-	head int // the next element to yield
-	next int // the next element to start
+	// in ring[i%len(ring)]. It starts small and grows up to window slots
+	// as the calls in flight need them (see grow).
+	ring   []*streamSlot[In, Out]
+	window int
+	head   int // the next element to yield
+	next   int // the next element to start
 	// waiting is the element whose result the loop is waiting for, -1
 	// before the first wait: the call that completes it wakes the loop.
 	waiting atomic.Int64
@@ -119,8 +128,8 @@ type streaming[In, Out any] struct {
 	// wake has room for one value, so that a call never blocks to wake
 	// the loop; a stale value only makes the loop check again.
 	wake chan struct{}
-	// Without a limiter, workers make the calls (see work). mu guards the
-	// count of elements started for them and of those taken, and the
+	// Without a limiter, workers make the calls (see work). mu guards
+	// ring, which the loop changes and workers read, and the count of elements started for them and of those taken, and the
 	// number of idle workers: those between two calls, which will take
 	// an element started before they leave. There are always at least as
 	// many idle workers as elements started and not taken, so that none
@@ -147,23 +156,52 @@ type streamSlot[In, Out any] struct {
 // newStreaming returns the state of one range over a Stream under ctx,
 // which is not done.
 func newStreaming[In, Out any](ctx context.Context, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
-	s := &streaming[In, Out]{parent: ctx, fn: fn, l: limiterOf(ctx), wake: make(chan struct{}, 1)}
+	s := &streaming[In, Out]{parent: ctx, fn: fn, l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
 	s.ctx, s.cancel = context.WithCancelCause(ctx)
 	if s.l != nil {
 		s.ctx = unlimited{s.ctx}
 	}
-	s.ring = make([]streamSlot[In, Out], window)
-	for i := range s.ring {
-		s.ring[i].s = s
-	}
+	s.ring = s.fill(make([]*streamSlot[In, Out], min(window, firstRing)))
 	s.waiting.Store(-1)
 	return s
 }
 
-// start starts the call for x, the next element, whose slot is free: in a
-// goroutine of its own, or in the limiter's queue.
+// firstRing is the number of slots that a stream starts with, so that a
+// short input under a wide window does not pay for the whole window.
+const firstRing = 8
+
+// grow doubles the ring, up to window slots, when every slot holds an
+// element in flight: the elements keep their slots, which calls and the
+// limiter may hold, and move to their places in the larger ring.
+func (s *streaming[In, Out]) grow() {
+	ring := make([]*streamSlot[In, Out], min(2*len(s.ring), s.window))
+	for i := s.head; i < s.next; i++ {
+		ring[i%len(ring)] = s.ring[i%len(s.ring)]
+	}
+	s.fill(ring)
+	s.mu.Lock()
+	s.ring = ring
+	s.mu.Unlock()
+}
+
+// fill puts a new slot of s in every empty place of ring, and returns ring.
+func (s *streaming[In, Out]) fill(ring []*streamSlot[In, Out]) []*streamSlot[In, Out] {
+	fresh := make([]streamSlot[In, Out], len(ring)-(s.next-s.head))
+	for i := range ring {
+		if ring[i] == nil {
+			sl := &fresh[0]
+			fresh = fresh[1:]
+			sl.s = s
+			ring[i] = sl
+		}
+	}
+	return ring
+}
+
+// start starts the call for x, the next element, whose slot is free: for a
+// worker, or in the limiter's queue.
 func (s *streaming[In, Out]) start(x In) {
-	sl := &s.ring[s.next%len(s.ring)]
+	sl := s.ring[s.next%len(s.ring)]
 	sl.index, sl.in = s.next, x
 	sl.done.Store(false)
 	s.next++
@@ -190,7 +228,7 @@ func (s *streaming[In, Out]) start(x In) {
 func (s *streaming[In, Out]) work() {
 	s.mu.Lock()
 	for s.taken < s.started {
-		sl := &s.ring[s.taken%len(s.ring)]
+		sl := s.ring[s.taken%len(s.ring)]
 		s.taken++
 		s.idle--
 		s.mu.Unlock()
@@ -206,7 +244,7 @@ func (s *streaming[In, Out]) work() {
 // and yields it, or yields the end of the stream. It reports whether the
 // loop goes on.
 func (s *streaming[In, Out]) yieldHead(yield func(Out, error) bool) bool {
-	sl := &s.ring[s.head%len(s.ring)]
+	sl := s.ring[s.head%len(s.ring)]
 	if !s.await(sl) || s.stopped() {
 		s.yieldEnd(yield)
 		return false

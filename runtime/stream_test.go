@@ -419,10 +419,10 @@ type streamScenario struct {
 }
 
 func drawStreamScenario(t *rapid.T) streamScenario {
-	n := rapid.IntRange(0, 12).Draw(t, "n")
+	n := rapid.IntRange(0, 20).Draw(t, "n")
 	s := streamScenario{
 		n:        n,
-		window:   rapid.IntRange(1, 6).Draw(t, "window"),
+		window:   rapid.IntRange(1, 12).Draw(t, "window"), // above firstRing too: the ring grows
 		choices:  rapid.SliceOfN(rapid.IntRange(0, 1000), 1, 20).Draw(t, "choices"),
 		fail:     -1,
 		breakAt:  -1,
