@@ -599,3 +599,44 @@ func TestStreamProperties(t *testing.T) {
 		goleak.VerifyNone(t, before)
 	})
 }
+
+func TestStreamRingGrowsWithTheCallsInFlight(t *testing.T) {
+	// Under a window of a million, a stream starts with firstRing slots and
+	// doubles them only as the calls in flight fill them; the elements in
+	// flight keep their slots and their order.
+	release := make(chan struct{})
+	s := newStreaming(context.Background(), 1<<20, func(_ context.Context, i int) (int, error) {
+		<-release
+		return i, nil
+	})
+	defer s.cancel(nil)
+	if len(s.ring) != firstRing {
+		t.Fatalf("a new stream has %d slots; want %d", len(s.ring), firstRing)
+	}
+	const n = 3 * firstRing
+	for i := range n {
+		if s.next-s.head == len(s.ring) {
+			s.grow()
+		}
+		s.start(i)
+	}
+	if len(s.ring) != 4*firstRing {
+		t.Fatalf("%d slots for %d calls in flight; want %d", len(s.ring), n, 4*firstRing)
+	}
+	close(release)
+	var got []int
+	for s.head < s.next {
+		if !s.yieldHead(func(v int, err error) bool {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, v)
+			return true
+		}) {
+			t.Fatal("the stream stopped")
+		}
+	}
+	if !slices.Equal(got, slices.Collect(count(n))) {
+		t.Fatalf("values %v; want 0..%d in order", got, n-1)
+	}
+}
