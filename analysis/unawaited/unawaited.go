@@ -11,9 +11,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// runtimePath is the import path of the package whose Future type the
-// analyzer tracks.
-const runtimePath = "github.com/gathergen/gathergen/runtime"
+// futurePackages are the import paths of the packages whose Future types the
+// analyzer tracks: the runtime's, and the Temporal target's (package
+// gtemporal), whose futures live in workflow code.
+var futurePackages = map[string]bool{
+	"github.com/gathergen/gathergen/runtime":  true,
+	"github.com/gathergen/gathergen/temporal": true,
+}
 
 const doc = `report futures that are never awaited
 
@@ -65,6 +69,16 @@ type checker struct {
 	// blankReads are identifiers that are the whole right-hand side paired
 	// with _ in an assignment or var declaration: read only to be dropped.
 	blankReads map[*ast.Ident]bool
+	// calls holds the calls that yield a future and the calls of append,
+	// by the position of their opening parenthesis, for the reports of the
+	// flow analysis.
+	calls map[token.Pos]*ast.CallExpr
+	// dests holds the left-hand side that receives each result of a call
+	// in an assignment or var declaration.
+	dests map[result]ast.Expr
+	// makesFutures is set when the package calls a function that yields a
+	// future: only then does the flow analysis run.
+	makesFutures bool
 }
 
 // run records every statement that may drop a future, then reports the calls
@@ -75,6 +89,8 @@ func run(pass *analysis.Pass) (any, error) {
 		candidates: make(map[*types.Var]bool),
 		stores:     make(map[*ast.Ident]bool),
 		blankReads: make(map[*ast.Ident]bool),
+		calls:      make(map[token.Pos]*ast.CallExpr),
+		dests:      make(map[result]ast.Expr),
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
@@ -83,12 +99,13 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.DeferStmt)(nil),
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
+		(*ast.CallExpr)(nil),
 	}
 	ins.Preorder(filter, c.visit)
-	if len(c.sites) == 0 {
+	if !c.makesFutures {
 		return nil, nil // most packages make no future: skip scanning their uses and comments
 	}
-	c.report(c.unused(), ignoredLines(pass))
+	c.report(c.unused(), flowDrops(pass), ignoredLines(pass))
 	return nil, nil
 }
 
@@ -112,7 +129,24 @@ func (c *checker) visit(n ast.Node) {
 			lhs[i] = name
 		}
 		c.assign(lhs, n.Values)
+	case *ast.CallExpr:
+		if call := c.callOf(n); call != nil && hasFuture(c.pass.TypesInfo.TypeOf(call)) {
+			c.calls[call.Lparen] = call
+			c.makesFutures = true
+		} else if c.isAppend(n) {
+			c.calls[n.Lparen] = n
+		}
 	}
+}
+
+// isAppend reports whether call calls the built-in append.
+func (c *checker) isAppend(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
 }
 
 // discarded records a call whose results are all thrown away.
@@ -142,6 +176,7 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 		for i, r := range rhs {
 			if call := c.callOf(r); call != nil && isFuture(c.pass.TypesInfo.TypeOf(call)) {
 				c.sites = append(c.sites, site{call: call, dest: lhs[i]})
+				c.dests[result{call.Lparen, 0}] = lhs[i]
 			}
 		}
 		return
@@ -160,6 +195,7 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		if isFuture(tuple.At(i).Type()) {
 			c.sites = append(c.sites, site{call: call, dest: l})
+			c.dests[result{call.Lparen, i}] = l
 		}
 	}
 }
@@ -195,21 +231,75 @@ func (c *checker) unused() map[*types.Var]bool {
 	return unused
 }
 
-// report emits one diagnostic for each call that has a dropped future,
-// unless an ignore directive covers the line where the call starts.
-func (c *checker) report(unused map[*types.Var]bool, ignored map[fileLine]bool) {
+// report emits one diagnostic for each call that has a dropped future, and
+// one for each future appended to a slice that is never read, unless an
+// ignore directive covers the line of the report.
+func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored map[fileLine]bool) {
 	reported := make(map[*ast.CallExpr]bool)
+	var calls []*ast.CallExpr
 	for _, s := range c.sites {
-		if reported[s.call] || !c.dropped(s.dest, unused) {
-			continue
+		if !reported[s.call] && c.dropped(s.dest, unused) {
+			reported[s.call] = true
+			calls = append(calls, s.call)
 		}
-		reported[s.call] = true
-		posn := c.pass.Fset.Position(s.call.Pos())
-		if ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}] {
-			continue
-		}
-		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, s.call.Fun))
 	}
+	type appended struct{ call, append *ast.CallExpr }
+	var appends []appended
+	for _, d := range drops {
+		call := c.calls[d.made.lparen]
+		if call == nil {
+			continue // a call that the source does not spell, or one outside any function
+		}
+		for _, pos := range d.appends {
+			if a := c.calls[pos]; a != nil {
+				appends = append(appends, appended{call, a})
+			}
+		}
+		if len(d.appends) == 0 && !reported[call] && c.overwritten(c.dests[d.made]) {
+			reported[call] = true
+			calls = append(calls, call)
+		}
+	}
+	silenced := func(pos token.Pos) bool {
+		posn := c.pass.Fset.Position(pos)
+		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
+	}
+	for _, call := range calls {
+		if !silenced(call.Pos()) {
+			c.pass.Reportf(call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
+		}
+	}
+	for _, a := range appends {
+		if !silenced(a.append.Pos()) {
+			c.pass.Reportf(a.append.Pos(), "future returned by %s is never awaited: the slice it is appended to is never read",
+				calleeName(c.pass.TypesInfo, a.call.Fun))
+		}
+	}
+}
+
+// overwritten reports whether dest, which receives a future that the flow
+// analysis found no path reading, is a place where such a future is
+// reported: a local variable declared in the function, which is then
+// overwritten before any use or used only where no path reaches, or an
+// element of a local array that is never read.
+func (c *checker) overwritten(dest ast.Expr) bool {
+	switch dest := ast.Unparen(dest).(type) {
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.ObjectOf(dest).(*types.Var)
+		return ok && c.candidates[v]
+	case *ast.IndexExpr:
+		id, ok := ast.Unparen(dest.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok {
+			return false
+		}
+		_, isArray := v.Type().Underlying().(*types.Array)
+		return isArray
+	}
+	return false
 }
 
 // ignoreDirective is the comment that silences a report on its own line and
@@ -301,7 +391,7 @@ func isFuture(t types.Type) bool {
 		return false
 	}
 	obj := named.Obj()
-	return obj.Name() == "Future" && obj.Pkg() != nil && obj.Pkg().Path() == runtimePath
+	return obj.Name() == "Future" && obj.Pkg() != nil && futurePackages[obj.Pkg().Path()]
 }
 
 // calleeName names the function that fun denotes the way the source spells
