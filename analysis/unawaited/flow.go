@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -24,29 +26,31 @@ type flowDrop struct {
 	appends []token.Pos // opening parentheses of the appends
 }
 
-// flowDrops builds the SSA form of the package's functions and returns the
-// futures that no path reads.
+// flowDrops builds the SSA form of the functions that hold one of sites,
+// and returns the futures that no path of them reads.
 //
-// The SSA form is built here, only for packages that make futures, rather
-// than by requiring buildssa: that pass needs ctrlflow, whose facts would
-// make every run analyse every dependency, the standard library included.
-func flowDrops(pass *analysis.Pass) []flowDrop {
+// The SSA form is built here rather than by requiring buildssa, for speed:
+// that pass needs ctrlflow, whose facts would make every run analyse every
+// dependency, the standard library included, and it builds every function
+// of every package. Here only the functions that hold a site get a body;
+// the others are declared without one, as functions written in assembly
+// are.
+func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
+	if len(sites) == 0 {
+		return nil
+	}
+	slices.Sort(sites)
+	files, info, funcs := withBodies(pass, sites)
 	prog := ssa.NewProgram(pass.Fset, 0)
 	for _, imp := range pass.Pkg.Imports() {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
+	prog.CreatePackage(pass.Pkg, files, info, false).Build()
 
 	g := newReadGraph()
 	var sources []ssa.Value
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			decl, ok := decl.(*ast.FuncDecl)
-			if !ok || decl.Body == nil {
-				continue
-			}
-			fn := prog.FuncValue(pass.TypesInfo.Defs[decl.Name].(*types.Func))
+	for _, obj := range funcs {
+		if fn := prog.FuncValue(obj); fn != nil {
 			sources = appendSources(sources, fn)
 		}
 	}
@@ -63,6 +67,42 @@ func flowDrops(pass *analysis.Pass) []flowDrop {
 		drops = append(drops, flowDrop{made: resultOf(s), appends: appendsReached(s)})
 	}
 	return drops
+}
+
+// withBodies returns copies of the package's files in which only the
+// function declarations that hold one of the sorted sites keep their body,
+// type information that knows the copies, and the functions kept.
+func withBodies(pass *analysis.Pass, sites []token.Pos) ([]*ast.File, *types.Info, []*types.Func) {
+	info := *pass.TypesInfo
+	info.FileVersions = maps.Clone(pass.TypesInfo.FileVersions)
+	if info.FileVersions == nil {
+		info.FileVersions = make(map[*ast.File]string)
+	}
+	var files []*ast.File
+	var funcs []*types.Func
+	for _, file := range pass.Files {
+		copied := *file
+		copied.Decls = slices.Clone(file.Decls)
+		for i, decl := range copied.Decls {
+			decl, ok := decl.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			at, _ := slices.BinarySearch(sites, decl.Pos())
+			if at < len(sites) && sites[at] < decl.End() {
+				if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+					funcs = append(funcs, obj)
+				}
+				continue
+			}
+			bare := *decl
+			bare.Body = nil
+			copied.Decls[i] = &bare
+		}
+		info.FileVersions[&copied] = pass.TypesInfo.FileVersions[file]
+		files = append(files, &copied)
+	}
+	return files, &info, funcs
 }
 
 // appendSources appends to sources the futures that fn and the function

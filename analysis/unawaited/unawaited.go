@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -77,20 +78,29 @@ type checker struct {
 	// in an assignment or var declaration.
 	dests map[result]ast.Expr
 	// makesFutures is set when the package calls a function that yields a
-	// future: only then does the flow analysis run.
+	// future: only then are uses and comments scanned.
 	makesFutures bool
+	// flowSites are the positions of the appends of futures and of the
+	// stores of futures into array elements: the functions that hold them
+	// get a flow analysis.
+	flowSites []token.Pos
+	// assignments lists where each local variable of future type is
+	// assigned a value: a variable assigned more than once gets a flow
+	// analysis too.
+	assignments map[*types.Var][]token.Pos
 }
 
 // run records every statement that may drop a future, then reports the calls
 // whose futures are dropped.
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
-		pass:       pass,
-		candidates: make(map[*types.Var]bool),
-		stores:     make(map[*ast.Ident]bool),
-		blankReads: make(map[*ast.Ident]bool),
-		calls:      make(map[token.Pos]*ast.CallExpr),
-		dests:      make(map[result]ast.Expr),
+		pass:        pass,
+		candidates:  make(map[*types.Var]bool),
+		stores:      make(map[*ast.Ident]bool),
+		blankReads:  make(map[*ast.Ident]bool),
+		calls:       make(map[token.Pos]*ast.CallExpr),
+		dests:       make(map[result]ast.Expr),
+		assignments: make(map[*types.Var][]token.Pos),
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
@@ -105,7 +115,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !c.makesFutures {
 		return nil, nil // most packages make no future: skip scanning their uses and comments
 	}
-	c.report(c.unused(), flowDrops(pass), ignoredLines(pass))
+	c.report(c.unused(), flowDrops(pass, c.flowSitesAll()), ignoredLines(pass))
 	return nil, nil
 }
 
@@ -135,8 +145,34 @@ func (c *checker) visit(n ast.Node) {
 			c.makesFutures = true
 		} else if c.isAppend(n) {
 			c.calls[n.Lparen] = n
+			if !n.Ellipsis.IsValid() && slices.ContainsFunc(n.Args[1:], c.isFutureExpr) {
+				c.flowSites = append(c.flowSites, n.Pos())
+			}
 		}
 	}
+}
+
+// isFutureExpr reports whether x is of future type.
+func (c *checker) isFutureExpr(x ast.Expr) bool {
+	return isFuture(c.pass.TypesInfo.TypeOf(x))
+}
+
+// flowSitesAll returns the sites that need a flow analysis: appends and
+// stores into arrays, and every assignment to a local variable of future
+// type assigned more than once.
+func (c *checker) flowSitesAll() []token.Pos {
+	sites := c.flowSites
+	for v, at := range c.assignments {
+		if len(at) > 1 && c.candidates[v] {
+			sites = append(sites, at...)
+		}
+	}
+	return sites
+}
+
+// reassigned reports whether v is assigned a value more than once.
+func (c *checker) reassigned(v *types.Var) bool {
+	return len(c.assignments[v]) > 1
 }
 
 // isAppend reports whether call calls the built-in append.
@@ -159,6 +195,11 @@ func (c *checker) discarded(x ast.Expr) {
 // assign records what an assignment or var declaration of lhs from rhs
 // tells: stores, blank reads, candidate variables and sites.
 func (c *checker) assign(lhs, rhs []ast.Expr) {
+	for _, l := range lhs {
+		if len(rhs) > 0 {
+			c.assigned(l)
+		}
+	}
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
 		switch {
@@ -196,6 +237,27 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 		if isFuture(tuple.At(i).Type()) {
 			c.sites = append(c.sites, site{call: call, dest: l})
 			c.dests[result{call.Lparen, i}] = l
+		}
+	}
+}
+
+// assigned records that l is assigned a value, when l is a variable of
+// future type or an element of an array of futures held in a variable.
+func (c *checker) assigned(l ast.Expr) {
+	switch l := ast.Unparen(l).(type) {
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.ObjectOf(l).(*types.Var); ok && isFuture(v.Type()) {
+			c.assignments[v] = append(c.assignments[v], l.Pos())
+		}
+	case *ast.IndexExpr:
+		id, ok := ast.Unparen(l.X).(*ast.Ident)
+		if !ok {
+			return
+		}
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+			if array, ok := v.Type().Underlying().(*types.Array); ok && isFuture(array.Elem()) {
+				c.flowSites = append(c.flowSites, l.Pos())
+			}
 		}
 	}
 }
@@ -279,14 +341,14 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 
 // overwritten reports whether dest, which receives a future that the flow
 // analysis found no path reading, is a place where such a future is
-// reported: a local variable declared in the function, which is then
-// overwritten before any use or used only where no path reaches, or an
-// element of a local array that is never read.
+// reported: a local variable declared in the function and assigned more
+// than once (so overwritten before any path reads this future), or an
+// element of an array held in a variable.
 func (c *checker) overwritten(dest ast.Expr) bool {
 	switch dest := ast.Unparen(dest).(type) {
 	case *ast.Ident:
 		v, ok := c.pass.TypesInfo.ObjectOf(dest).(*types.Var)
-		return ok && c.candidates[v]
+		return ok && c.candidates[v] && c.reassigned(v)
 	case *ast.IndexExpr:
 		id, ok := ast.Unparen(dest.X).(*ast.Ident)
 		if !ok {
@@ -296,8 +358,8 @@ func (c *checker) overwritten(dest ast.Expr) bool {
 		if !ok {
 			return false
 		}
-		_, isArray := v.Type().Underlying().(*types.Array)
-		return isArray
+		array, ok := v.Type().Underlying().(*types.Array)
+		return ok && isFuture(array.Elem())
 	}
 	return false
 }
