@@ -90,4 +90,10 @@ import (
 	"github.com/gathergen/gathergen/analysis/unawaited"
 )
 
-func main() { singlechecker.Main(unawaited.Analyzer) }
+// main runs the analyzer under the command's own name, so that -h, the
+// usage line and the prefix of log messages say gathervet.
+func main() {
+	gathervet := *unawaited.Analyzer
+	gathervet.Name = "gathervet"
+	singlechecker.Main(&gathervet)
+}
