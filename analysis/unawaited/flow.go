@@ -188,7 +188,7 @@ func (g *readGraph) explore(v ssa.Value) {
 		case *ssa.Phi:
 			g.share(v, ref)
 		case *ssa.Call:
-			if !isAppend(ref) {
+			if !callsAppend(ref) {
 				g.read[v] = true
 				continue
 			}
@@ -290,7 +290,7 @@ func fresh(v ssa.Value) bool {
 		_, ok := v.X.(*ssa.Alloc)
 		return ok
 	case *ssa.Call:
-		return isAppend(v) || isFuture(v.Type())
+		return callsAppend(v) || isFuture(v.Type())
 	case *ssa.Extract:
 		return isFuture(v.Type())
 	}
@@ -313,7 +313,7 @@ func appendsReached(s ssa.Value) []token.Pos {
 			case *ssa.Phi:
 				walk(ref)
 			case *ssa.Call:
-				if isAppend(ref) && ref.Call.Args[1] == v {
+				if callsAppend(ref) && ref.Call.Args[1] == v {
 					appends = append(appends, ref.Pos())
 				}
 			case *ssa.Store:
@@ -331,8 +331,8 @@ func appendsReached(s ssa.Value) []token.Pos {
 	return appends
 }
 
-// isAppend reports whether call calls the built-in append.
-func isAppend(call *ssa.Call) bool {
+// callsAppend reports whether call calls the built-in append.
+func callsAppend(call *ssa.Call) bool {
 	b, ok := call.Call.Value.(*ssa.Builtin)
 	return ok && b.Name() == "append" && len(call.Call.Args) == 2
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -22,21 +23,27 @@ var futurePackages = map[string]bool{
 
 const doc = `report futures that are never awaited
 
-A call that returns a *runtime.Future[T] of github.com/gathergen/gathergen/runtime
-(runtime.Go, a generated XAsync wrapper, Promise.Future, ...) is reported when
-its future is dropped: the call is an expression statement or the call of a go
-or defer statement, its future is assigned to the blank identifier, or it is held
-in a local variable that is never used (only assigned to, or only assigned to _).
-Awaiting, gathering, cancelling, returning, storing, passing on or capturing the
-future, or any other reference to the variable, counts as a use.
+A future is a *Future[T] of github.com/gathergen/gathergen/runtime (runtime.Go,
+a generated XAsync wrapper, Promise.Future, ...) or of the Temporal target,
+github.com/gathergen/gathergen/temporal (gtemporal.Execute, a generated
+XActivity stub). A call that returns one is reported when its future is
+dropped: the call is an expression statement or the call of a go or defer
+statement, its future is assigned to the blank identifier, or it is held in a
+local variable that is never used (only assigned to, or only assigned to _).
 
-The check ignores control flow and prefers a missed report to a false one: it
-does not see futures awaited on some paths only, futures overwritten before use,
-or futures that escape into interfaces, fields or containers and are dropped
-there.
+Following the flow of each function, a future that no path reads is reported
+too: one held in a local variable that every path overwrites before reading
+it, one stored in a local array that is only assigned to, and one appended to
+a slice that nothing but append touches (reported at the append).
 
-A comment //gathervet:ignore [reason] on the line where the call starts, or
-on the line just above it, silences the report.`
+Awaiting, gathering, cancelling, returning, storing, passing on, capturing or
+selecting on the future, on any path, counts as a use: a future awaited on
+some paths only is not reported. The check prefers a missed report to a false
+one: it does not see futures overwritten by a later turn of a loop, or
+escaping into interfaces, fields, maps, channels or slices from elsewhere.
+
+A comment //gathervet:ignore [reason] on the line of the report (the call, or
+the append), or on the line just above it, silences the report.`
 
 // Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
 // dropped without being awaited. See the package documentation for what it
@@ -70,16 +77,9 @@ type checker struct {
 	// blankReads are identifiers that are the whole right-hand side paired
 	// with _ in an assignment or var declaration: read only to be dropped.
 	blankReads map[*ast.Ident]bool
-	// calls holds the calls that yield a future and the calls of append,
-	// by the position of their opening parenthesis, for the reports of the
-	// flow analysis.
-	calls map[token.Pos]*ast.CallExpr
 	// dests holds the left-hand side that receives each result of a call
 	// in an assignment or var declaration.
 	dests map[result]ast.Expr
-	// makesFutures is set when the package calls a function that yields a
-	// future: only then are uses and comments scanned.
-	makesFutures bool
 	// flowSites are the positions of the appends of futures and of the
 	// stores of futures into array elements: the functions that hold them
 	// get a flow analysis.
@@ -98,7 +98,6 @@ func run(pass *analysis.Pass) (any, error) {
 		candidates:  make(map[*types.Var]bool),
 		stores:      make(map[*ast.Ident]bool),
 		blankReads:  make(map[*ast.Ident]bool),
-		calls:       make(map[token.Pos]*ast.CallExpr),
 		dests:       make(map[result]ast.Expr),
 		assignments: make(map[*types.Var][]token.Pos),
 	}
@@ -109,13 +108,13 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.DeferStmt)(nil),
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
-		(*ast.CallExpr)(nil),
 	}
 	ins.Preorder(filter, c.visit)
-	if !c.makesFutures {
+	flowSites := c.flowSitesAll()
+	if len(c.sites) == 0 && len(flowSites) == 0 {
 		return nil, nil // most packages make no future: skip scanning their uses and comments
 	}
-	c.report(c.unused(), flowDrops(pass, c.flowSitesAll()), ignoredLines(pass))
+	c.report(c.unused(), flowDrops(pass, flowSites), ignoredLines(pass))
 	return nil, nil
 }
 
@@ -139,16 +138,16 @@ func (c *checker) visit(n ast.Node) {
 			lhs[i] = name
 		}
 		c.assign(lhs, n.Values)
-	case *ast.CallExpr:
-		if call := c.callOf(n); call != nil && hasFuture(c.pass.TypesInfo.TypeOf(call)) {
-			c.calls[call.Lparen] = call
-			c.makesFutures = true
-		} else if c.isAppend(n) {
-			c.calls[n.Lparen] = n
-			if !n.Ellipsis.IsValid() && slices.ContainsFunc(n.Args[1:], c.isFutureExpr) {
-				c.flowSites = append(c.flowSites, n.Pos())
-			}
-		}
+	}
+}
+
+// appended records x as a site of the flow analysis when it appends one or
+// more futures to a slice. Only an append whose result is assigned can
+// lose its futures: any other use of its result reads them.
+func (c *checker) appended(x ast.Expr) {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if ok && c.isAppend(call) && !call.Ellipsis.IsValid() && slices.ContainsFunc(call.Args[1:], c.isFutureExpr) {
+		c.flowSites = append(c.flowSites, call.Pos())
 	}
 }
 
@@ -178,7 +177,7 @@ func (c *checker) reassigned(v *types.Var) bool {
 // isAppend reports whether call calls the built-in append.
 func (c *checker) isAppend(call *ast.CallExpr) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
+	if !ok || id.Name != "append" {
 		return false
 	}
 	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
@@ -195,10 +194,9 @@ func (c *checker) discarded(x ast.Expr) {
 // assign records what an assignment or var declaration of lhs from rhs
 // tells: stores, blank reads, candidate variables and sites.
 func (c *checker) assign(lhs, rhs []ast.Expr) {
-	for _, l := range lhs {
-		if len(rhs) > 0 {
-			c.assigned(l)
-		}
+	c.assignedValues(lhs, rhs)
+	for _, r := range rhs {
+		c.appended(r)
 	}
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
@@ -239,6 +237,36 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 			c.dests[result{call.Lparen, i}] = l
 		}
 	}
+}
+
+// assignedValues records each of lhs that rhs assigns a future or nil.
+func (c *checker) assignedValues(lhs, rhs []ast.Expr) {
+	if len(rhs) == len(lhs) {
+		for i, r := range rhs {
+			if t := c.pass.TypesInfo.TypeOf(r); isFuture(t) || isNil(t) {
+				c.assigned(lhs[i])
+			}
+		}
+		return
+	}
+	if len(rhs) != 1 {
+		return
+	}
+	tuple, ok := c.pass.TypesInfo.TypeOf(rhs[0]).(*types.Tuple)
+	if !ok || tuple.Len() != len(lhs) {
+		return
+	}
+	for i, l := range lhs {
+		if isFuture(tuple.At(i).Type()) {
+			c.assigned(l)
+		}
+	}
+}
+
+// isNil reports whether t is the type of nil.
+func isNil(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.UntypedNil
 }
 
 // assigned records that l is assigned a value, when l is a variable of
@@ -308,12 +336,12 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 	type appended struct{ call, append *ast.CallExpr }
 	var appends []appended
 	for _, d := range drops {
-		call := c.calls[d.made.lparen]
+		call := c.callAt(d.made.lparen)
 		if call == nil {
-			continue // a call that the source does not spell, or one outside any function
+			continue // a call that the source does not spell
 		}
 		for _, pos := range d.appends {
-			if a := c.calls[pos]; a != nil {
+			if a := c.callAt(pos); a != nil {
 				appends = append(appends, appended{call, a})
 			}
 		}
@@ -337,6 +365,22 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 				calleeName(c.pass.TypesInfo, a.call.Fun))
 		}
 	}
+}
+
+// callAt returns the call whose opening parenthesis is at lparen, or nil.
+func (c *checker) callAt(lparen token.Pos) *ast.CallExpr {
+	for _, f := range c.pass.Files {
+		if lparen < f.FileStart || lparen >= f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, lparen, lparen+1)
+		for _, n := range path {
+			if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
+				return call
+			}
+		}
+	}
+	return nil
 }
 
 // overwritten reports whether dest, which receives a future that the flow

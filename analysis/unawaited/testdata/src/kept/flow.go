@@ -35,6 +35,18 @@ func awaitedOrCancelled(ctx context.Context, cond bool) {
 	f.Cancel()
 }
 
+// Awaited on one path only before being replaced: a path reads it.
+func awaitedOnOnePathThenReplaced(ctx context.Context, cond bool) (int, error) {
+	f := runtime.Go(ctx, work)
+	if cond {
+		if _, err := f.Await(ctx); err != nil {
+			return 0, err
+		}
+	}
+	f = runtime.Go(ctx, work)
+	return f.Await(ctx)
+}
+
 func appendedThenGathered(ctx context.Context, n int) ([]int, error) {
 	var fs []*runtime.Future[int]
 	for range n {

@@ -87,3 +87,10 @@ func indexedIntoMake(ctx context.Context) {
 	fs := make([]*runtime.Future[int], 1)
 	fs[0] = runtime.Go(ctx, work)
 }
+
+// Read only in code that cannot run.
+func readWhereNoPathGoes(ctx context.Context) (int, error) {
+	f := runtime.Go(ctx, work)
+	panic("not yet")
+	return f.Await(ctx)
+}
