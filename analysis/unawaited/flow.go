@@ -34,15 +34,16 @@ type flowDrop struct {
 // dependency, the standard library included, and it builds every function
 // of every package. Here only the functions that hold a site get a body;
 // the others are declared without one, as functions written in assembly
-// are.
+// are; package-level variables get no initializer, and only the imported
+// packages that those bodies name are created.
 func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 	if len(sites) == 0 {
 		return nil
 	}
 	slices.Sort(sites)
-	files, info, funcs := withBodies(pass, sites)
-	prog := ssa.NewProgram(pass.Fset, 0)
-	for _, imp := range pass.Pkg.Imports() {
+	files, info, funcs, imports := withBodies(pass, sites)
+	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
+	for _, imp := range imports {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
 	prog.CreatePackage(pass.Pkg, files, info, false).Build()
@@ -71,15 +72,19 @@ func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 
 // withBodies returns copies of the package's files in which only the
 // function declarations that hold one of the sorted sites keep their body,
-// type information that knows the copies, and the functions kept.
-func withBodies(pass *analysis.Pass, sites []token.Pos) ([]*ast.File, *types.Info, []*types.Func) {
+// type information that knows the copies and initializes no package-level
+// variable, the functions kept, and the imported packages whose functions
+// and variables they use.
+func withBodies(pass *analysis.Pass, sites []token.Pos) ([]*ast.File, *types.Info, []*types.Func, []*types.Package) {
 	info := *pass.TypesInfo
+	info.InitOrder = nil
 	info.FileVersions = maps.Clone(pass.TypesInfo.FileVersions)
 	if info.FileVersions == nil {
 		info.FileVersions = make(map[*ast.File]string)
 	}
 	var files []*ast.File
 	var funcs []*types.Func
+	imports := make(map[*types.Package]bool)
 	for _, file := range pass.Files {
 		copied := *file
 		copied.Decls = slices.Clone(file.Decls)
@@ -93,6 +98,7 @@ func withBodies(pass *analysis.Pass, sites []token.Pos) ([]*ast.File, *types.Inf
 				if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 					funcs = append(funcs, obj)
 				}
+				importsUsed(pass, decl, imports)
 				continue
 			}
 			bare := *decl
@@ -102,7 +108,29 @@ func withBodies(pass *analysis.Pass, sites []token.Pos) ([]*ast.File, *types.Inf
 		info.FileVersions[&copied] = pass.TypesInfo.FileVersions[file]
 		files = append(files, &copied)
 	}
-	return files, &info, funcs
+	return files, &info, funcs, slices.Collect(maps.Keys(imports))
+}
+
+// importsUsed adds to imports the other packages whose package-level
+// functions and variables decl uses: the only members of other packages
+// that building its SSA form looks up (methods are made on demand).
+func importsUsed(pass *analysis.Pass, decl *ast.FuncDecl, imports map[*types.Package]bool) {
+	ast.Inspect(decl, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := pass.TypesInfo.Uses[id]
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+		default:
+			return true
+		}
+		if pkg := obj.Pkg(); pkg != nil && pkg != pass.Pkg && obj.Parent() == pkg.Scope() {
+			imports[pkg] = true
+		}
+		return true
+	})
 }
 
 // appendSources appends to sources the futures that fn and the function

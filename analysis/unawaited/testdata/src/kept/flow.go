@@ -2,6 +2,13 @@ package kept
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"maps"
+	. "math"
+	"os"
+	"slices"
+	"strings"
 
 	"github.com/gathergen/gathergen/runtime"
 )
@@ -207,4 +214,18 @@ func namedResultOverwritten(ctx context.Context) (f *runtime.Future[int]) {
 		}
 	}()
 	return f
+}
+
+// A function that gets an SSA body, and names functions, variables and
+// methods of other packages in every way that building it must resolve.
+func namesOtherPackages(ctx context.Context, w io.Writer) error {
+	var fs []*runtime.Future[int]
+	fs = append(fs, runtime.Go(ctx, work))
+	var b strings.Builder
+	b.WriteString(os.Args[0])
+	upper := strings.ToUpper
+	str := (*strings.Builder).String
+	fmt.Fprintln(w, upper(str(&b)), slices.Collect(maps.Keys(map[int]bool{})), Sqrt(Pi))
+	_, err := runtime.All(ctx, fs...)
+	return err
 }
