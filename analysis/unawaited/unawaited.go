@@ -194,7 +194,6 @@ func (c *checker) discarded(x ast.Expr) {
 // assign records what an assignment or var declaration of lhs from rhs
 // tells: stores, blank reads, candidate variables and sites.
 func (c *checker) assign(lhs, rhs []ast.Expr) {
-	c.assignedValues(lhs, rhs)
 	for _, r := range rhs {
 		c.appended(r)
 	}
@@ -202,9 +201,15 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 		id, ok := l.(*ast.Ident)
 		switch {
 		case !ok:
+			if len(rhs) > 0 {
+				c.assignedElement(l)
+			}
 		case id.Name != "_":
 			c.stores[id] = true
-			c.declare(id)
+			v := c.declare(id)
+			if len(rhs) > 0 {
+				c.assigned(id, v)
+			}
 		case len(rhs) == len(lhs):
 			if r, ok := rhs[i].(*ast.Ident); ok {
 				c.blankReads[r] = true
@@ -239,67 +244,48 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 	}
 }
 
-// assignedValues records each of lhs that rhs assigns a future or nil.
-func (c *checker) assignedValues(lhs, rhs []ast.Expr) {
-	if len(rhs) == len(lhs) {
-		for i, r := range rhs {
-			if t := c.pass.TypesInfo.TypeOf(r); isFuture(t) || isNil(t) {
-				c.assigned(lhs[i])
-			}
-		}
-		return
+// assigned records that id, which declares def (nil when it declares
+// nothing), is assigned a value, when it is a variable of future type.
+func (c *checker) assigned(id *ast.Ident, def *types.Var) {
+	v := def
+	if v == nil {
+		v, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 	}
-	if len(rhs) != 1 {
-		return
-	}
-	tuple, ok := c.pass.TypesInfo.TypeOf(rhs[0]).(*types.Tuple)
-	if !ok || tuple.Len() != len(lhs) {
-		return
-	}
-	for i, l := range lhs {
-		if isFuture(tuple.At(i).Type()) {
-			c.assigned(l)
-		}
+	if v != nil && isFuture(v.Type()) {
+		c.assignments[v] = append(c.assignments[v], id.Pos())
 	}
 }
 
-// isNil reports whether t is the type of nil.
-func isNil(t types.Type) bool {
-	b, ok := t.(*types.Basic)
-	return ok && b.Kind() == types.UntypedNil
-}
-
-// assigned records that l is assigned a value, when l is a variable of
-// future type or an element of an array of futures held in a variable.
-func (c *checker) assigned(l ast.Expr) {
-	switch l := ast.Unparen(l).(type) {
-	case *ast.Ident:
-		if v, ok := c.pass.TypesInfo.ObjectOf(l).(*types.Var); ok && isFuture(v.Type()) {
-			c.assignments[v] = append(c.assignments[v], l.Pos())
-		}
-	case *ast.IndexExpr:
-		id, ok := ast.Unparen(l.X).(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-			if array, ok := v.Type().Underlying().(*types.Array); ok && isFuture(array.Elem()) {
-				c.flowSites = append(c.flowSites, l.Pos())
-			}
+// assignedElement records l as a site of the flow analysis when it is an
+// element of an array of futures held in a variable.
+func (c *checker) assignedElement(l ast.Expr) {
+	index, ok := ast.Unparen(l).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	id, ok := ast.Unparen(index.X).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+		if array, ok := v.Type().Underlying().(*types.Array); ok && isFuture(array.Elem()) {
+			c.flowSites = append(c.flowSites, l.Pos())
 		}
 	}
 }
 
 // declare makes the variable that id declares a candidate when it is a local
-// variable of future type.
-func (c *checker) declare(id *ast.Ident) {
+// variable of future type, and returns the variable that id declares, or
+// nil.
+func (c *checker) declare(id *ast.Ident) *types.Var {
 	v, ok := c.pass.TypesInfo.Defs[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
-		return
+	if !ok {
+		return nil
 	}
-	if isFuture(v.Type()) {
+	if v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope() && isFuture(v.Type()) {
 		c.candidates[v] = true
 	}
+	return v
 }
 
 // unused returns the candidate variables that are never read, except to be
