@@ -115,11 +115,16 @@
 // The flow analysis builds the SSA form of a package only when it appends
 // futures, stores them into arrays or assigns a future variable more than
 // once, and then only of the functions that do: the others are declared
-// without a body. It does not require buildssa, whose ctrlflow facts would
-// have every run analyse every dependency, the standard library included.
-// Over this repository, on a shared 2-core machine, the analysis alone
-// (the sum of the times that gathervet -debug=tp prints, medians of 10
-// interleaved runs) took MEASURED_BEFORE before the flow analysis and
-// MEASURED_AFTER after it; a whole run of gathervet ./..., loading and
-// type-checking included, took WALL_BEFORE and WALL_AFTER.
+// without a body, package-level variables get no initializer, and only the
+// imported packages that the bodies name are created. It does not require
+// buildssa, whose ctrlflow facts would have every run analyse every
+// dependency, the standard library included.
+//
+// Measured over this repository (26 packages, tests included) on a shared
+// 2-core machine, before and after the flow analysis, in alternated runs:
+// the analyzer's own pass took 3.6 ms and 5.1 ms (1.4x; the fastest of 50
+// rounds in one process, median of 4 runs); with the inspect pass that it
+// requires, 24.2 ms and 24.4 ms of CPU (medians of 50 rounds, median of 4
+// runs); a whole gathervet ./..., loading and type-checking included, 5.5 s
+// and 5.3 s (medians of 10 runs, the difference being noise).
 package unawaited
