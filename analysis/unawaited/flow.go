@@ -49,19 +49,22 @@ func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 	prog.CreatePackage(pass.Pkg, files, info, false).Build()
 
 	g := newReadGraph()
-	var sources []ssa.Value
+	var src sources
 	for _, obj := range funcs {
 		if fn := prog.FuncValue(obj); fn != nil {
-			sources = appendSources(sources, fn)
+			src.add(fn)
 		}
 	}
-	for _, s := range sources {
+	for _, s := range src.values {
 		g.explore(s)
 	}
 	g.propagate()
 
 	var drops []flowDrop
-	for _, s := range sources {
+	for _, r := range src.unextracted {
+		drops = append(drops, flowDrop{made: r})
+	}
+	for _, s := range src.values {
 		if g.read[s] {
 			continue
 		}
@@ -133,9 +136,18 @@ func importsUsed(pass *analysis.Pass, decl *ast.FuncDecl, imports map[*types.Pac
 	})
 }
 
-// appendSources appends to sources the futures that fn and the function
-// literals inside it make: each result of future type of each call.
-func appendSources(sources []ssa.Value, fn *ssa.Function) []ssa.Value {
+// sources are the futures that calls make.
+type sources struct {
+	// values are the futures, as values of the SSA form.
+	values []ssa.Value
+	// unextracted are the futures in results of calls that return several
+	// values, when not even an instruction takes them out of the results.
+	unextracted []result
+}
+
+// add adds the futures that fn and the function literals inside it make:
+// each result of future type of each call.
+func (src *sources) add(fn *ssa.Function) {
 	for _, block := range fn.Blocks {
 		for _, instr := range block.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -143,23 +155,30 @@ func appendSources(sources []ssa.Value, fn *ssa.Function) []ssa.Value {
 				continue
 			}
 			if isFuture(call.Type()) {
-				sources = append(sources, call)
+				src.values = append(src.values, call)
 				continue
 			}
-			if _, ok := call.Type().(*types.Tuple); !ok {
+			tuple, ok := call.Type().(*types.Tuple)
+			if !ok {
 				continue
 			}
+			extracted := make(map[int]bool)
 			for _, ref := range *call.Referrers() {
 				if x, ok := ref.(*ssa.Extract); ok && isFuture(x.Type()) {
-					sources = append(sources, x)
+					src.values = append(src.values, x)
+					extracted[x.Index] = true
+				}
+			}
+			for i := range tuple.Len() {
+				if isFuture(tuple.At(i).Type()) && !extracted[i] {
+					src.unextracted = append(src.unextracted, result{call.Pos(), i})
 				}
 			}
 		}
 	}
 	for _, anon := range fn.AnonFuncs {
-		sources = appendSources(sources, anon)
+		src.add(anon)
 	}
-	return sources
 }
 
 // resultOf returns the call result that the source s is.
