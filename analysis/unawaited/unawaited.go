@@ -45,7 +45,8 @@ escaping into interfaces, fields, maps, channels or slices from elsewhere.
 A comment //gathervet:ignore [reason] on the line of the report (the call, or
 the append), or on the line just above it, silences the report.`
 
-// Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
+// Analyzer reports futures of github.com/gathergen/gathergen/runtime, and of
+// the Temporal target github.com/gathergen/gathergen/temporal, that are
 // dropped without being awaited. See the package documentation for what it
 // reports and what it cannot see.
 var Analyzer = &analysis.Analyzer{
