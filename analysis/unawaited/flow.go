@@ -49,22 +49,19 @@ func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 	prog.CreatePackage(pass.Pkg, files, info, false).Build()
 
 	g := newReadGraph()
-	var src sources
+	var sources []ssa.Value
 	for _, obj := range funcs {
 		if fn := prog.FuncValue(obj); fn != nil {
-			src.add(fn)
+			sources = appendSources(sources, fn)
 		}
 	}
-	for _, s := range src.values {
+	for _, s := range sources {
 		g.explore(s)
 	}
 	g.propagate()
 
 	var drops []flowDrop
-	for _, r := range src.unextracted {
-		drops = append(drops, flowDrop{made: r})
-	}
-	for _, s := range src.values {
+	for _, s := range sources {
 		if g.read[s] {
 			continue
 		}
@@ -136,18 +133,9 @@ func importsUsed(pass *analysis.Pass, decl *ast.FuncDecl, imports map[*types.Pac
 	})
 }
 
-// sources are the futures that calls make.
-type sources struct {
-	// values are the futures, as values of the SSA form.
-	values []ssa.Value
-	// unextracted are the futures in results of calls that return several
-	// values, when not even an instruction takes them out of the results.
-	unextracted []result
-}
-
-// add adds the futures that fn and the function literals inside it make:
-// each result of future type of each call.
-func (src *sources) add(fn *ssa.Function) {
+// appendSources appends to sources the futures that fn and the function
+// literals inside it make: each result of future type of each call.
+func appendSources(sources []ssa.Value, fn *ssa.Function) []ssa.Value {
 	for _, block := range fn.Blocks {
 		for _, instr := range block.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -155,30 +143,23 @@ func (src *sources) add(fn *ssa.Function) {
 				continue
 			}
 			if isFuture(call.Type()) {
-				src.values = append(src.values, call)
+				sources = append(sources, call)
 				continue
 			}
-			tuple, ok := call.Type().(*types.Tuple)
-			if !ok {
+			if _, ok := call.Type().(*types.Tuple); !ok {
 				continue
 			}
-			extracted := make(map[int]bool)
 			for _, ref := range *call.Referrers() {
 				if x, ok := ref.(*ssa.Extract); ok && isFuture(x.Type()) {
-					src.values = append(src.values, x)
-					extracted[x.Index] = true
-				}
-			}
-			for i := range tuple.Len() {
-				if isFuture(tuple.At(i).Type()) && !extracted[i] {
-					src.unextracted = append(src.unextracted, result{call.Pos(), i})
+					sources = append(sources, x)
 				}
 			}
 		}
 	}
 	for _, anon := range fn.AnonFuncs {
-		src.add(anon)
+		sources = appendSources(sources, anon)
 	}
+	return sources
 }
 
 // resultOf returns the call result that the source s is.
