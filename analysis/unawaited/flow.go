@@ -212,7 +212,6 @@ func (g *readGraph) explore(v ssa.Value) {
 	}
 	for _, ref := range *refs {
 		switch ref := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.Phi:
 			g.share(v, ref)
 		case *ssa.Call:
@@ -250,7 +249,6 @@ func (g *readGraph) exploreArray(alloc *ssa.Alloc) {
 	g.arrays[alloc] = true
 	for _, ref := range *alloc.Referrers() {
 		switch ref := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.IndexAddr:
 			if !onlyStoredInto(ref) {
 				g.read[alloc] = true
@@ -381,7 +379,6 @@ func arrayOf(addr ssa.Value) *ssa.Alloc {
 func onlyStoredInto(addr *ssa.IndexAddr) bool {
 	for _, ref := range *addr.Referrers() {
 		switch ref := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.Store:
 			if ref.Addr != addr || ref.Val == addr {
 				return false

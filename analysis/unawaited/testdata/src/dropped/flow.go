@@ -124,3 +124,18 @@ func flowIgnored(ctx context.Context) (int, error) {
 	f = runtime.Resolved(1)
 	return f.Await(ctx)
 }
+
+// Either future, whichever path made it, goes to a slice that nothing reads.
+func appendedFromEitherPath(ctx context.Context, cond bool) {
+	var fs []*runtime.Future[int]
+	f := runtime.Go(ctx, work)
+	if cond {
+		f = runtime.Resolved(1)
+	}
+	fs = append(fs, f) // want `^future returned by runtime\.Go is never awaited: the slice it is appended to is never read$` `^future returned by runtime\.Resolved is never awaited: the slice it is appended to is never read$`
+	g, err := shop.Pair(ctx)
+	if err != nil {
+		g = runtime.Resolved(0)
+	}
+	fs = append(fs, g) // want `^future returned by shop\.Pair is never awaited: the slice it is appended to is never read$` `^future returned by runtime\.Resolved is never awaited: the slice it is appended to is never read$`
+}
