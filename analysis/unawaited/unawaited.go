@@ -4,36 +4,49 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// runtimePath is the import path of the package whose Future type the
-// analyzer tracks.
-const runtimePath = "github.com/gathergen/gathergen/runtime"
+// futurePackages are the import paths of the packages whose Future types the
+// analyzer tracks: the runtime's, and the Temporal target's (package
+// gtemporal), whose futures live in workflow code.
+var futurePackages = map[string]bool{
+	"github.com/gathergen/gathergen/runtime":  true,
+	"github.com/gathergen/gathergen/temporal": true,
+}
 
 const doc = `report futures that are never awaited
 
-A call that returns a *runtime.Future[T] of github.com/gathergen/gathergen/runtime
-(runtime.Go, a generated XAsync wrapper, Promise.Future, ...) is reported when
-its future is dropped: the call is an expression statement or the call of a go
-or defer statement, its future is assigned to the blank identifier, or it is held
-in a local variable that is never used (only assigned to, or only assigned to _).
-Awaiting, gathering, cancelling, returning, storing, passing on or capturing the
-future, or any other reference to the variable, counts as a use.
+A future is a *Future[T] of github.com/gathergen/gathergen/runtime (runtime.Go,
+a generated XAsync wrapper, Promise.Future, ...) or of the Temporal target,
+github.com/gathergen/gathergen/temporal (gtemporal.Execute, a generated
+XActivity stub). A call that returns one is reported when its future is
+dropped: the call is an expression statement or the call of a go or defer
+statement, its future is assigned to the blank identifier, or it is held in a
+local variable that is never used (only assigned to, or only assigned to _).
 
-The check ignores control flow and prefers a missed report to a false one: it
-does not see futures awaited on some paths only, futures overwritten before use,
-or futures that escape into interfaces, fields or containers and are dropped
-there.
+Following the flow of each function, a future that no path reads is reported
+too: one held in a local variable that every path overwrites before reading
+it, one stored in a local array that is only assigned to, and one appended to
+a slice that nothing but append touches (reported at the append).
 
-A comment //gathervet:ignore [reason] on the line where the call starts, or
-on the line just above it, silences the report.`
+Awaiting, gathering, cancelling, returning, storing, passing on, capturing or
+selecting on the future, on any path, counts as a use: a future awaited on
+some paths only is not reported. The check prefers a missed report to a false
+one: it does not see futures overwritten by a later turn of a loop, or
+escaping into interfaces, fields, maps, channels or slices from elsewhere.
 
-// Analyzer reports futures of github.com/gathergen/gathergen/runtime that are
+A comment //gathervet:ignore [reason] on the line of the report (the call, or
+the append), or on the line just above it, silences the report.`
+
+// Analyzer reports futures of github.com/gathergen/gathergen/runtime, and of
+// the Temporal target github.com/gathergen/gathergen/temporal, that are
 // dropped without being awaited. See the package documentation for what it
 // reports and what it cannot see.
 var Analyzer = &analysis.Analyzer{
@@ -65,16 +78,29 @@ type checker struct {
 	// blankReads are identifiers that are the whole right-hand side paired
 	// with _ in an assignment or var declaration: read only to be dropped.
 	blankReads map[*ast.Ident]bool
+	// dests holds the left-hand side that receives each result of a call
+	// in an assignment or var declaration.
+	dests map[result]ast.Expr
+	// flowSites are the positions of the appends of futures and of the
+	// stores of futures into array elements: the functions that hold them
+	// get a flow analysis.
+	flowSites []token.Pos
+	// assignments lists where each local variable of future type is
+	// assigned a value: a variable assigned more than once gets a flow
+	// analysis too.
+	assignments map[*types.Var][]token.Pos
 }
 
 // run records every statement that may drop a future, then reports the calls
 // whose futures are dropped.
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
-		pass:       pass,
-		candidates: make(map[*types.Var]bool),
-		stores:     make(map[*ast.Ident]bool),
-		blankReads: make(map[*ast.Ident]bool),
+		pass:        pass,
+		candidates:  make(map[*types.Var]bool),
+		stores:      make(map[*ast.Ident]bool),
+		blankReads:  make(map[*ast.Ident]bool),
+		dests:       make(map[result]ast.Expr),
+		assignments: make(map[*types.Var][]token.Pos),
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
@@ -85,10 +111,11 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.ValueSpec)(nil),
 	}
 	ins.Preorder(filter, c.visit)
-	if len(c.sites) == 0 {
+	flowSites := c.flowSitesAll()
+	if len(c.sites) == 0 && len(flowSites) == 0 {
 		return nil, nil // most packages make no future: skip scanning their uses and comments
 	}
-	c.report(c.unused(), ignoredLines(pass))
+	c.report(c.unused(), flowDrops(pass, flowSites), ignoredLines(pass))
 	return nil, nil
 }
 
@@ -115,6 +142,49 @@ func (c *checker) visit(n ast.Node) {
 	}
 }
 
+// appended records x as a site of the flow analysis when it appends one or
+// more futures to a slice. Only an append whose result is assigned can
+// lose its futures: any other use of its result reads them.
+func (c *checker) appended(x ast.Expr) {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if ok && c.isAppend(call) && !call.Ellipsis.IsValid() && slices.ContainsFunc(call.Args[1:], c.isFutureExpr) {
+		c.flowSites = append(c.flowSites, call.Pos())
+	}
+}
+
+// isFutureExpr reports whether x is of future type.
+func (c *checker) isFutureExpr(x ast.Expr) bool {
+	return isFuture(c.pass.TypesInfo.TypeOf(x))
+}
+
+// flowSitesAll returns the sites that need a flow analysis: appends and
+// stores into arrays, and every assignment to a local variable of future
+// type assigned more than once.
+func (c *checker) flowSitesAll() []token.Pos {
+	sites := c.flowSites
+	for v, at := range c.assignments {
+		if len(at) > 1 && c.candidates[v] {
+			sites = append(sites, at...)
+		}
+	}
+	return sites
+}
+
+// reassigned reports whether v is assigned a value more than once.
+func (c *checker) reassigned(v *types.Var) bool {
+	return len(c.assignments[v]) > 1
+}
+
+// isAppend reports whether call calls the built-in append.
+func (c *checker) isAppend(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != "append" {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
+}
+
 // discarded records a call whose results are all thrown away.
 func (c *checker) discarded(x ast.Expr) {
 	if call := c.callOf(x); call != nil && hasFuture(c.pass.TypesInfo.TypeOf(call)) {
@@ -125,13 +195,22 @@ func (c *checker) discarded(x ast.Expr) {
 // assign records what an assignment or var declaration of lhs from rhs
 // tells: stores, blank reads, candidate variables and sites.
 func (c *checker) assign(lhs, rhs []ast.Expr) {
+	for _, r := range rhs {
+		c.appended(r)
+	}
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
 		switch {
 		case !ok:
+			if len(rhs) > 0 {
+				c.assignedElement(l)
+			}
 		case id.Name != "_":
 			c.stores[id] = true
-			c.declare(id)
+			v := c.declare(id)
+			if len(rhs) > 0 {
+				c.assigned(id, v)
+			}
 		case len(rhs) == len(lhs):
 			if r, ok := rhs[i].(*ast.Ident); ok {
 				c.blankReads[r] = true
@@ -142,6 +221,7 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 		for i, r := range rhs {
 			if call := c.callOf(r); call != nil && isFuture(c.pass.TypesInfo.TypeOf(call)) {
 				c.sites = append(c.sites, site{call: call, dest: lhs[i]})
+				c.dests[result{call.Lparen, 0}] = lhs[i]
 			}
 		}
 		return
@@ -160,20 +240,53 @@ func (c *checker) assign(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		if isFuture(tuple.At(i).Type()) {
 			c.sites = append(c.sites, site{call: call, dest: l})
+			c.dests[result{call.Lparen, i}] = l
+		}
+	}
+}
+
+// assigned records that id, which declares def (nil when it declares
+// nothing), is assigned a value, when it is a variable of future type.
+func (c *checker) assigned(id *ast.Ident, def *types.Var) {
+	v := def
+	if v == nil {
+		v, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
+	}
+	if v != nil && isFuture(v.Type()) {
+		c.assignments[v] = append(c.assignments[v], id.Pos())
+	}
+}
+
+// assignedElement records l as a site of the flow analysis when it is an
+// element of an array of futures held in a variable.
+func (c *checker) assignedElement(l ast.Expr) {
+	index, ok := ast.Unparen(l).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	id, ok := ast.Unparen(index.X).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+		if array, ok := v.Type().Underlying().(*types.Array); ok && isFuture(array.Elem()) {
+			c.flowSites = append(c.flowSites, l.Pos())
 		}
 	}
 }
 
 // declare makes the variable that id declares a candidate when it is a local
-// variable of future type.
-func (c *checker) declare(id *ast.Ident) {
+// variable of future type, and returns the variable that id declares, or
+// nil.
+func (c *checker) declare(id *ast.Ident) *types.Var {
 	v, ok := c.pass.TypesInfo.Defs[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
-		return
+	if !ok {
+		return nil
 	}
-	if isFuture(v.Type()) {
+	if v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope() && isFuture(v.Type()) {
 		c.candidates[v] = true
 	}
+	return v
 }
 
 // unused returns the candidate variables that are never read, except to be
@@ -195,21 +308,91 @@ func (c *checker) unused() map[*types.Var]bool {
 	return unused
 }
 
-// report emits one diagnostic for each call that has a dropped future,
-// unless an ignore directive covers the line where the call starts.
-func (c *checker) report(unused map[*types.Var]bool, ignored map[fileLine]bool) {
+// report emits one diagnostic for each call that has a dropped future, and
+// one for each future appended to a slice that is never read, unless an
+// ignore directive covers the line of the report.
+func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored map[fileLine]bool) {
 	reported := make(map[*ast.CallExpr]bool)
+	var calls []*ast.CallExpr
 	for _, s := range c.sites {
-		if reported[s.call] || !c.dropped(s.dest, unused) {
-			continue
+		if !reported[s.call] && c.dropped(s.dest, unused) {
+			reported[s.call] = true
+			calls = append(calls, s.call)
 		}
-		reported[s.call] = true
-		posn := c.pass.Fset.Position(s.call.Pos())
-		if ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}] {
-			continue
-		}
-		c.pass.Reportf(s.call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, s.call.Fun))
 	}
+	type appended struct{ call, append *ast.CallExpr }
+	var appends []appended
+	for _, d := range drops {
+		call := c.callAt(d.made.lparen)
+		if call == nil {
+			continue // a call that the source does not spell
+		}
+		for _, pos := range d.appends {
+			if a := c.callAt(pos); a != nil {
+				appends = append(appends, appended{call, a})
+			}
+		}
+		if len(d.appends) == 0 && !reported[call] && c.overwritten(c.dests[d.made]) {
+			reported[call] = true
+			calls = append(calls, call)
+		}
+	}
+	silenced := func(pos token.Pos) bool {
+		posn := c.pass.Fset.Position(pos)
+		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
+	}
+	for _, call := range calls {
+		if !silenced(call.Pos()) {
+			c.pass.Reportf(call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
+		}
+	}
+	for _, a := range appends {
+		if !silenced(a.append.Pos()) {
+			c.pass.Reportf(a.append.Pos(), "future returned by %s is never awaited: the slice it is appended to is never read",
+				calleeName(c.pass.TypesInfo, a.call.Fun))
+		}
+	}
+}
+
+// callAt returns the call whose opening parenthesis is at lparen, or nil.
+func (c *checker) callAt(lparen token.Pos) *ast.CallExpr {
+	for _, f := range c.pass.Files {
+		if lparen < f.FileStart || lparen >= f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, lparen, lparen+1)
+		for _, n := range path {
+			if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
+				return call
+			}
+		}
+	}
+	return nil
+}
+
+// overwritten reports whether dest, which receives a future that the flow
+// analysis found no path reading, is a place where such a future is
+// reported: a local variable declared in the function and assigned more
+// than once (so overwritten before any path reads this future), or an
+// element of an array held in a variable.
+func (c *checker) overwritten(dest ast.Expr) bool {
+	switch dest := ast.Unparen(dest).(type) {
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.ObjectOf(dest).(*types.Var)
+		return ok && c.candidates[v] && c.reassigned(v)
+	case *ast.IndexExpr:
+		id, ok := ast.Unparen(dest.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok {
+			return false
+		}
+		array, ok := v.Type().Underlying().(*types.Array)
+		return ok && isFuture(array.Elem())
+	}
+	return false
 }
 
 // ignoreDirective is the comment that silences a report on its own line and
@@ -301,7 +484,7 @@ func isFuture(t types.Type) bool {
 		return false
 	}
 	obj := named.Obj()
-	return obj.Name() == "Future" && obj.Pkg() != nil && obj.Pkg().Path() == runtimePath
+	return obj.Name() == "Future" && obj.Pkg() != nil && futurePackages[obj.Pkg().Path()]
 }
 
 // calleeName names the function that fun denotes the way the source spells

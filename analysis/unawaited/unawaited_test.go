@@ -15,3 +15,11 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unawaited.Analyzer,
 		"dropped", "kept", "unseen", "shop", "github.com/gathergen/gathergen/runtime")
 }
+
+// TestTemporal checks the futures of the Temporal target in workflow code:
+// those never read are reported like the runtime's, those read are not; nor
+// is anything in the stub of github.com/gathergen/gathergen/temporal.
+func TestTemporal(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unawaited.Analyzer,
+		"workflows", "github.com/gathergen/gathergen/temporal")
+}

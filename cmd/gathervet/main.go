@@ -1,5 +1,6 @@
-// Gathervet reports futures of github.com/gathergen/gathergen/runtime that
-// are never awaited. It is the compile-time twin of Python's warning
+// Gathervet reports futures of github.com/gathergen/gathergen/runtime, and
+// of the Temporal target github.com/gathergen/gathergen/temporal, that are
+// never awaited. It is the compile-time twin of Python's warning
 // "coroutine ... was never awaited".
 //
 // # Install
@@ -41,8 +42,9 @@
 //
 // A call that returns a *runtime.Future[T], be it runtime.Go,
 // runtime.GoNamed, runtime.Resolved, Promise.Future, a FetchUserAsync wrapper
-// written by gathergen, or any function or method of yours, is reported when
-// its future is dropped:
+// written by gathergen, or any function or method of yours, or a
+// *gtemporal.Future[T] of the Temporal target (gtemporal.Execute, a
+// generated activity stub), is reported when its future is dropped:
 //
 //	FetchUserAsync(ctx, id)          // the result is discarded
 //	go FetchUserAsync(ctx, id)       // so it is here
@@ -50,31 +52,44 @@
 //	f := c.FetchOrdersAsync(ctx, id) // held in a local variable that is
 //	_ = f                            //   never used, only assigned to _
 //
+// Following the flow of each function, it also reports a future that no
+// path reads: one held in a local variable that is overwritten before any
+// path reads it, one stored into an array that is only ever assigned to,
+// and one appended to a slice that nothing but append touches, which is
+// reported at the append:
+//
+//	g := runtime.Go(ctx, work)       // overwritten below before any read
+//	g = runtime.Go(ctx, work)
+//	fs = append(fs, FetchUserAsync(ctx, id)) // fs is never read
+//
 // Awaiting the future, gathering it with runtime.All or Gather2, cancelling
 // it, selecting on its Done channel, returning it, storing it in a struct,
-// slice, map or channel, passing it to any function, or capturing it in a
-// closure are all uses, and nothing is reported.
+// map, channel or a slice that is read, passing it to any function, or
+// capturing it in a closure are all uses, on any path: a future awaited on
+// some paths only is not reported.
 //
 // To keep work running without waiting for it, use a go statement on the
 // function itself rather than on its Async wrapper, or keep the future and
 // cancel it when you no longer need it. Where a dropped future is what you
-// mean, say so with a directive on the line of the call (at its end) or on
-// the line just above it; a reason may follow after a space:
+// mean, say so with a directive on the line of the report (at its end) or
+// on the line just above it; a reason may follow after a space:
 //
 //	//gathervet:ignore Go panics on a nil function before it returns
 //	runtime.Go[int](ctx, nil)
 //
 // # What it cannot see
 //
-// Gathervet looks at one function at a time, ignores control flow, and
-// prefers a missed report to a false one. It does not report a future that is
-// awaited on some paths only, a future overwritten before it is used, a
-// future that escapes into an interface, field or container and is dropped
-// there, or one that comes from a channel, a map or a type assertion rather
-// than straight from a call. It reports a dropped result even when the
-// callee keeps the same future elsewhere, such as a cache. The analyzer's
-// documentation, package github.com/gathergen/gathergen/analysis/unawaited,
-// has the details.
+// Gathervet looks at one function at a time and prefers a missed report to
+// a false one. It does not report a future that is awaited on some paths
+// only, one overwritten by a later turn of a loop or while a closure
+// captures its variable, one appended to a slice that came from elsewhere
+// (a parameter, a field), one that escapes into an interface, field, map or
+// channel and is dropped there, or one that comes from a channel, a map or
+// a type assertion rather than straight from a call. It reports a dropped
+// result even when the callee keeps the same future elsewhere, such as a
+// cache. The analyzer's documentation, package
+// github.com/gathergen/gathergen/analysis/unawaited, has the details and
+// the cost.
 //
 // # In CI
 //
@@ -90,4 +105,10 @@ import (
 	"github.com/gathergen/gathergen/analysis/unawaited"
 )
 
-func main() { singlechecker.Main(unawaited.Analyzer) }
+// main runs the analyzer under the command's own name, so that -h, the
+// usage line and the prefix of log messages say gathervet.
+func main() {
+	gathervet := *unawaited.Analyzer
+	gathervet.Name = "gathervet"
+	singlechecker.Main(&gathervet)
+}

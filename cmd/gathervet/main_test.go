@@ -27,6 +27,8 @@ func TestGathervet(t *testing.T) {
 	drops := []string{
 		"drops/drops.go:15:2: future returned by runtime.Go is never awaited",
 		"drops/drops.go:21:7: future returned by p.Future is never awaited",
+		"drops/drops.go:28:7: future returned by runtime.Go is never awaited",
+		"drops/drops.go:37:8: future returned by runtime.Go is never awaited: the slice it is appended to is never read",
 	}
 
 	t.Run("standalone", func(t *testing.T) {
@@ -37,6 +39,15 @@ func TestGathervet(t *testing.T) {
 		res.want(t, 0, nil)
 		res = run(t, mod, moduleEnv(), tool, "./missing") // a package that cannot be loaded
 		res.want(t, 1, nil)
+	})
+	t.Run("help", func(t *testing.T) {
+		t.Parallel()
+		// The usage names the command, not the analyzer inside it.
+		res := run(t, mod, moduleEnv(), tool, "-h")
+		if res.code != 0 || !strings.HasPrefix(res.stderr, "gathervet: report futures that are never awaited\n") ||
+			!strings.Contains(res.stderr, "\nUsage: gathervet [-flag] [package]\n") || strings.Contains(res.stderr, "unawaited") {
+			t.Errorf("%s: exit status %d, stderr:\n%s\nwant exit status 0 and a usage that names gathervet alone", res.cmd, res.code, res.stderr)
+		}
 	})
 	t.Run("vettool", func(t *testing.T) {
 		t.Parallel()

@@ -19,13 +19,6 @@ func somePaths(ctx context.Context, wait bool) {
 	}
 }
 
-// Overwritten before use: the first future is lost.
-func overwritten(ctx context.Context) (int, error) {
-	f := runtime.Go(ctx, work)
-	f = runtime.Go(ctx, work)
-	return f.Await(ctx)
-}
-
 // Escaping into an interface.
 func intoInterface(ctx context.Context) {
 	var x any = runtime.Go(ctx, work)
@@ -64,4 +57,40 @@ func notFromCall(m map[string]*runtime.Future[int], h struct{ f *runtime.Future[
 	b := h.f
 	c := x.(*runtime.Future[int])
 	_, _, _ = a, b, c
+}
+
+// Appended to a parameter: the caller's slice may share the backing array.
+func appendedToParameter(ctx context.Context, fs []*runtime.Future[int]) {
+	fs = append(fs, runtime.Go(ctx, work))
+	_ = fs
+}
+
+// Overwritten by a later turn of the loop: the last one is awaited.
+func overwrittenInLoop(ctx context.Context, n int) (int, error) {
+	var f *runtime.Future[int]
+	for range n {
+		f = runtime.Go(ctx, work)
+	}
+	return f.Await(ctx)
+}
+
+// Overwritten while captured by a closure, which reads only the last.
+func overwrittenWhileCaptured(ctx context.Context) (int, error) {
+	f := runtime.Go(ctx, work)
+	wait := func() (int, error) { return f.Await(ctx) }
+	f = runtime.Go(ctx, work)
+	return wait()
+}
+
+// Stored by index into a slice made with make, which nobody reads.
+func indexedIntoMake(ctx context.Context) {
+	fs := make([]*runtime.Future[int], 1)
+	fs[0] = runtime.Go(ctx, work)
+}
+
+// Read only in code that cannot run.
+func readWhereNoPathGoes(ctx context.Context) (int, error) {
+	f := runtime.Go(ctx, work)
+	panic("not yet")
+	return f.Await(ctx)
 }
