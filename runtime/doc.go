@@ -43,15 +43,20 @@
 //     early cancels the inputs not yet seen.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
-// cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
+// cancelled and the error is a *[PendingError] that names them (slot and task
+// name; for Map the element indexes) and unwraps to context.Cause(ctx), so
+// that errors.Is(err, context.DeadlineExceeded) holds while err == ctx.Err()
+// does not; [Future.Await] and [AsCompleted], which wait for inputs one at a
+// time, report context.Cause(ctx) itself. [WithLimit] bounds how many
 // tasks (and calls of Map) run at once; the rest wait in a queue without a
 // goroutine each.
 //
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a
 // task sees its context cancelled and ends in the background; its result is
-// dropped. When ctx is done, a wait reports context.Cause(ctx), even when an
-// input failed an instant earlier with a context error of its own.
+// dropped. When ctx is done, a wait reports its *PendingError, even when an
+// input failed an instant earlier with a context error of its own; that input
+// is named among the pending ones.
 //
 // Misuse is reported where it happens, in the caller's goroutine and before
 // anything starts: a nil future, a nil function or context, a nil error to

@@ -19,7 +19,8 @@ type Result[T any] struct {
 // and returns at once with a *[TaskError] that names the input and wraps its
 // error. Among inputs that have already failed when All is called, the
 // lowest index wins; after that, the first to fail. When ctx is done first,
-// All cancels every pending input and returns context.Cause(ctx). All of no
+// All cancels every pending input and returns a *[PendingError] that names
+// them and unwraps to context.Cause(ctx). All of no
 // futures returns an empty slice at once; the same future may appear twice.
 func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 	checkFutures("runtime.All", fs)
@@ -36,7 +37,8 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // AllSettled waits for every future in fs, like asyncio.gather with
 // return_exceptions=True, and returns each outcome in the order of fs. A
 // failure cancels nothing. When ctx is done first, AllSettled cancels the
-// inputs still pending, and their slots carry context.Cause(ctx).
+// inputs still pending, and their slots carry a *[PendingError] that names
+// them and unwraps to context.Cause(ctx).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
 	cause := settleEach(ctx, len(fs), coresOf(fs))
@@ -91,7 +93,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	w := subscribeEach(ctx, waitAll, n, at)
 	if !w.wait(ctx) {
 		cancelEach(n, at)
-		return context.Cause(ctx)
+		return pendingOf(ctx, n, at)
 	}
 	if slot := w.found.Load(); slot != 0 {
 		cancelEach(n, at)
@@ -99,7 +101,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 		if err := c.err(); !echoesEnd(ctx, err) {
 			return &TaskError{Index: int(slot - 1), Name: c.name, Err: err}
 		}
-		return context.Cause(ctx)
+		return pendingOf(ctx, n, at)
 	}
 	return nil
 }
@@ -107,14 +109,14 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 // echoesEnd reports whether err, an input's failure, is only the echo of
 // ctx's end: a context error while ctx is done. Inputs that run under ctx
 // often fail that way an instant before the wait sees ctx end itself; the
-// wait then reports context.Cause(ctx), as it would have a moment later,
+// wait then reports a *PendingError, as it would have a moment later,
 // so that the caller's error does not depend on the scheduler.
 func echoesEnd(ctx context.Context, err error) bool {
 	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
 }
 
 // settleAll waits until every core has settled and returns nil, or returns
-// context.Cause(ctx) when ctx is done first; it cancels nothing itself.
+// a *PendingError when ctx is done first; it cancels nothing itself.
 func settleAll(ctx context.Context, cores []*core) error {
 	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
 }
@@ -128,7 +130,7 @@ func settleEach(ctx context.Context, n int, at func(int) *core) error {
 		return nil
 	}
 	if !subscribeEach(ctx, waitSettled, n, at).wait(ctx) {
-		return context.Cause(ctx)
+		return pendingOf(ctx, n, at)
 	}
 	return nil
 }
