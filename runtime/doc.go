@@ -40,7 +40,8 @@
 //   - [Race]: the first to settle; [Any]: the first to succeed. The others are
 //     cancelled.
 //   - [AsCompleted]: asyncio.as_completed as an iterator; leaving the loop
-//     early cancels the inputs not yet seen.
+//     early, by break, return, a panic or runtime.Goexit, cancels the inputs
+//     not yet seen.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
 // cancelled and the error is a *[PendingError] that names them (slot and task

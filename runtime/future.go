@@ -99,6 +99,9 @@ func (c *core) err() error {
 // or the zero value and context.Cause(ctx) when ctx is done first. Giving up
 // does not cancel f: other callers may still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
+	if ctx == nil {
+		panic("runtime.Future.Await: ctx is nil")
+	}
 	if !f.isSettled() {
 		select {
 		case <-f.Done():

@@ -63,8 +63,9 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 
 // AsCompleted returns an iterator over fs in the order in which they settle,
 // like asyncio.as_completed: each step yields an input's index in fs and its
-// outcome, and every input is yielded once. Stopping the loop early cancels
-// the inputs not yet yielded. When ctx is done first, the inputs still
+// outcome, and every input is yielded once. Leaving the loop early, by
+// break, return, a panic in its body or runtime.Goexit, cancels the inputs
+// not yet yielded. When ctx is done first, the inputs still
 // pending are cancelled and yielded, in the order of fs, with
 // context.Cause(ctx). Inputs already settled when the loop starts come first,
 // in the order of fs. The iterator may be ranged over more than once.
@@ -75,6 +76,10 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 	}
 	return func(yield func(int, Result[T]) bool) {
 		at := coresOf(fs)
+		// However the loop is left (to its end, break, return, a panic
+		// in its body, runtime.Goexit), what it has not yielded is
+		// cancelled; what it has yielded has settled.
+		defer cancelEach(len(fs), at)
 		w := subscribeEach(ctx, waitEach, len(fs), at)
 		yielded := make([]bool, len(fs))
 		for range fs {
@@ -87,7 +92,6 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 			}
 			yielded[i] = true
 			if !yield(i, fs[i].result()) {
-				cancelEach(len(fs), at)
 				return
 			}
 		}
@@ -95,16 +99,14 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 }
 
 // yieldRest yields the inputs not yet yielded, in index order, after ctx was
-// done: those still pending are cancelled and carry cause.
+// done: those still pending are cancelled and carry cause. It stops when
+// yield returns false.
 func yieldRest[T any](fs []*Future[T], yielded []bool, cause error, yield func(int, Result[T]) bool) {
 	for i, f := range fs {
 		if yielded[i] {
 			continue
 		}
 		if !yield(i, outcome(f, cause)) {
-			for _, f := range fs[i+1:] {
-				f.cancel()
-			}
 			return
 		}
 	}
