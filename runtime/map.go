@@ -45,6 +45,7 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 func startMapping[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
 	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
 	m.succeeded = newSucceeded(ctx, len(in))
+	m.observer = observerOf(ctx)
 	m.left.Store(int64(len(in)))
 	m.ctx, m.cancel = context.WithCancelCause(ctx)
 	if l := limiterOf(ctx); l != nil {
@@ -96,6 +97,7 @@ type mapping[In, Out any] struct {
 	// succeeded records the calls that succeeded, for the *PendingError
 	// of a Map that ctx ends.
 	succeeded succeeded
+	observer  Observer // sees each call as a task; nil for none
 	// left counts the calls yet to succeed; the one that takes it to 0
 	// closes done.
 	left atomic.Int64
@@ -132,7 +134,13 @@ func (m *mapping[In, Out]) call(i int) {
 			m.fail(i, abortError(recover()))
 		}
 	}()
-	v, err := m.fn(m.ctx, m.in[i])
+	var v Out
+	var err error
+	if m.observer != nil {
+		v, err = m.observedCall(i)
+	} else {
+		v, err = m.fn(m.ctx, m.in[i])
+	}
 	returned = true
 	if err != nil {
 		m.fail(i, err)

@@ -95,14 +95,26 @@ func (f *Future[T]) run() {
 
 // runTask calls fn and settles f with what it returns, with a *PanicError
 // when it panics, or with errGoexit when it calls runtime.Goexit. Either way
-// it then ends the task's context.
+// it then ends the task's context. Under an observer, fn runs between its
+// TaskStart and TaskEnd.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
+	o := observerOf(f.parent)
+	if o != nil {
+		fn = observed(o, &f.core, fn)
+	}
 	if f.isSettled() { // cancelled while it waited for a slot
+		if o != nil {
+			notStarted(o, &f.core, f.err())
+		}
 		return
 	}
 	if f.parent.Err() != nil {
 		var zero T
-		f.settle(zero, context.Cause(f.parent), taskCancelled)
+		cause := context.Cause(f.parent)
+		if o != nil {
+			notStarted(o, &f.core, cause)
+		}
+		f.settle(zero, cause, taskCancelled)
 		return
 	}
 	returned := false
