@@ -47,17 +47,25 @@
 // cancelled and the error is a *[PendingError] that names them (slot and task
 // name; for Map the element indexes) and unwraps to context.Cause(ctx), so
 // that errors.Is(err, context.DeadlineExceeded) holds while err == ctx.Err()
-// does not; [Future.Await] and [AsCompleted], which wait for inputs one at a
-// time, report context.Cause(ctx) itself. [WithLimit] bounds how many
+// does not. [WithLimit] bounds how many
 // tasks (and calls of Map) run at once; the rest wait in a queue without a
 // goroutine each.
 //
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a
 // task sees its context cancelled and ends in the background; its result is
-// dropped. When ctx is done, a wait reports its *PendingError, even when an
-// input failed an instant earlier with a context error of its own; that input
-// is named among the pending ones.
+// dropped.
+//
+// When ctx is done, every wait reports ctx's end, whatever the cause and
+// whatever the timing: also when an input failed an instant earlier with an
+// echo of ctx's end (context.Canceled, context.DeadlineExceeded, or the cause
+// itself, as a task that never started does). GatherN, All, Map, SettleN,
+// AllSettled, Race and Any report it as a *[PendingError] that names the
+// inputs still pending, those echoes included, and unwraps to
+// context.Cause(ctx); [AsCompleted] and [Future.Await], which yield or
+// return one input at a time, report context.Cause(ctx) itself. A settle's
+// slot whose error is such an echo carries the *PendingError too, and so
+// does [Any] when every input failed and ctx is done.
 //
 // Misuse is reported where it happens, in the caller's goroutine and before
 // anything starts: a nil future, a nil function or context, a nil error to

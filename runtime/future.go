@@ -96,7 +96,10 @@ func (c *core) err() error {
 }
 
 // Await waits until f settles or ctx is done. It returns f's value and error,
-// or the zero value and context.Cause(ctx) when ctx is done first. Giving up
+// or the zero value and context.Cause(ctx) when ctx is done first. When ctx
+// is done and f's error only echoes its end (a context error, or the cause),
+// the error is context.Cause(ctx), so that it does not depend on which of
+// the two Await saw first. Giving up
 // does not cancel f: other callers may still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
 	if ctx == nil {
@@ -112,7 +115,13 @@ func (f *Future[T]) Await(ctx context.Context) (T, error) {
 			}
 		}
 	}
-	return f.value, f.err()
+	if err := f.err(); err != nil {
+		if echoesEnd(ctx, err) {
+			return f.value, context.Cause(ctx)
+		}
+		return f.value, err
+	}
+	return f.value, nil
 }
 
 // Done returns a channel that is closed when f settles, for use in select.

@@ -38,7 +38,8 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // return_exceptions=True, and returns each outcome in the order of fs. A
 // failure cancels nothing. When ctx is done first, AllSettled cancels the
 // inputs still pending, and their slots carry a *[PendingError] that names
-// them and unwraps to context.Cause(ctx).
+// them and unwraps to context.Cause(ctx), as do the slots whose error only
+// echoes ctx's end (a context error or the cause).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
 	cause := settleEach(ctx, len(fs), coresOf(fs))
@@ -66,14 +67,29 @@ func mustFuture[T any](caller, arg string, f *Future[T]) *core {
 	return &f.core
 }
 
-// outcome returns f's result for a settle that stopped waiting with cause
-// (nil when every input settled): a future still pending is cancelled and
-// carries cause.
-func outcome[T any](f *Future[T], cause error) Result[T] {
-	if cause != nil && f.cancel() {
-		return Result[T]{Err: cause}
+// outcome returns f's result for a settle that ended with ctx done and
+// pending its *PendingError (nil while ctx is live): a future still pending
+// is cancelled and carries pending, and so does one whose error only echoes
+// ctx's end.
+func outcome[T any](f *Future[T], pending *PendingError) Result[T] {
+	if pending == nil {
+		return f.result()
 	}
-	return f.result()
+	return endedOutcome(f, pending.Err, pending)
+}
+
+// endedOutcome returns f's result for a wait that ctx ended with cause: a
+// future still pending is cancelled and carries carry, and so does one whose
+// error only echoes ctx's end.
+func endedOutcome[T any](f *Future[T], cause, carry error) Result[T] {
+	if f.cancel() {
+		return Result[T]{Err: carry}
+	}
+	r := f.result()
+	if echoes(r.Err, cause) {
+		r.Err = carry
+	}
+	return r
 }
 
 // gather waits for the cores with the fail-fast rules of All and returns nil
@@ -107,30 +123,40 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 }
 
 // echoesEnd reports whether err, an input's failure, is only the echo of
-// ctx's end: a context error while ctx is done. Inputs that run under ctx
-// often fail that way an instant before the wait sees ctx end itself; the
-// wait then reports a *PendingError, as it would have a moment later,
-// so that the caller's error does not depend on the scheduler.
+// ctx's end: ctx is done and err is a context error or ctx's cause. Inputs
+// that run under ctx fail that way an instant before the wait sees ctx end
+// itself: a task returns ctx.Err() or context.Cause(ctx), a task that never
+// started settles with the cause. The wait then reports a *PendingError
+// that unwraps to context.Cause(ctx), as it would have a moment later, so
+// that the caller's error does not depend on the scheduler.
 func echoesEnd(ctx context.Context, err error) bool {
-	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+	return ctx.Err() != nil && echoes(err, context.Cause(ctx))
 }
 
-// settleAll waits until every core has settled and returns nil, or returns
-// a *PendingError when ctx is done first; it cancels nothing itself.
-func settleAll(ctx context.Context, cores []*core) error {
+// echoes reports whether err is the echo of the end of a context that ended
+// with cause: a context error, or cause itself (or an error that wraps it).
+func echoes(err, cause error) bool {
+	return err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, cause))
+}
+
+// settleAll waits until every core has settled or ctx is done, and returns
+// the *PendingError of ctx's end when ctx is done by then, nil otherwise; it
+// cancels nothing itself.
+func settleAll(ctx context.Context, cores []*core) *PendingError {
 	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
 }
 
 // settleEach is settleAll for n inputs, the core of slot i being at(i).
-func settleEach(ctx context.Context, n int, at func(int) *core) error {
+func settleEach(ctx context.Context, n int, at func(int) *core) *PendingError {
 	if ctx == nil {
 		panic("runtime: settle: ctx is nil")
 	}
 	if n == 0 {
 		return nil
 	}
-	if !subscribeEach(ctx, waitSettled, n, at).wait(ctx) {
-		return pendingOf(ctx, n, at)
+	subscribeEach(ctx, waitSettled, n, at).wait(ctx)
+	if ctx.Err() == nil {
+		return nil
 	}
-	return nil
+	return pendingOf(ctx, n, at)
 }

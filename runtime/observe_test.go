@@ -269,7 +269,7 @@ func TestObserverSeesGoexit(t *testing.T) {
 type nilStart struct{ ends chan Outcome }
 
 func (nilStart) TaskStart(context.Context, Task) context.Context { return nil }
-func (n nilStart) TaskEnd(_ context.Context, _ Task, o Outcome) { n.ends <- o }
+func (n nilStart) TaskEnd(_ context.Context, _ Task, o Outcome)  { n.ends <- o }
 
 func TestObserverReturningNilContext(t *testing.T) {
 	o := nilStart{make(chan Outcome, 1)}

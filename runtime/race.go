@@ -18,9 +18,11 @@ func Race[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 // Any waits for the first of fs to succeed, like JavaScript's Promise.any,
 // and returns its value; every other input is cancelled. When every input
 // fails, Any returns all their errors, each a *[TaskError], joined with
-// errors.Join in the order of fs. When ctx is done first, Any cancels every
-// input and returns a *[PendingError] that names the inputs still pending and
-// unwraps to context.Cause(ctx). Any of no futures returns [ErrNoFutures].
+// errors.Join in the order of fs, unless ctx is done and one echoes its end
+// (then the error is as below). When ctx is done first, Any cancels every
+// input and returns a *[PendingError] that names the inputs still pending
+// and unwraps to context.Cause(ctx). Any of no futures returns
+// [ErrNoFutures].
 func Any[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "runtime.Any", fs, true)
 }
@@ -56,7 +58,11 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	}
 	errs := make([]error, len(fs))
 	for i, f := range fs {
-		errs[i] = &TaskError{Index: i, Name: f.name, Err: f.err()}
+		err := f.err()
+		if echoesEnd(ctx, err) { // the failures are ctx's end, not the inputs' own
+			return zero, pendingOf(ctx, len(fs), at)
+		}
+		errs[i] = &TaskError{Index: i, Name: f.name, Err: err}
 	}
 	return zero, errors.Join(errs...)
 }
@@ -67,7 +73,8 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 // break, return, a panic in its body or runtime.Goexit, cancels the inputs
 // not yet yielded. When ctx is done first, the inputs still
 // pending are cancelled and yielded, in the order of fs, with
-// context.Cause(ctx). Inputs already settled when the loop starts come first,
+// context.Cause(ctx), which also replaces an error that only echoes ctx's
+// end. Inputs already settled when the loop starts come first,
 // in the order of fs. The iterator may be ranged over more than once.
 func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Result[T]] {
 	checkFutures("runtime.AsCompleted", fs)
@@ -91,7 +98,11 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 				return
 			}
 			yielded[i] = true
-			if !yield(i, fs[i].result()) {
+			r := fs[i].result()
+			if echoesEnd(ctx, r.Err) {
+				r.Err = context.Cause(ctx)
+			}
+			if !yield(i, r) {
 				return
 			}
 		}
@@ -106,7 +117,7 @@ func yieldRest[T any](fs []*Future[T], yielded []bool, cause error, yield func(i
 		if yielded[i] {
 			continue
 		}
-		if !yield(i, outcome(f, cause)) {
+		if !yield(i, endedOutcome(f, cause, cause)) {
 			return
 		}
 	}
