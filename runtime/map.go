@@ -44,7 +44,7 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 // started or queued.
 func startMapping[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
 	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
-	m.succeeded = newSucceeded(ctx, len(in))
+	m.succeeded = newSucceeded(ctx, len(in), &m.small)
 	m.observer = observerOf(ctx)
 	m.left.Store(int64(len(in)))
 	m.ctx, m.cancel = context.WithCancelCause(ctx)
@@ -97,7 +97,8 @@ type mapping[In, Out any] struct {
 	// succeeded records the calls that succeeded, for the *PendingError
 	// of a Map that ctx ends.
 	succeeded succeeded
-	observer  Observer // sees each call as a task; nil for none
+	small     [1]atomic.Uint64 // succeeded's word for a Map of up to 64
+	observer  Observer         // sees each call as a task; nil for none
 	// left counts the calls yet to succeed; the one that takes it to 0
 	// closes done.
 	left atomic.Int64

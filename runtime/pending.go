@@ -120,10 +120,14 @@ func pendingOf(ctx context.Context, n int, at func(int) *core) *PendingError {
 type succeeded []atomic.Uint64
 
 // newSucceeded returns a record for n elements of a Map under ctx, or nil
-// when ctx can never end.
-func newSucceeded(ctx context.Context, n int) succeeded {
-	if ctx.Done() == nil {
+// when ctx can never end. Up to 64 elements it uses small, a word that the
+// Map's own state holds, and allocates nothing.
+func newSucceeded(ctx context.Context, n int, small *[1]atomic.Uint64) succeeded {
+	switch {
+	case ctx.Done() == nil:
 		return nil
+	case n <= 64:
+		return small[:]
 	}
 	return make(succeeded, (n+63)/64)
 }
