@@ -82,7 +82,7 @@ func ExampleWithObserver() {
 	_, _, _, err := runtime.Gather3(waitCtx, user, orders, recommend)
 	fmt.Println(err)
 	close(hold)
-	busy.Await(ctx) //nolint:errcheck // the queued tasks' turn comes once Busy is done
+	busy.Await(ctx)                                                                               //nolint:errcheck // the queued tasks' turn comes once Busy is done
 	runtime.GoNamed(ctx, "Last", func(context.Context) (int, error) { return 4, nil }).Await(ctx) //nolint:errcheck
 
 	slices.Sort(log.lines)

@@ -17,8 +17,8 @@ func TestNoObserverAddsNoAllocation(t *testing.T) {
 	defer cancel()
 	in := make([]int, 64)
 	for _, c := range []struct {
-		name                   string
-		ctx                    context.Context
+		name                 string
+		ctx                  context.Context
 		gather, all, mapOf64 float64
 	}{
 		{"context.Background", context.Background(), 5, 6, 69},
