@@ -10,8 +10,11 @@ import (
 
 // A gather of a million tasks holds a million futures: keep one small.
 func TestFutureStaysSmall(t *testing.T) {
-	if size := unsafe.Sizeof(Future[int]{}); size > 80 {
-		t.Fatalf("Future[int] is %d bytes; keep it within 80 (one size class)", size)
+	if size := unsafe.Sizeof(Future[int]{}); size > 64 {
+		t.Fatalf("Future[int] is %d bytes; keep it within 64 (one cache line)", size)
+	}
+	if size := unsafe.Sizeof(argTask[int, int]{}); size > 80 {
+		t.Fatalf("GoWith's future of an int is %d bytes; keep it within 80 (one size class)", size)
 	}
 }
 
@@ -86,11 +89,13 @@ func TestWaitersWithAndWithoutADoneChannel(t *testing.T) {
 		if (w.signal == nil) != (ctx.Done() == nil) {
 			t.Fatalf("signal %v for a context whose Done is %v", w.signal, ctx.Done())
 		}
-		w.wake(0, nil)
-		if w.over() {
+		if w.record(0, nil) {
 			t.Fatal("over after one of two")
 		}
-		w.wake(1, nil)
+		if !w.record(1, nil) {
+			t.Fatal("not over after both")
+		}
+		w.notify()
 		if !w.wait(ctx) {
 			t.Fatal("wait did not end after every input succeeded")
 		}

@@ -14,18 +14,15 @@ import (
 type Future[T any] struct {
 	core
 	value T
-	fn    func(context.Context) (T, error) // the task; nil for promises and once started
 }
 
-// Bits of core.state. A future is pending until settled is set; its value
-// and error are written before that. The task bits say that the task's
-// context has ended, and why; at most one of them is ever set. Every change
-// to state is made with core.mu held.
+// Bits of core.state. The task bits say that the task's context has ended,
+// and why; at most one of them is ever set.
 const (
-	settled        uint32 = 1 << iota
-	failedCanceled        // the error is context.Canceled (kept here, so that cancelling allocates nothing)
-	taskCancelled         // the runtime ended the task's context: its Err is context.Canceled
-	taskParentDone        // the parent ended first: the task context's Err is the parent's
+	claimed        uint32 = 1 << iota // a settle has begun: it alone writes the value and the error
+	failedCanceled                    // the error is context.Canceled (kept here, so that cancelling allocates nothing)
+	taskCancelled                     // the runtime ended the task's context: its Err is context.Canceled
+	taskParentDone                    // the parent ended first: the task context's Err is the parent's
 )
 
 // taskEnded has a bit set once the task's context has ended.
@@ -38,53 +35,78 @@ var closedChan = func() chan struct{} {
 	return ch
 }()
 
+// settledList is the subscriber list of every settled future: a future has
+// settled exactly when its list is this one, so that the compare-and-swap
+// that closes the list publishes the settle.
+var settledList subscription
+
 // core is the part of a future that does not depend on T: its state, its
 // subscribers and its task's context. Gathers work on cores, so that one
 // non-generic loop serves every arity.
 //
 // A future and its task's context are one allocation, kept small because a
-// gather of a million tasks holds a million futures: what most futures never
-// need (an error, Done channels, a second subscriber, the parent's
-// cancellation hook) hangs off extra, which is allocated on first use.
+// gather of a million tasks holds a million futures (Future[int] is 64 bytes,
+// one cache line): what most futures never need (an error, Done channels, the
+// parent's cancellation hook, and the lock that guards them) hangs off
+// extra, which is allocated on first use. Settling and subscribing take no
+// lock.
+//
+// How a future settles (settle): one caller claims it with a
+// compare-and-swap on state, writes the value and the error, and records
+// the outcome in every subscriber's waiter; then it closes the subscriber
+// list with a compare-and-swap that fails, and makes it record the
+// newcomers, while subscribers are still being pushed; only that closing
+// makes the settle visible (isSettled, Await, Done, a later subscription).
+// Then it closes Done and wakes the waiters whose wait its outcome ended. So
+// whatever can observe that a future has settled, a task that awaits it
+// included, observes it after every wait that subscribed to the future has
+// recorded its outcome: a failure that follows from another, in time, can
+// never be recorded first.
 type core struct {
-	mu     sync.Mutex
 	state  atomic.Uint32
-	slot   int32   // first's slot; a gather of more than 2³¹ futures cannot fit in memory
-	first  *waiter // most futures have one subscriber; it costs no allocation
+	subs   atomic.Pointer[subscription] // pushed on top; settledList once settled
 	name   string
 	parent context.Context       // the context the task was started under; nil for promises
-	extra  atomic.Pointer[extra] // set once, with mu held
+	extra  atomic.Pointer[extra] // set once
 }
 
 // extra holds what few futures need.
 type extra struct {
-	err      error          // the error, unless nil or context.Canceled
-	done     chan struct{}  // the future's Done; made on the first call
-	taskDone chan struct{}  // the task context's Done; made on the first call
-	stop     func() bool    // unregisters the task context from its parent
-	more     []subscription // subscribers after the first
+	mu         sync.Mutex    // guards done, taskDone, taskClosed and stop
+	err        error         // the error, unless nil or context.Canceled; written before the settle is published
+	done       chan struct{} // the future's Done; made on the first call while pending
+	taskDone   chan struct{} // the task context's Done; made on the first call while live
+	taskClosed bool          // taskDone is closed and stop called, if they were set
+	stop       func() bool   // unregisters the task context from its parent
 }
 
-// subscription is a waiter and the slot it knows an input by.
+// A subscription is one waiter's interest in one input, the slot it knows
+// the input by, and a link in the input's list of subscribers. Waiters own
+// their subscriptions, one per input, allocated with the waiter.
 type subscription struct {
 	w    *waiter
-	slot int
+	next *subscription
+	slot int32
+	wake bool // set by the settle for a waiter whose wait its outcome ended
 }
 
-// extraLocked returns c's extra, allocating it on first use; c.mu is held.
-func (c *core) extraLocked() *extra {
-	x := c.extra.Load()
-	if x == nil {
-		x = new(extra)
-		c.extra.Store(x)
+// extraOf returns c's extra, allocating it on first use.
+func (c *core) extraOf() *extra {
+	if x := c.extra.Load(); x != nil {
+		return x
 	}
-	return x
+	c.extra.CompareAndSwap(nil, new(extra))
+	return c.extra.Load()
 }
 
 // isSettled reports whether c has settled.
-func (c *core) isSettled() bool { return c.state.Load()&settled != 0 }
+func (c *core) isSettled() bool { return c.subs.Load() == &settledList }
 
-// err returns c's error; c must have settled.
+// isClaimed reports whether a settle of c has begun: c may not be visibly
+// settled yet, but its task must not start.
+func (c *core) isClaimed() bool { return c.state.Load()&claimed != 0 }
+
+// err returns c's error; c must have settled, or told a waiter its outcome.
 func (c *core) err() error {
 	if c.state.Load()&failedCanceled != 0 {
 		return context.Canceled
@@ -129,12 +151,14 @@ func (f *Future[T]) Done() <-chan struct{} {
 	if f.isSettled() {
 		return closedChan
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	x := f.extraOf()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	// The settle publishes before it takes x.mu to close done: a settle
+	// not yet visible here will find the channel made below.
 	if f.isSettled() {
 		return closedChan
 	}
-	x := f.extraLocked()
 	if x.done == nil {
 		x.done = make(chan struct{})
 	}
@@ -154,107 +178,127 @@ func (f *Future[T]) Name() string { return f.name }
 
 // settle records v and err unless f has settled already, and reports
 // whether it did. When end is a task bit, it also ends the task's context
-// for that reason, whether or not f had settled, under the same lock: a
-// task's goroutine settles its future with taskCancelled when the task
-// returns; a promise, which has no task, settles with 0.
+// for that reason, whether or not f had settled: a task's goroutine settles
+// its future with taskCancelled when the task returns; a promise, which has
+// no task, settles with 0.
 func (f *Future[T]) settle(v T, err error, end uint32) bool {
-	f.mu.Lock()
-	if f.isSettled() {
-		if end != 0 {
-			f.endTaskLocked(end)
-		}
-		f.mu.Unlock()
+	if !f.claim(err) {
+		f.endTask(end)
 		return false
 	}
 	f.value = v
-	f.finishLocked(err, end)
+	f.finish(err, end)
 	return true
 }
 
 // result returns f's outcome as a Result; f must have settled.
 func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f.err()} }
 
-// cancel settles c with context.Canceled and cancels its task's context in
-// one critical section, so that a task which returns as soon as it sees the
-// cancellation cannot settle c first. It reports whether c was pending.
+// cancel settles c with context.Canceled and then cancels its task's
+// context. It reports whether c was pending. The task cannot settle c in
+// between: the claim is made before the task's context ends.
 func (c *core) cancel() bool {
-	if c.isSettled() {
+	if c.isSettled() || !c.claim(context.Canceled) {
 		return false
 	}
-	c.mu.Lock()
-	if c.isSettled() {
-		c.mu.Unlock()
-		return false
+	c.finish(context.Canceled, taskCancelled)
+	if c.parent != nil {
+		if l := limiterOf(c.parent); l != nil {
+			l.futureCancelled() // it may wait in l's queue
+		}
 	}
-	c.finishLocked(context.Canceled, taskCancelled)
 	return true
 }
 
-// finishLocked settles c with err and, when end is a task bit, ends its
-// task's context for that reason. It is called with c.mu held and the value
-// written, unlocks c.mu, and then wakes the subscribers outside the lock.
-func (c *core) finishLocked(err error, end uint32) {
-	s := c.state.Load() | settled
-	switch err {
-	case nil:
-	case context.Canceled:
-		s |= failedCanceled
-	default:
-		c.extraLocked().err = err
-	}
-	if end != 0 && c.endsTask(s) {
-		s |= end
-	} else {
-		end = 0
-	}
-	c.state.Store(s)
-	var done chan struct{}
-	var more []subscription
-	if x := c.extra.Load(); x != nil {
-		done, more = x.done, x.more
-		x.done, x.more = closedChan, nil
-		if end != 0 {
-			x.closeTask()
+// claim makes the caller the one settle of c, with err, and reports whether
+// it is; no other settle can begin after it.
+func (c *core) claim(err error) bool {
+	for {
+		s := c.state.Load()
+		if s&claimed != 0 {
+			return false
+		}
+		n := s | claimed
+		if err == context.Canceled {
+			n |= failedCanceled
+		}
+		if c.state.CompareAndSwap(s, n) {
+			return true
 		}
 	}
-	first, slot := c.first, int(c.slot)
-	c.first = nil
-	c.mu.Unlock()
-	if done != nil {
-		close(done)
+}
+
+// finish completes the settle that the caller claimed, the value written:
+// it records err, tells every subscriber's waiter, publishes the settle by
+// closing the subscriber list, closes Done, wakes the waiters whose wait is
+// over, and then, when end is a task bit, ends the task's context.
+func (c *core) finish(err error, end uint32) {
+	if err != nil && err != context.Canceled {
+		c.extraOf().err = err
 	}
-	if first != nil {
-		first.wake(slot, err)
+	var told *subscription // the subscribers told so far begin here
+	head := c.subs.Load()
+	for {
+		for s := head; s != told; s = s.next {
+			s.wake = s.w.record(int(s.slot), err)
+		}
+		if c.subs.CompareAndSwap(head, &settledList) {
+			break
+		}
+		told, head = head, c.subs.Load() // newcomers sit on top of head
 	}
-	for _, sub := range more {
-		sub.w.wake(sub.slot, err)
+	if x := c.extra.Load(); x != nil {
+		x.mu.Lock()
+		if x.done != nil {
+			close(x.done)
+		}
+		x.mu.Unlock()
 	}
+	for s := head; s != nil; s = s.next {
+		if s.wake {
+			s.w.notify()
+		}
+	}
+	c.endTask(end)
 }
 
 // endsTask reports whether a future in state s has a task whose context has
 // not ended.
 func (c *core) endsTask(s uint32) bool { return c.parent != nil && s&taskEnded == 0 }
 
-// endTaskLocked ends the context of c's task for reason unless it has ended
-// already. As the standard contexts do, it records the end before it closes
-// Done; Err waits for the closing. c.mu is held.
-func (c *core) endTaskLocked(reason uint32) {
-	s := c.state.Load()
-	if !c.endsTask(s) {
+// endTask ends the context of c's task for reason unless it has ended
+// already or reason is 0. As the standard contexts do, it records the end
+// before it closes Done; Err waits for the closing.
+func (c *core) endTask(reason uint32) {
+	if reason == 0 {
 		return
 	}
-	c.state.Store(s | reason)
+	for {
+		s := c.state.Load()
+		if !c.endsTask(s) {
+			return
+		}
+		if c.state.CompareAndSwap(s, s|reason) {
+			break
+		}
+	}
 	if x := c.extra.Load(); x != nil {
+		x.mu.Lock()
 		x.closeTask()
+		x.mu.Unlock()
 	}
 }
 
 // closeTask closes the task context's Done channel, if made, and unregisters
-// the context from its parent; the future's mu is held.
+// the context from its parent, unless that is done already; x.mu is held and
+// the task's context has ended. Whoever sees the end first does it.
 func (x *extra) closeTask() {
+	if x.taskClosed {
+		return
+	}
+	x.taskClosed = true
 	if x.taskDone != nil {
 		close(x.taskDone)
-		x.taskDone = closedChan
 	}
 	if x.stop != nil {
 		x.stop()
@@ -262,22 +306,22 @@ func (x *extra) closeTask() {
 	}
 }
 
-// subscribe arranges for w.wake(slot, err) to be called when c settles. When
-// c has settled already it registers nothing and calls w.wake itself.
-func (c *core) subscribe(w *waiter, slot int) {
-	if !c.isSettled() {
-		c.mu.Lock()
-		if !c.isSettled() {
-			if c.first == nil {
-				c.first, c.slot = w, int32(slot)
-			} else {
-				x := c.extraLocked()
-				x.more = append(x.more, subscription{w, slot})
-			}
-			c.mu.Unlock()
+// subscribe arranges for c to tell w its outcome, with slot s.slot, when it
+// settles, through s, which w owns. When c has settled already it registers
+// nothing and tells w itself, then wakes w when its wait is over.
+func (c *core) subscribe(s *subscription) {
+	for {
+		head := c.subs.Load()
+		if head == &settledList {
+			break
+		}
+		s.next = head
+		if c.subs.CompareAndSwap(head, s) {
 			return
 		}
-		c.mu.Unlock()
 	}
-	w.wake(slot, c.err())
+	s.next = nil
+	if s.w.record(int(s.slot), c.err()) {
+		s.w.notify()
+	}
 }

@@ -85,6 +85,9 @@ func endedOutcome[T any](f *Future[T], cause, carry error) Result[T] {
 	if f.cancel() {
 		return Result[T]{Err: carry}
 	}
+	if !f.isSettled() {
+		<-f.Done() // another settle has claimed it: wait until it is written
+	}
 	r := f.result()
 	if echoes(r.Err, cause) {
 		r.Err = carry

@@ -134,7 +134,10 @@ func TestInnerLimitReplacesOuter(t *testing.T) {
 // noop is a queued task that does nothing.
 type noop struct{}
 
-func (noop) run() {}
+func (noop) run()                         {}
+func (noop) queuedUnder() context.Context { return nil }
+func (noop) abandoned() bool              { return false }
+func (noop) skip()                        {}
 
 func TestLimitQueueCompactsWhileNeverDraining(t *testing.T) {
 	l := &limiter{} // no free slot: everything queues

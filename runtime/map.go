@@ -183,6 +183,16 @@ func (w *mapWorker[In, Out]) run() {
 	}
 }
 
+// queuedUnder returns nil: a worker leaves the queue when Map has stopped,
+// which a sweep finds out, or when its turn comes.
+func (w *mapWorker[In, Out]) queuedUnder() context.Context { return nil }
+
+// abandoned reports whether Map has stopped making calls.
+func (w *mapWorker[In, Out]) abandoned() bool { return w.m.stopped() }
+
+// skip does nothing: a worker holds nothing of its own.
+func (w *mapWorker[In, Out]) skip() {}
+
 // unlimited is a context that hides the limit of [WithLimit] from the calls
 // of Map, as a task's own context does.
 type unlimited struct{ context.Context }

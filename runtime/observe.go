@@ -183,18 +183,25 @@ func (m *mapping[In, Out]) observedCall(i int) (Out, error) {
 }
 
 // notStarted reports to o that the task of the future whose core is c ended
-// with err before it started.
-func notStarted(o Observer, c *core, err error) {
-	o.TaskEnd(c.parent, Task{Name: c.name, Slot: c.knownSlot()}, Outcome{Err: err})
+// before it started: cancelled, when c has been claimed (only a cancel
+// claims a future before its task starts), or else with cause, the end of
+// its parent context.
+func notStarted(o Observer, c *core, cause error) {
+	if c.isClaimed() {
+		cause = context.Canceled
+	}
+	o.TaskEnd(c.parent, Task{Name: c.name, Slot: c.knownSlot()}, Outcome{Err: cause})
 }
 
-// knownSlot returns the slot of c in the first wait that subscribed to it,
-// or -1 when none has.
+// knownSlot returns the slot of c in the first wait that subscribed to it
+// (the bottom of its subscriber list), or -1 when none has or c has settled.
 func (c *core) knownSlot() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.first == nil {
+	s := c.subs.Load()
+	if s == nil || s == &settledList {
 		return -1
 	}
-	return int(c.slot)
+	for s.next != nil {
+		s = s.next
+	}
+	return int(s.slot)
 }

@@ -29,7 +29,8 @@ func (p *Promise[T]) Reject(err error) bool {
 // Resolved returns a future that has settled with v.
 func Resolved[T any](v T) *Future[T] {
 	f := &Future[T]{value: v}
-	f.state.Store(settled)
+	f.state.Store(claimed)
+	f.subs.Store(&settledList)
 	return f
 }
 
@@ -39,7 +40,7 @@ func Rejected[T any](err error) *Future[T] {
 		panic("runtime: Rejected: err is nil")
 	}
 	f := &Future[T]{}
-	f.mu.Lock()
-	f.finishLocked(err, 0)
+	f.claim(err)
+	f.finish(err, 0)
 	return f
 }

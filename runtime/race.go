@@ -89,21 +89,27 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 		defer cancelEach(len(fs), at)
 		w := subscribeEach(ctx, waitEach, len(fs), at)
 		yielded := make([]bool, len(fs))
-		for range fs {
-			var i int
-			select {
-			case i = <-w.arrivals:
-			case <-ctx.Done():
-				yieldRest(fs, yielded, context.Cause(ctx), yield)
-				return
+		var arrived []int
+		for left := len(fs); left > 0; {
+			if arrived = w.takeArrived(arrived); len(arrived) == 0 {
+				select {
+				case <-w.signal:
+					continue
+				case <-ctx.Done():
+					yieldRest(fs, yielded, context.Cause(ctx), yield)
+					return
+				}
 			}
-			yielded[i] = true
-			r := fs[i].result()
-			if echoesEnd(ctx, r.Err) {
-				r.Err = context.Cause(ctx)
-			}
-			if !yield(i, r) {
-				return
+			for _, i := range arrived {
+				yielded[i] = true
+				left--
+				r := fs[i].result()
+				if echoesEnd(ctx, r.Err) {
+					r.Err = context.Cause(ctx)
+				}
+				if !yield(i, r) {
+					return
+				}
 			}
 		}
 	}

@@ -59,10 +59,16 @@ func (t *argTask[A, T]) run() {
 // the future named name with fn as its task and launches it under ctx.
 func start[T any](ctx context.Context, name string, fn func(context.Context) (T, error), caller string) *Future[T] {
 	checkStart(ctx, fn == nil, caller)
-	f := &Future[T]{fn: fn}
-	f.name = name
-	launch(ctx, &f.core, f)
-	return f
+	t := &fnTask[T]{fn: fn}
+	t.name = name
+	launch(ctx, &t.core, t)
+	return &t.Future
+}
+
+// fnTask is a future with its task's function beside it.
+type fnTask[T any] struct {
+	Future[T]
+	fn func(context.Context) (T, error)
 }
 
 // checkStart panics, naming the argument, when ctx or fn is nil.
@@ -86,25 +92,45 @@ func launch(ctx context.Context, c *core, r runner) {
 	go r.run()
 }
 
-// run calls the task's function as the future's task.
-func (f *Future[T]) run() {
-	fn := f.fn
-	f.fn = nil
-	f.runTask(fn)
+// queuedUnder returns the context the task was started under: its end
+// abandons the task while it waits for a slot.
+func (f *Future[T]) queuedUnder() context.Context { return f.parent }
+
+// abandoned reports whether the task need not wait for its slot any more:
+// it was cancelled, or its context has ended.
+func (f *Future[T]) abandoned() bool { return f.isClaimed() || f.parent.Err() != nil }
+
+// skip settles the abandoned task without calling it, as run would once its
+// turn came (unless it was cancelled), and reports it to its observer as a
+// task that never started.
+func (f *Future[T]) skip() {
+	var zero T
+	cause := context.Cause(f.parent)
+	if o := observerOf(f.parent); o != nil {
+		notStarted(o, &f.core, cause)
+	}
+	f.settle(zero, cause, taskCancelled)
+}
+
+// run calls the task's function as the future's task, and drops it.
+func (t *fnTask[T]) run() {
+	fn := t.fn
+	t.fn = nil
+	t.runTask(fn)
 }
 
 // runTask calls fn and settles f with what it returns, with a *PanicError
 // when it panics, or with errGoexit when it calls runtime.Goexit. Either way
 // it then ends the task's context. Under an observer, fn runs between its
-// TaskStart and TaskEnd.
+// TaskStart and TaskEnd, and a task that does not start reports its end.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 	o := observerOf(f.parent)
 	if o != nil {
 		fn = observed(o, &f.core, fn)
 	}
-	if f.isSettled() { // cancelled while it waited for a slot
+	if f.isClaimed() { // cancelled while it waited for a slot or to start
 		if o != nil {
-			notStarted(o, &f.core, f.err())
+			notStarted(o, &f.core, nil)
 		}
 		return
 	}
@@ -155,18 +181,25 @@ func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() 
 // and awaits sub-tasks must not wait for the slot it holds itself.
 func (c *taskContext) Value(key any) any { return valueBelowLimit(c.parent, key) }
 
-// Done returns a channel closed when the task's context is cancelled.
+// Done returns a channel closed when the task's context is cancelled. Every
+// call returns the same channel, as the standard contexts' Done does.
 func (c *taskContext) Done() <-chan struct{} {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	if c.state.Load()&taskEnded == 0 && c.parent.Err() != nil {
+		(*core)(c).endTask(taskParentDone)
+	}
+	if c.state.Load()&taskEnded != 0 && c.extra.Load() == nil {
+		return closedChan // ended before anyone asked: no channel was made
+	}
+	x := (*core)(c).extraOf()
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if c.state.Load()&taskEnded != 0 {
+		x.closeTask() // the end may not have reached x yet
+		if x.taskDone != nil {
+			return x.taskDone // made, and closed, before the end
+		}
 		return closedChan
 	}
-	if c.parent.Err() != nil {
-		(*core)(c).endTaskLocked(taskParentDone)
-		return closedChan
-	}
-	x := (*core)(c).extraLocked()
 	if x.taskDone == nil {
 		x.taskDone = make(chan struct{})
 		if c.parent.Done() != nil {
@@ -176,7 +209,8 @@ func (c *taskContext) Done() <-chan struct{} {
 	return x.taskDone
 }
 
-// Err returns nil while the context is live, then why it was cancelled.
+// Err returns nil while the context is live, then why it was cancelled. It
+// reports an end only once Done shows it.
 func (c *taskContext) Err() error {
 	s := c.state.Load()
 	if s&taskEnded == 0 {
@@ -185,12 +219,11 @@ func (c *taskContext) Err() error {
 		}
 		(*core)(c).parentDone()
 		s = c.state.Load()
-	} else if c.extra.Load() != nil {
-		// The end is recorded before Done is closed, in one critical
-		// section: wait for that to finish, so that Done is closed too.
-		c.mu.Lock()
-		s = c.state.Load()
-		c.mu.Unlock()
+	}
+	if x := c.extra.Load(); x != nil {
+		x.mu.Lock()
+		x.closeTask()
+		x.mu.Unlock()
 	}
 	if s&taskCancelled != 0 {
 		return context.Canceled
@@ -203,8 +236,4 @@ func (c *taskContext) String() string { return "runtime.taskContext" }
 
 // parentDone ends the task's context because its parent is done, unless it
 // has ended already.
-func (c *core) parentDone() {
-	c.mu.Lock()
-	c.endTaskLocked(taskParentDone)
-	c.mu.Unlock()
-}
+func (c *core) parentDone() { c.endTask(taskParentDone) }

@@ -18,9 +18,13 @@ const (
 )
 
 // A waiter is what one gather, settle, race or as-completed loop waits on.
-// It subscribes to its inputs, each of which wakes it once, with the slot it
-// subscribed with and its error. It is one concrete type, so that a future
-// keeps its first subscriber in a pointer and calls it directly.
+// It subscribes to its inputs, each of which tells it once its outcome, with
+// the slot it subscribed with. Being told (record) and being woken (notify)
+// are two steps: an input records its outcome in every waiter before its
+// settle is visible, and wakes the waiters only after; a waiter's goroutine
+// learns of records only through a wake, so no wait can end on an input's
+// outcome before every other wait on that input has recorded it. It is one
+// concrete type, so that an input calls it directly.
 type waiter struct {
 	mode waitMode
 	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
@@ -29,22 +33,39 @@ type waiter struct {
 	// found is 1 + the slot of the first failure (waitAll) or of the
 	// winner (waitFirst, waitSuccess); 0 while there is none.
 	found atomic.Int64
-	// signal receives one value when the wait is over. It is nil when the
-	// context of the wait can never end: then nothing needs a select, and
-	// done, which costs no allocation, is the wake-up.
+	// signal receives one value when the wait is over (for waitEach: when
+	// a slot has arrived, at most one value pending). It is nil when the
+	// context of the wait can never end and the mode is not waitEach:
+	// then nothing needs a select, and done, which costs no allocation, is
+	// the wake-up.
 	signal chan struct{}
 	done   sync.WaitGroup
-	// arrivals receives the slot of each input as it settles (waitEach);
-	// it has room for every input, so wake never blocks.
-	arrivals chan int
+	// mu guards arrived, the slots of the inputs in the order they
+	// settled, not yet taken (waitEach).
+	mu      sync.Mutex
+	arrived []int
+	// subs are the waiter's subscriptions, one per input: in inline for
+	// up to maxArity inputs (GatherN, SettleN), so that they cost no
+	// allocation of their own.
+	subs   []subscription
+	inline [maxArity]subscription
 }
+
+// maxArity is the most inputs of a generated GatherN or SettleN.
+const maxArity = 9
 
 // newWaiter returns a waiter in mode for n inputs, for a wait under ctx.
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w := &waiter{mode: mode}
+	if n <= len(w.inline) {
+		w.subs = w.inline[:n]
+	} else {
+		w.subs = make([]subscription, n)
+	}
 	switch {
 	case mode == waitEach:
-		w.arrivals = make(chan int, n)
+		w.arrived = make([]int, 0, n)
+		w.signal = make(chan struct{}, 1)
 		return w
 	case ctx.Done() == nil:
 		w.done.Add(1)
@@ -64,7 +85,9 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core) *waiter {
 	w := newWaiter(ctx, mode, n)
 	for i := range n {
-		at(i).subscribe(w, i)
+		s := &w.subs[i]
+		s.w, s.slot = w, int32(i)
+		at(i).subscribe(s)
 		if w.found.Load() != 0 {
 			break
 		}
@@ -72,61 +95,64 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	return w
 }
 
-// wake is called once by each input as it settles. It never blocks.
-func (w *waiter) wake(slot int, err error) {
+// record is called once by each input as it settles, with its slot and its
+// error, before its settle is visible to anyone. It never blocks. It reports
+// whether the input must then wake the waiter with notify: the outcome ended
+// the wait, or, for waitEach, arrived.
+func (w *waiter) record(slot int, err error) bool {
 	switch w.mode {
 	case waitAll:
 		if err != nil {
-			w.win(slot)
-		} else if w.left.Add(-1) == 0 {
-			w.notify()
+			return w.found.CompareAndSwap(0, int64(slot)+1)
 		}
+		return w.left.Add(-1) == 0
 	case waitSettled:
-		if w.left.Add(-1) == 0 {
-			w.notify()
-		}
+		return w.left.Add(-1) == 0
 	case waitFirst:
-		w.win(slot)
+		return w.found.CompareAndSwap(0, int64(slot)+1)
 	case waitSuccess:
 		if err == nil {
-			w.win(slot)
-		} else if w.left.Add(-1) == 0 {
-			w.notify()
+			return w.found.CompareAndSwap(0, int64(slot)+1)
 		}
-	case waitEach:
-		w.arrivals <- slot
+		return w.left.Add(-1) == 0
+	default: // waitEach
+		w.mu.Lock()
+		w.arrived = append(w.arrived, slot)
+		w.mu.Unlock()
+		return true
 	}
 }
 
-// win records slot as found unless another was first.
-func (w *waiter) win(slot int) {
-	if w.found.CompareAndSwap(0, int64(slot)+1) {
-		w.notify()
-	}
-}
-
-// notify ends the wait. In every mode that uses it, it is called at most
-// once, so it never blocks: signal has room for one value.
+// notify wakes the waiter's goroutine. In every mode but waitEach it is
+// called at most once, when the wait is over; for waitEach, once per
+// arrival, and a wake-up already pending covers the next ones. It never
+// blocks.
 func (w *waiter) notify() {
 	if w.signal == nil {
 		w.done.Done()
 		return
 	}
-	w.signal <- struct{}{}
+	select {
+	case w.signal <- struct{}{}:
+	default:
+	}
 }
 
-// over reports whether the wait of a waiter in any mode but waitEach is
-// over: a slot was found, or no input is left to wait for.
-func (w *waiter) over() bool {
-	return w.found.Load() != 0 || (w.mode != waitFirst && w.left.Load() == 0)
+// takeArrived returns the slots that arrived since the last call, in the
+// order they settled, in a slice of its own (waitEach).
+func (w *waiter) takeArrived(into []int) []int {
+	w.mu.Lock()
+	into = append(into[:0], w.arrived...)
+	w.arrived = w.arrived[:0]
+	w.mu.Unlock()
+	return into
 }
 
 // wait blocks until the wait is over or ctx is done, and reports whether the
-// wait is over; an input that settles while ctx ends still counts.
+// wait is over; an input that ended the wait while ctx ends still counts.
+// Only a wake-up ends it: an outcome recorded and not yet woken for is an
+// input still settling.
 func (w *waiter) wait(ctx context.Context) bool {
-	if w.over() {
-		return true
-	}
 	if w.signal == nil {
 		w.done.Wait()
 		return true
@@ -135,7 +161,12 @@ func (w *waiter) wait(ctx context.Context) bool {
 	case <-w.signal:
 		return true
 	case <-ctx.Done():
-		return w.over()
+		select {
+		case <-w.signal:
+			return true
+		default:
+			return false
+		}
 	}
 }
 
