@@ -72,6 +72,18 @@
 // [Promise.Reject] or [Rejected], and a limit below 1 panic with a message
 // that names the argument.
 //
+// # Seeing the tasks
+//
+// A wait that its ctx ends names what it was still waiting for in its
+// *[PendingError]. [WithObserver] sets an [Observer] that every task started
+// under a context reports to: its start, in its goroutine, where the
+// observer may give it a context of its own (a span, labels), and its end,
+// with its name, slot, duration and outcome. Observers nest; with none set, a
+// task costs nothing more. [ProfileLabels] is an observer that names each task
+// in CPU profiles and goroutine dumps (pprof label gathergen.task); the
+// module github.com/gathergen/gathergen/otel is one that opens a span per
+// task.
+//
 // # Differences from Python, on purpose
 //
 //   - A gather cancels the other inputs when one fails. Python's bare gather
