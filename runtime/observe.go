@@ -141,10 +141,10 @@ func startObserving(o Observer, ctx context.Context, t Task) context.Context {
 }
 
 // observeCall calls fn as a task named t under ctx, between o.TaskStart and
-// o.TaskEnd; slot, unless nil, reports the task's slot as then known. A panic in fn is
-// reported and returned as a *PanicError, so that both the observer and the
-// future see the same one.
-func observeCall[T any](o Observer, t Task, slot func() int, ctx context.Context, fn func(context.Context) (T, error)) (v T, err error) {
+// o.TaskEnd; when c is not nil, TaskEnd gets c's slot as then known. A panic
+// in fn is reported and returned as a *PanicError, so that both the observer
+// and the future see the same one.
+func observeCall[T any](o Observer, t Task, c *core, ctx context.Context, fn func(context.Context) (T, error)) (v T, err error) {
 	ctx = startObserving(o, ctx, t)
 	began := time.Now()
 	returned := false
@@ -152,8 +152,8 @@ func observeCall[T any](o Observer, t Task, slot func() int, ctx context.Context
 		if !returned {
 			err = abortError(recover()) // a runtime.Goexit goes on after this
 		}
-		if slot != nil {
-			t.Slot = slot()
+		if c != nil {
+			t.Slot = c.knownSlot()
 		}
 		var value any
 		if err == nil {
@@ -164,14 +164,6 @@ func observeCall[T any](o Observer, t Task, slot func() int, ctx context.Context
 	v, err = fn(ctx)
 	returned = true
 	return v, err
-}
-
-// observed returns fn wrapped to report to o as the task of the future whose
-// core is c.
-func observed[T any](o Observer, c *core, fn func(context.Context) (T, error)) func(context.Context) (T, error) {
-	return func(ctx context.Context) (T, error) {
-		return observeCall(o, Task{Name: c.name, Slot: c.knownSlot()}, c.knownSlot, ctx, fn)
-	}
 }
 
 // observedCall makes the call of Map for element i between the TaskStart and

@@ -125,9 +125,6 @@ func (t *fnTask[T]) run() {
 // TaskStart and TaskEnd, and a task that does not start reports its end.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 	o := observerOf(f.parent)
-	if o != nil {
-		fn = observed(o, &f.core, fn)
-	}
 	if f.isClaimed() { // cancelled while it waited for a slot or to start
 		if o != nil {
 			notStarted(o, &f.core, nil)
@@ -150,7 +147,13 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 			f.settle(zero, abortError(recover()), taskCancelled)
 		}
 	}()
-	v, err := fn((*taskContext)(&f.core))
+	var v T
+	var err error
+	if o != nil {
+		v, err = observeCall(o, Task{Name: f.name, Slot: f.knownSlot()}, &f.core, (*taskContext)(&f.core), fn)
+	} else {
+		v, err = fn((*taskContext)(&f.core))
+	}
 	returned = true
 	f.settle(v, err, taskCancelled)
 }
