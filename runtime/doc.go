@@ -43,13 +43,21 @@
 //     early, by break, return, a panic or runtime.Goexit, cancels the inputs
 //     not yet seen.
 //
+// "First" means first in time, as far as the program can tell: a future's
+// settle reaches every wait on it before anything can observe it (its Done
+// channel, an Await, another wait, a task's own context), so an input that
+// fails or settles because it saw another settle is never counted before
+// that other one. Inputs that settle at the same instant, neither seeing
+// the other, are ordered as they reach the wait.
+//
 // Every wait also ends when its ctx is done: the inputs still pending are then
 // cancelled and the error is a *[PendingError] that names them (slot and task
 // name; for Map the element indexes) and unwraps to context.Cause(ctx), so
 // that errors.Is(err, context.DeadlineExceeded) holds while err == ctx.Err()
 // does not. [WithLimit] bounds how many
 // tasks (and calls of Map) run at once; the rest wait in a queue without a
-// goroutine each.
+// goroutine each, and a queued future whose context ends, or that is
+// cancelled, settles and leaves the queue at once.
 //
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a

@@ -51,17 +51,17 @@ var settledList subscription
 // extra, which is allocated on first use. Settling and subscribing take no
 // lock.
 //
-// How a future settles (settle): one caller claims it with a
-// compare-and-swap on state, writes the value and the error, and records
-// the outcome in every subscriber's waiter; then it closes the subscriber
-// list with a compare-and-swap that fails, and makes it record the
-// newcomers, while subscribers are still being pushed; only that closing
-// makes the settle visible (isSettled, Await, Done, a later subscription).
-// Then it closes Done and wakes the waiters whose wait its outcome ended. So
-// whatever can observe that a future has settled, a task that awaits it
-// included, observes it after every wait that subscribed to the future has
-// recorded its outcome: a failure that follows from another, in time, can
-// never be recorded first.
+// How a future settles: one caller claims it with a compare-and-swap on
+// state, writes the value and the error, and records the outcome in the
+// waiter of every subscriber; then it closes the subscriber list with a
+// compare-and-swap, which fails when subscribers were pushed meanwhile (it
+// then records those and tries again). Only that closing makes the settle
+// visible (isSettled, Await, Done, a later subscription); after it come
+// Done's closing, the wake-ups of the waiters whose wait the outcome ended,
+// and the end of the task's context. So whatever can observe that a future
+// has settled, a task that awaits it included, observes it after every
+// wait that subscribed to the future has recorded its outcome: a failure
+// that follows from another, in time, can never be recorded first.
 type core struct {
 	state  atomic.Uint32
 	subs   atomic.Pointer[subscription] // pushed on top; settledList once settled
@@ -80,14 +80,13 @@ type extra struct {
 	stop       func() bool   // unregisters the task context from its parent
 }
 
-// A subscription is one waiter's interest in one input, the slot it knows
-// the input by, and a link in the input's list of subscribers. Waiters own
-// their subscriptions, one per input, allocated with the waiter.
+// A subscription is one waiter's interest in one input and a link in the
+// input's list of subscribers. Waiters own their subscriptions, one per
+// input in slot order, allocated with the waiter: a subscription's place
+// among them is the slot the waiter knows the input by.
 type subscription struct {
 	w    *waiter
 	next *subscription
-	slot int32
-	wake bool // set by the settle for a waiter whose wait its outcome ended
 }
 
 // extraOf returns c's extra, allocating it on first use.
@@ -121,8 +120,8 @@ func (c *core) err() error {
 // or the zero value and context.Cause(ctx) when ctx is done first. When ctx
 // is done and f's error only echoes its end (a context error, or the cause),
 // the error is context.Cause(ctx), so that it does not depend on which of
-// the two Await saw first. Giving up
-// does not cancel f: other callers may still be waiting for it.
+// the two Await saw first. Giving up does not cancel f: other callers may
+// still be waiting for it.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
 	if ctx == nil {
 		panic("runtime.Future.Await: ctx is nil")
@@ -168,7 +167,8 @@ func (f *Future[T]) Done() <-chan struct{} {
 // Cancel asks f to stop: when f is still pending, it settles f at once with
 // context.Canceled and then cancels the task's context; whatever the task
 // returns later is dropped. A task cancelled before its goroutine started, or
-// while it waited for a slot of [WithLimit], is never called. Cancel never
+// while it waited for a slot of [WithLimit], is never called (and leaves the
+// limit's queue at once). Cancel never
 // blocks, does not wait for the task to return, and does nothing once f has
 // settled.
 func (f *Future[T]) Cancel() { f.cancel() }
@@ -187,7 +187,8 @@ func (f *Future[T]) settle(v T, err error, end uint32) bool {
 		return false
 	}
 	f.value = v
-	f.finish(err, end)
+	f.finish(err)
+	f.endTask(end)
 	return true
 }
 
@@ -198,10 +199,14 @@ func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f
 // context. It reports whether c was pending. The task cannot settle c in
 // between: the claim is made before the task's context ends.
 func (c *core) cancel() bool {
-	if c.isSettled() || !c.claim(context.Canceled) {
+	if c.isSettled() {
 		return false
 	}
-	c.finish(context.Canceled, taskCancelled)
+	if !c.claim(context.Canceled) {
+		return false
+	}
+	c.finish(context.Canceled)
+	c.endTask(taskCancelled)
 	if c.parent != nil {
 		if l := limiterOf(c.parent); l != nil {
 			l.futureCancelled() // it may wait in l's queue
@@ -211,7 +216,7 @@ func (c *core) cancel() bool {
 }
 
 // claim makes the caller the one settle of c, with err, and reports whether
-// it is; no other settle can begin after it.
+// it won; no other settle can begin after it.
 func (c *core) claim(err error) bool {
 	for {
 		s := c.state.Load()
@@ -230,17 +235,25 @@ func (c *core) claim(err error) bool {
 
 // finish completes the settle that the caller claimed, the value written:
 // it records err, tells every subscriber's waiter, publishes the settle by
-// closing the subscriber list, closes Done, wakes the waiters whose wait is
-// over, and then, when end is a task bit, ends the task's context.
-func (c *core) finish(err error, end uint32) {
+// closing the subscriber list, closes Done and wakes the waiters whose wait
+// is over. The caller then ends the task's context, if it must: after the
+// settle, so that not even the task sees a cancellation before every wait
+// on its future has recorded the outcome.
+func (c *core) finish(err error) {
 	if err != nil && err != context.Canceled {
 		c.extraOf().err = err
 	}
+	// The waiters to wake, kept here rather than in their subscriptions:
+	// those share cache lines that the waiting goroutine writes.
+	var few [4]*waiter
+	wake := few[:0]
 	var told *subscription // the subscribers told so far begin here
 	head := c.subs.Load()
 	for {
 		for s := head; s != told; s = s.next {
-			s.wake = s.w.record(int(s.slot), err)
+			if s.w.record(s, err) {
+				wake = append(wake, s.w)
+			}
 		}
 		if c.subs.CompareAndSwap(head, &settledList) {
 			break
@@ -254,12 +267,9 @@ func (c *core) finish(err error, end uint32) {
 		}
 		x.mu.Unlock()
 	}
-	for s := head; s != nil; s = s.next {
-		if s.wake {
-			s.w.notify()
-		}
+	for _, w := range wake {
+		w.notify()
 	}
-	c.endTask(end)
 }
 
 // endsTask reports whether a future in state s has a task whose context has
@@ -306,9 +316,9 @@ func (x *extra) closeTask() {
 	}
 }
 
-// subscribe arranges for c to tell w its outcome, with slot s.slot, when it
-// settles, through s, which w owns. When c has settled already it registers
-// nothing and tells w itself, then wakes w when its wait is over.
+// subscribe arranges for c to tell its outcome, when it settles, to the
+// waiter that owns s. When c has settled already it registers nothing and
+// tells the waiter itself, then wakes it when its wait is over.
 func (c *core) subscribe(s *subscription) {
 	for {
 		head := c.subs.Load()
@@ -321,7 +331,7 @@ func (c *core) subscribe(s *subscription) {
 		}
 	}
 	s.next = nil
-	if s.w.record(int(s.slot), c.err()) {
+	if s.w.record(s, c.err()) {
 		s.w.notify()
 	}
 }

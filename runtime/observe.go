@@ -195,5 +195,5 @@ func (c *core) knownSlot() int {
 	for s.next != nil {
 		s = s.next
 	}
-	return int(s.slot)
+	return s.w.slotOf(s)
 }

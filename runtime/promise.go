@@ -41,6 +41,6 @@ func Rejected[T any](err error) *Future[T] {
 	}
 	f := &Future[T]{}
 	f.claim(err)
-	f.finish(err, 0)
+	f.finish(err)
 	return f
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // waitMode says what a waiter waits for.
@@ -44,24 +45,44 @@ type waiter struct {
 	// settled, not yet taken (waitEach).
 	mu      sync.Mutex
 	arrived []int
-	// subs are the waiter's subscriptions, one per input: in inline for
-	// up to maxArity inputs (GatherN, SettleN), so that they cost no
-	// allocation of their own.
-	subs   []subscription
-	inline [maxArity]subscription
+	// subs are the waiter's subscriptions, one per input; for up to nine
+	// inputs (GatherN, SettleN) they share the waiter's allocation.
+	subs []subscription
 }
 
-// maxArity is the most inputs of a generated GatherN or SettleN.
-const maxArity = 9
+// allocWaiter returns a zero waiter whose subs has room for n inputs: for up
+// to nine in the waiter's own allocation, the smallest that fits.
+func allocWaiter(n int) *waiter {
+	switch {
+	case n <= 2:
+		w := new(struct {
+			waiter
+			room [2]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	case n <= 4:
+		w := new(struct {
+			waiter
+			room [4]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	case n <= 9:
+		w := new(struct {
+			waiter
+			room [9]subscription
+		})
+		w.subs = w.room[:n]
+		return &w.waiter
+	}
+	return &waiter{subs: make([]subscription, n)}
+}
 
 // newWaiter returns a waiter in mode for n inputs, for a wait under ctx.
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
-	w := &waiter{mode: mode}
-	if n <= len(w.inline) {
-		w.subs = w.inline[:n]
-	} else {
-		w.subs = make([]subscription, n)
-	}
+	w := allocWaiter(n)
+	w.mode = mode
 	switch {
 	case mode == waitEach:
 		w.arrived = make([]int, 0, n)
@@ -86,7 +107,7 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	w := newWaiter(ctx, mode, n)
 	for i := range n {
 		s := &w.subs[i]
-		s.w, s.slot = w, int32(i)
+		s.w = w
 		at(i).subscribe(s)
 		if w.found.Load() != 0 {
 			break
@@ -95,32 +116,38 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	return w
 }
 
-// record is called once by each input as it settles, with its slot and its
-// error, before its settle is visible to anyone. It never blocks. It reports
-// whether the input must then wake the waiter with notify: the outcome ended
-// the wait, or, for waitEach, arrived.
-func (w *waiter) record(slot int, err error) bool {
+// record is called once by each input as it settles, with the waiter's
+// subscription to it and its error, before its settle is visible to anyone.
+// It never blocks. It reports whether the input must then wake the waiter
+// with notify: the outcome ended the wait, or, for waitEach, arrived.
+func (w *waiter) record(s *subscription, err error) bool {
 	switch w.mode {
 	case waitAll:
 		if err != nil {
-			return w.found.CompareAndSwap(0, int64(slot)+1)
+			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 		}
 		return w.left.Add(-1) == 0
 	case waitSettled:
 		return w.left.Add(-1) == 0
 	case waitFirst:
-		return w.found.CompareAndSwap(0, int64(slot)+1)
+		return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 	case waitSuccess:
 		if err == nil {
-			return w.found.CompareAndSwap(0, int64(slot)+1)
+			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
 		}
 		return w.left.Add(-1) == 0
 	default: // waitEach
 		w.mu.Lock()
-		w.arrived = append(w.arrived, slot)
+		w.arrived = append(w.arrived, w.slotOf(s))
 		w.mu.Unlock()
 		return true
 	}
+}
+
+// slotOf returns the slot of the input that s, one of w's subscriptions,
+// subscribes to: its index among w.subs.
+func (w *waiter) slotOf(s *subscription) int {
+	return int((uintptr(unsafe.Pointer(s)) - uintptr(unsafe.Pointer(unsafe.SliceData(w.subs)))) / unsafe.Sizeof(*s))
 }
 
 // notify wakes the waiter's goroutine. In every mode but waitEach it is
