@@ -138,7 +138,9 @@ func (m *mapping[In, Out]) call(i int) {
 	var v Out
 	var err error
 	if m.observer != nil {
-		v, err = m.observedCall(i)
+		v, err = observeCall(m.observer, Task{Slot: i}, nil, m.ctx, func(ctx context.Context) (Out, error) {
+			return m.fn(ctx, m.in[i])
+		})
 	} else {
 		v, err = m.fn(m.ctx, m.in[i])
 	}

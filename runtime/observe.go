@@ -166,14 +166,6 @@ func observeCall[T any](o Observer, t Task, c *core, ctx context.Context, fn fun
 	return v, err
 }
 
-// observedCall makes the call of Map for element i between the TaskStart and
-// TaskEnd of m's observer.
-func (m *mapping[In, Out]) observedCall(i int) (Out, error) {
-	return observeCall(m.observer, Task{Slot: i}, nil, m.ctx, func(ctx context.Context) (Out, error) {
-		return m.fn(ctx, m.in[i])
-	})
-}
-
 // notStarted reports to o that the task of the future whose core is c ended
 // before it started: cancelled, when c has been claimed (only a cancel
 // claims a future before its task starts), or else with cause, the end of

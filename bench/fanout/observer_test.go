@@ -4,9 +4,11 @@ package fanout
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 
+	"github.com/gathergen/gathergen/bench/internal/pair"
 	"github.com/gathergen/gathergen/runtime"
 )
 
@@ -45,3 +47,20 @@ type counter struct{ ends atomic.Int64 }
 
 func (*counter) TaskStart(ctx context.Context, _ runtime.Task) context.Context { return ctx }
 func (c *counter) TaskEnd(context.Context, runtime.Task, runtime.Outcome)      { c.ends.Add(1) }
+
+// BenchmarkObserverPaired measures each of the runtime's fan-outs with the
+// observer that does nothing against the same without one, batch by batch
+// (see package pair): x-base and cpu-x-base are the cost of setting an
+// observer, as ratios.
+func BenchmarkObserverPaired(b *testing.B) {
+	ctx := context.Background()
+	observed := runtime.WithObserver(ctx, noop{})
+	for _, n := range sizes {
+		for _, impl := range runtimeImpls {
+			b.Run(fmt.Sprintf("n=%d/pair=%s-noop", n, impl.Name), func(b *testing.B) {
+				pair.Report(b, n, func() error { _, err := impl.Run(observed, n); return err },
+					func() error { _, err := impl.Run(ctx, n); return err })
+			})
+		}
+	}
+}
