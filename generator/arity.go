@@ -88,7 +88,8 @@ func gatherHelper(f *jen.File, n int) {
 	docLines(f, "%s waits for %s and returns their values in argument order, with\n"+
 		"the fail-fast rules of [All]: the first failure cancels the other inputs and\n"+
 		"returns at once with a *[TaskError]; when ctx is done first, the pending\n"+
-		"inputs are cancelled and the error is context.Cause(ctx).", name, argList(s))
+		"inputs are cancelled and the error is a *[PendingError] that names them\n"+
+		"and unwraps to context.Cause(ctx).", name, argList(s))
 	f.Func().Id(name).Types(typeParams...).Params(params...).Params(results...).Block(
 		coreArray(name, s),
 		jen.If(jen.Err().Op(":=").Id("gather").Call(jen.Id("ctx"), jen.Id("cores").Index(jen.Op(":"))), jen.Err().Op("!=").Nil()).Block(
@@ -110,7 +111,8 @@ func settleHelper(f *jen.File, n int) {
 	}
 	docLines(f, "%s waits for every one of %s, like [AllSettled], and returns\n"+
 		"each outcome in argument order: a failure cancels nothing. When ctx is done\n"+
-		"first, the pending inputs are cancelled and carry context.Cause(ctx).", name, argList(s))
+		"first, the pending inputs are cancelled and carry a *[PendingError] that\n"+
+		"names them and unwraps to context.Cause(ctx).", name, argList(s))
 	f.Func().Id(name).Types(typeParams...).Params(params...).Params(results...).Block(
 		coreArray(name, s),
 		jen.Id("cause").Op(":=").Id("settleAll").Call(jen.Id("ctx"), jen.Id("cores").Index(jen.Op(":"))),

@@ -56,7 +56,10 @@
 // the other, are ordered as they reach the wait.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
-// cancelled and the error is context.Cause(ctx). [WithLimit] bounds how many
+// cancelled and the error is a *[PendingError] that names them (slot and task
+// name; for Map the element indexes) and unwraps to context.Cause(ctx), so
+// that errors.Is(err, context.DeadlineExceeded) holds while err == ctx.Err()
+// does not. [WithLimit] bounds how many
 // tasks (and calls of Map) run at once; the rest wait in a queue without a
 // goroutine each, and a queued future whose context ends, or that is
 // cancelled, settles and leaves the queue at once.
@@ -66,19 +69,33 @@
 // task sees its context cancelled and ends in the background; its result is
 // dropped.
 //
-// When ctx is done, every wait (GatherN, All, Map, SettleN, AllSettled,
-// Race, Any, AsCompleted, [Future.Await]) reports context.Cause(ctx),
-// whatever the cause and whatever the timing: also when an input failed an
-// instant earlier with an echo of ctx's end (context.Canceled,
-// context.DeadlineExceeded, or the cause itself, as a task that never
-// started does). A settle's slot, or a step of AsCompleted, whose error is
-// such an echo carries context.Cause(ctx) too, and so does [Any] when every
-// input failed and ctx is done.
+// When ctx is done, every wait reports ctx's end, whatever the cause and
+// whatever the timing: also when an input failed an instant earlier with an
+// echo of ctx's end (context.Canceled, context.DeadlineExceeded, or the cause
+// itself, as a task that never started does). GatherN, All, Map, SettleN,
+// AllSettled, Race and Any report it as a *[PendingError] that names the
+// inputs still pending, those echoes included, and unwraps to
+// context.Cause(ctx); [AsCompleted] and [Future.Await], which yield or
+// return one input at a time, report context.Cause(ctx) itself. A settle's
+// slot whose error is such an echo carries the *PendingError too, and so
+// does [Any] when every input failed and ctx is done.
 //
 // Misuse is reported where it happens, in the caller's goroutine and before
 // anything starts: a nil future, a nil function or context, a nil error to
 // [Promise.Reject] or [Rejected], and a limit below 1 panic with a message
 // that names the argument.
+//
+// # Seeing the tasks
+//
+// A wait that its ctx ends names what it was still waiting for in its
+// *[PendingError]. [WithObserver] sets an [Observer] that every task started
+// under a context reports to: its start, in its goroutine, where the
+// observer may give it a context of its own (a span, labels), and its end,
+// with its name, slot, duration and outcome. Observers nest; with none set, a
+// task costs nothing more. [ProfileLabels] is an observer that names each task
+// in CPU profiles and goroutine dumps (pprof label gathergen.task); the
+// module github.com/gathergen/gathergen/otel is one that opens a span per
+// task.
 //
 // # Differences from Python, on purpose
 //

@@ -86,7 +86,7 @@ func ExampleGather2_timeout() {
 	_, err = user.Await(ctx)
 	fmt.Println("FetchUser:", err)
 	// Output:
-	// page took too long
+	// page took too long (still pending: task 0 (FetchUser), task 1 (FetchOrders))
 	// FetchUser: context canceled
 }
 
@@ -240,7 +240,7 @@ func ExampleSettle3() {
 	// Output:
 	// db: "db ok" <nil>
 	// cache: "" cache: connection refused
-	// queue: "" health check timed out
+	// queue: "" health check timed out (still pending: task 2)
 }
 
 func ExampleSettle4() {

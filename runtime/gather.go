@@ -19,7 +19,8 @@ type Result[T any] struct {
 // and returns at once with a *[TaskError] that names the input and wraps its
 // error. Among inputs that have already failed when All is called, the
 // lowest index wins; after that, the first to fail. When ctx is done first,
-// All cancels every pending input and returns context.Cause(ctx). All of no
+// All cancels every pending input and returns a *[PendingError] that names
+// them and unwraps to context.Cause(ctx). All of no
 // futures returns an empty slice at once; the same future may appear twice.
 func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 	checkFutures("runtime.All", fs)
@@ -36,8 +37,9 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // AllSettled waits for every future in fs, like asyncio.gather with
 // return_exceptions=True, and returns each outcome in the order of fs. A
 // failure cancels nothing. When ctx is done first, AllSettled cancels the
-// inputs still pending, and their slots carry context.Cause(ctx), as do the
-// slots whose error only echoes ctx's end (a context error or the cause).
+// inputs still pending, and their slots carry a *[PendingError] that names
+// them and unwraps to context.Cause(ctx), as do the slots whose error only
+// echoes ctx's end (a context error or the cause).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
 	cause := settleEach(ctx, len(fs), coresOf(fs))
@@ -66,21 +68,29 @@ func mustFuture[T any](caller, arg string, f *Future[T]) *core {
 }
 
 // outcome returns f's result for a settle that ended with ctx done and
-// cause its cause (nil while ctx is live): a future still pending is
-// cancelled and carries cause, and so does one whose error only echoes
+// pending its *PendingError (nil while ctx is live): a future still pending
+// is cancelled and carries pending, and so does one whose error only echoes
 // ctx's end.
-func outcome[T any](f *Future[T], cause error) Result[T] {
-	if cause != nil {
-		if f.cancel() {
-			return Result[T]{Err: cause}
-		}
-		if !f.isSettled() {
-			<-f.Done() // another settle has claimed it: wait until it is written
-		}
+func outcome[T any](f *Future[T], pending *PendingError) Result[T] {
+	if pending == nil {
+		return f.result()
+	}
+	return endedOutcome(f, pending.Err, pending)
+}
+
+// endedOutcome returns f's result for a wait that ctx ended with cause: a
+// future still pending is cancelled and carries carry, and so does one whose
+// error only echoes ctx's end.
+func endedOutcome[T any](f *Future[T], cause, carry error) Result[T] {
+	if f.cancel() {
+		return Result[T]{Err: carry}
+	}
+	if !f.isSettled() {
+		<-f.Done() // another settle has claimed it: wait until it is written
 	}
 	r := f.result()
-	if cause != nil && echoes(r.Err, cause) {
-		r.Err = cause
+	if echoes(r.Err, cause) {
+		r.Err = carry
 	}
 	return r
 }
@@ -102,7 +112,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	w := subscribeEach(ctx, waitAll, n, at)
 	if !w.wait(ctx) {
 		cancelEach(n, at)
-		return context.Cause(ctx)
+		return pendingOf(ctx, n, at)
 	}
 	if slot := w.found.Load(); slot != 0 {
 		cancelEach(n, at)
@@ -110,7 +120,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 		if err := c.err(); !echoesEnd(ctx, err) {
 			return &TaskError{Index: int(slot - 1), Name: c.name, Err: err}
 		}
-		return context.Cause(ctx)
+		return pendingOf(ctx, n, at)
 	}
 	return nil
 }
@@ -119,9 +129,9 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 // ctx's end: ctx is done and err is a context error or ctx's cause. Inputs
 // that run under ctx fail that way an instant before the wait sees ctx end
 // itself: a task returns ctx.Err() or context.Cause(ctx), a task that never
-// started settles with the cause. The wait then reports context.Cause(ctx),
-// as it would have a moment later, so that the caller's error does not
-// depend on the scheduler.
+// started settles with the cause. The wait then reports a *PendingError
+// that unwraps to context.Cause(ctx), as it would have a moment later, so
+// that the caller's error does not depend on the scheduler.
 func echoesEnd(ctx context.Context, err error) bool {
 	return ctx.Err() != nil && echoes(err, context.Cause(ctx))
 }
@@ -133,14 +143,14 @@ func echoes(err, cause error) bool {
 }
 
 // settleAll waits until every core has settled or ctx is done, and returns
-// context.Cause(ctx) when ctx is done by then, nil otherwise; it cancels
-// nothing itself.
-func settleAll(ctx context.Context, cores []*core) error {
+// the *PendingError of ctx's end when ctx is done by then, nil otherwise; it
+// cancels nothing itself.
+func settleAll(ctx context.Context, cores []*core) *PendingError {
 	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
 }
 
 // settleEach is settleAll for n inputs, the core of slot i being at(i).
-func settleEach(ctx context.Context, n int, at func(int) *core) error {
+func settleEach(ctx context.Context, n int, at func(int) *core) *PendingError {
 	if ctx == nil {
 		panic("runtime: settle: ctx is nil")
 	}
@@ -148,5 +158,8 @@ func settleEach(ctx context.Context, n int, at func(int) *core) error {
 		return nil
 	}
 	subscribeEach(ctx, waitSettled, n, at).wait(ctx)
-	return context.Cause(ctx)
+	if ctx.Err() == nil {
+		return nil
+	}
+	return pendingOf(ctx, n, at)
 }

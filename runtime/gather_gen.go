@@ -7,7 +7,8 @@ import "context"
 // Gather2 waits for fa and fb and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather2[A, B any](ctx context.Context, fa *Future[A], fb *Future[B]) (A, B, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather2", "fa", fa),
@@ -21,7 +22,8 @@ func Gather2[A, B any](ctx context.Context, fa *Future[A], fb *Future[B]) (A, B,
 
 // Settle2 waits for every one of fa and fb, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle2[A, B any](ctx context.Context, fa *Future[A], fb *Future[B]) (Result[A], Result[B]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle2", "fa", fa),
@@ -34,7 +36,8 @@ func Settle2[A, B any](ctx context.Context, fa *Future[A], fb *Future[B]) (Resul
 // Gather3 waits for fa, fb and fc and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather3[A, B, C any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C]) (A, B, C, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather3", "fa", fa),
@@ -49,7 +52,8 @@ func Gather3[A, B, C any](ctx context.Context, fa *Future[A], fb *Future[B], fc 
 
 // Settle3 waits for every one of fa, fb and fc, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle3[A, B, C any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C]) (Result[A], Result[B], Result[C]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle3", "fa", fa),
@@ -63,7 +67,8 @@ func Settle3[A, B, C any](ctx context.Context, fa *Future[A], fb *Future[B], fc 
 // Gather4 waits for fa, fb, fc and fd and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather4[A, B, C, D any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D]) (A, B, C, D, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather4", "fa", fa),
@@ -79,7 +84,8 @@ func Gather4[A, B, C, D any](ctx context.Context, fa *Future[A], fb *Future[B], 
 
 // Settle4 waits for every one of fa, fb, fc and fd, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle4[A, B, C, D any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D]) (Result[A], Result[B], Result[C], Result[D]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle4", "fa", fa),
@@ -94,7 +100,8 @@ func Settle4[A, B, C, D any](ctx context.Context, fa *Future[A], fb *Future[B], 
 // Gather5 waits for fa, fb, fc, fd and fe and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather5[A, B, C, D, E any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E]) (A, B, C, D, E, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather5", "fa", fa),
@@ -111,7 +118,8 @@ func Gather5[A, B, C, D, E any](ctx context.Context, fa *Future[A], fb *Future[B
 
 // Settle5 waits for every one of fa, fb, fc, fd and fe, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle5[A, B, C, D, E any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E]) (Result[A], Result[B], Result[C], Result[D], Result[E]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle5", "fa", fa),
@@ -127,7 +135,8 @@ func Settle5[A, B, C, D, E any](ctx context.Context, fa *Future[A], fb *Future[B
 // Gather6 waits for fa, fb, fc, fd, fe and ff and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather6[A, B, C, D, E, F any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F]) (A, B, C, D, E, F, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather6", "fa", fa),
@@ -145,7 +154,8 @@ func Gather6[A, B, C, D, E, F any](ctx context.Context, fa *Future[A], fb *Futur
 
 // Settle6 waits for every one of fa, fb, fc, fd, fe and ff, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle6[A, B, C, D, E, F any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F]) (Result[A], Result[B], Result[C], Result[D], Result[E], Result[F]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle6", "fa", fa),
@@ -162,7 +172,8 @@ func Settle6[A, B, C, D, E, F any](ctx context.Context, fa *Future[A], fb *Futur
 // Gather7 waits for fa, fb, fc, fd, fe, ff and fg and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather7[A, B, C, D, E, F, G any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G]) (A, B, C, D, E, F, G, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather7", "fa", fa),
@@ -181,7 +192,8 @@ func Gather7[A, B, C, D, E, F, G any](ctx context.Context, fa *Future[A], fb *Fu
 
 // Settle7 waits for every one of fa, fb, fc, fd, fe, ff and fg, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle7[A, B, C, D, E, F, G any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G]) (Result[A], Result[B], Result[C], Result[D], Result[E], Result[F], Result[G]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle7", "fa", fa),
@@ -199,7 +211,8 @@ func Settle7[A, B, C, D, E, F, G any](ctx context.Context, fa *Future[A], fb *Fu
 // Gather8 waits for fa, fb, fc, fd, fe, ff, fg and fh and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather8[A, B, C, D, E, F, G, H any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G], fh *Future[H]) (A, B, C, D, E, F, G, H, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather8", "fa", fa),
@@ -219,7 +232,8 @@ func Gather8[A, B, C, D, E, F, G, H any](ctx context.Context, fa *Future[A], fb 
 
 // Settle8 waits for every one of fa, fb, fc, fd, fe, ff, fg and fh, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle8[A, B, C, D, E, F, G, H any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G], fh *Future[H]) (Result[A], Result[B], Result[C], Result[D], Result[E], Result[F], Result[G], Result[H]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle8", "fa", fa),
@@ -238,7 +252,8 @@ func Settle8[A, B, C, D, E, F, G, H any](ctx context.Context, fa *Future[A], fb 
 // Gather9 waits for fa, fb, fc, fd, fe, ff, fg, fh and fi and returns their values in argument order, with
 // the fail-fast rules of [All]: the first failure cancels the other inputs and
 // returns at once with a *[TaskError]; when ctx is done first, the pending
-// inputs are cancelled and the error is context.Cause(ctx).
+// inputs are cancelled and the error is a *[PendingError] that names them
+// and unwraps to context.Cause(ctx).
 func Gather9[A, B, C, D, E, F, G, H, I any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G], fh *Future[H], fi *Future[I]) (A, B, C, D, E, F, G, H, I, error) {
 	cores := [...]*core{
 		mustFuture("runtime.Gather9", "fa", fa),
@@ -259,7 +274,8 @@ func Gather9[A, B, C, D, E, F, G, H, I any](ctx context.Context, fa *Future[A], 
 
 // Settle9 waits for every one of fa, fb, fc, fd, fe, ff, fg, fh and fi, like [AllSettled], and returns
 // each outcome in argument order: a failure cancels nothing. When ctx is done
-// first, the pending inputs are cancelled and carry context.Cause(ctx).
+// first, the pending inputs are cancelled and carry a *[PendingError] that
+// names them and unwraps to context.Cause(ctx).
 func Settle9[A, B, C, D, E, F, G, H, I any](ctx context.Context, fa *Future[A], fb *Future[B], fc *Future[C], fd *Future[D], fe *Future[E], ff *Future[F], fg *Future[G], fh *Future[H], fi *Future[I]) (Result[A], Result[B], Result[C], Result[D], Result[E], Result[F], Result[G], Result[H], Result[I]) {
 	cores := [...]*core{
 		mustFuture("runtime.Settle9", "fa", fa),

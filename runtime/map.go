@@ -15,7 +15,8 @@ import (
 // call to fail cancels the context that the others run under, and Map
 // returns at once with a *[TaskError] whose Index is the element's position
 // (its Name is empty); a panic is recovered into a *[PanicError]. When ctx
-// is done first, Map returns context.Cause(ctx). Like a gather, Map does not
+// is done first, Map returns a *[PendingError] that names the elements whose
+// calls had not succeeded. Like a gather, Map does not
 // wait for the calls it cancels; their results are dropped. A call that is
 // due to start once Map has failed or ctx is done is not made.
 //
@@ -32,7 +33,7 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 		return []Out{}, nil
 	}
 	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+		return nil, nothingDone(ctx, len(in))
 	}
 	return startMapping(ctx, in, fn).wait(ctx)
 }
@@ -43,6 +44,8 @@ func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In)
 // started or queued.
 func startMapping[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
 	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
+	m.succeeded = newSucceeded(ctx, len(in), &m.small)
+	m.observer = observerOf(ctx)
 	m.left.Store(int64(len(in)))
 	m.ctx, m.cancel = context.WithCancelCause(ctx)
 	if l := limiterOf(ctx); l != nil {
@@ -66,9 +69,9 @@ func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 	case <-m.done:
 	case <-ctx.Done():
 		if !m.over() {
-			cause := context.Cause(ctx)
-			m.cancel(cause) // ctx may not have reached the calls' context yet
-			return nil, cause
+			err := m.succeeded.pending(ctx, len(m.in))
+			m.cancel(err.Err) // ctx may not have reached the calls' context yet
+			return nil, err
 		}
 		<-m.done // the call that ended the wait is closing it
 	}
@@ -76,7 +79,7 @@ func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 		err := &TaskError{Index: int(slot - 1), Err: m.err}
 		m.cancel(err)
 		if echoesEnd(ctx, m.err) {
-			return nil, context.Cause(ctx)
+			return nil, m.succeeded.pending(ctx, len(m.in))
 		}
 		return nil, err
 	}
@@ -91,6 +94,11 @@ type mapping[In, Out any] struct {
 	in     []In
 	out    []Out
 	fn     func(context.Context, In) (Out, error)
+	// succeeded records the calls that succeeded, for the *PendingError
+	// of a Map that ctx ends.
+	succeeded succeeded
+	small     [1]atomic.Uint64 // succeeded's word for a Map of up to 64
+	observer  Observer         // sees each call as a task; nil for none
 	// left counts the calls yet to succeed; the one that takes it to 0
 	// closes done.
 	left atomic.Int64
@@ -127,13 +135,22 @@ func (m *mapping[In, Out]) call(i int) {
 			m.fail(i, abortError(recover()))
 		}
 	}()
-	v, err := m.fn(m.ctx, m.in[i])
+	var v Out
+	var err error
+	if m.observer != nil {
+		v, err = observeCall(m.observer, Task{Slot: i}, nil, m.ctx, func(ctx context.Context) (Out, error) {
+			return m.fn(ctx, m.in[i])
+		})
+	} else {
+		v, err = m.fn(m.ctx, m.in[i])
+	}
 	returned = true
 	if err != nil {
 		m.fail(i, err)
 		return
 	}
 	m.out[i] = v
+	m.succeeded.mark(i)
 	if m.left.Add(-1) == 0 {
 		close(m.done)
 	}

@@ -9,7 +9,8 @@ import (
 // Race waits for the first of fs to settle, like JavaScript's Promise.race,
 // and returns its value, or its error wrapped in a *[TaskError]. Every other
 // input is cancelled. When ctx is done first, Race cancels every input and
-// returns context.Cause(ctx). Race of no futures returns [ErrNoFutures].
+// returns a *[PendingError] that names them and unwraps to
+// context.Cause(ctx). Race of no futures returns [ErrNoFutures].
 func Race[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "runtime.Race", fs, false)
 }
@@ -18,8 +19,9 @@ func Race[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 // and returns its value; every other input is cancelled. When every input
 // fails, Any returns all their errors, each a *[TaskError], joined with
 // errors.Join in the order of fs, unless ctx is done and one echoes its end
-// (then the error is context.Cause(ctx)). When ctx is done first, Any
-// cancels every input and returns context.Cause(ctx). Any of no futures returns
+// (then the error is as below). When ctx is done first, Any cancels every
+// input and returns a *[PendingError] that names the inputs still pending
+// and unwraps to context.Cause(ctx). Any of no futures returns
 // [ErrNoFutures].
 func Any[T any](ctx context.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "runtime.Any", fs, true)
@@ -43,12 +45,12 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	over := w.wait(ctx)
 	cancelEach(len(fs), at)
 	if !over {
-		return zero, context.Cause(ctx)
+		return zero, pendingOf(ctx, len(fs), at)
 	}
 	if slot := w.found.Load(); slot != 0 {
 		f := fs[slot-1]
 		if err := f.err(); echoesEnd(ctx, err) {
-			return zero, context.Cause(ctx)
+			return zero, pendingOf(ctx, len(fs), at)
 		} else if err != nil {
 			return zero, &TaskError{Index: int(slot - 1), Name: f.name, Err: err}
 		}
@@ -58,7 +60,7 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	for i, f := range fs {
 		err := f.err()
 		if echoesEnd(ctx, err) { // the failures are ctx's end, not the inputs' own
-			return zero, context.Cause(ctx)
+			return zero, pendingOf(ctx, len(fs), at)
 		}
 		errs[i] = &TaskError{Index: i, Name: f.name, Err: err}
 	}
@@ -121,7 +123,7 @@ func yieldRest[T any](fs []*Future[T], yielded []bool, cause error, yield func(i
 		if yielded[i] {
 			continue
 		}
-		if !yield(i, outcome(f, cause)) {
+		if !yield(i, endedOutcome(f, cause, cause)) {
 			return
 		}
 	}

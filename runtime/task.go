@@ -101,10 +101,15 @@ func (f *Future[T]) queuedUnder() context.Context { return f.parent }
 func (f *Future[T]) abandoned() bool { return f.isClaimed() || f.parent.Err() != nil }
 
 // skip settles the abandoned task without calling it, as run would once its
-// turn came (unless it was cancelled).
+// turn came (unless it was cancelled), and reports it to its observer as a
+// task that never started.
 func (f *Future[T]) skip() {
 	var zero T
-	f.settle(zero, context.Cause(f.parent), taskCancelled)
+	cause := context.Cause(f.parent)
+	if o := observerOf(f.parent); o != nil {
+		notStarted(o, &f.core, cause)
+	}
+	f.settle(zero, cause, taskCancelled)
 }
 
 // run calls the task's function as the future's task, and drops it.
@@ -116,14 +121,23 @@ func (t *fnTask[T]) run() {
 
 // runTask calls fn and settles f with what it returns, with a *PanicError
 // when it panics, or with errGoexit when it calls runtime.Goexit. Either way
-// it then ends the task's context.
+// it then ends the task's context. Under an observer, fn runs between its
+// TaskStart and TaskEnd, and a task that does not start reports its end.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
+	o := observerOf(f.parent)
 	if f.isClaimed() { // cancelled while it waited for a slot or to start
+		if o != nil {
+			notStarted(o, &f.core, nil)
+		}
 		return
 	}
 	if f.parent.Err() != nil {
 		var zero T
-		f.settle(zero, context.Cause(f.parent), taskCancelled)
+		cause := context.Cause(f.parent)
+		if o != nil {
+			notStarted(o, &f.core, cause)
+		}
+		f.settle(zero, cause, taskCancelled)
 		return
 	}
 	returned := false
@@ -133,7 +147,13 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 			f.settle(zero, abortError(recover()), taskCancelled)
 		}
 	}()
-	v, err := fn((*taskContext)(&f.core))
+	var v T
+	var err error
+	if o != nil {
+		v, err = observeCall(o, Task{Name: f.name, Slot: f.knownSlot()}, &f.core, (*taskContext)(&f.core), fn)
+	} else {
+		v, err = fn((*taskContext)(&f.core))
+	}
 	returned = true
 	f.settle(v, err, taskCancelled)
 }
