@@ -71,14 +71,14 @@ func (a *analyzer) scanFiles() {
 }
 
 // foreignOutput reports earlier output of gathergen under another name than
-// the output's: it would declare what the new output declares.
+// the outputs': it would declare what the new output declares.
 func (a *analyzer) foreignOutput() {
 	for _, name := range a.pkg.GoFiles {
 		if a.l.isForeign(name) {
 			base := filepath.Base(name)
 			a.diags = append(a.diags, Diagnostic{
 				Pos:     token.Position{Filename: name, Line: 1, Column: 1},
-				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s: remove it, or pass -output %s", base, a.l.output, base),
+				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s and %s: remove it, or pass -output %s (-activity-output for an activity file)", base, a.l.output, a.l.activityOutput, base),
 			})
 		}
 	}
@@ -102,11 +102,17 @@ func (a *analyzer) analyze() *model {
 			a.addWrapper(m, byFunc, a.asyncWrapper(f))
 		}
 	}
+	a.activities(m)
 	for _, f := range a.found {
-		if f.d.gather != nil {
-			if g := a.group(f, m.wrappers); g != nil {
-				m.groups = append(m.groups, g)
+		if f.d.gather == nil {
+			continue
+		}
+		if ag, ok := a.activityGroup(f, m); ok {
+			if ag != nil {
+				m.activityGroups = append(m.activityGroups, ag)
 			}
+		} else if g := a.group(f, m.wrappers); g != nil {
+			m.groups = append(m.groups, g)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
@@ -243,6 +249,10 @@ func misplaced(f *ast.File, pos token.Pos) string {
 func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 	if d.gather != nil {
 		a.candidates[d.gather.name.text] = true
+		return
+	}
+	if d.activity != nil {
+		a.addActivityCandidates(d.activity, owner)
 		return
 	}
 	fn, recv := d.async.fn, ""

@@ -74,7 +74,7 @@ func generatedNames(m *model) []declared {
 	for _, g := range m.groups {
 		names = append(names, declared{name: g.name, pos: g.pos})
 	}
-	return names
+	return append(names, activityNames(m)...)
 }
 
 // checkCollision reports a generated name that the package declares

@@ -10,6 +10,10 @@ type model struct {
 	pkg      *types.Package
 	wrappers []*wrapper
 	groups   []*group
+	// activities and activityGroups go to the activity file (see
+	// activity.go).
+	activities     []*activity
+	activityGroups []*activityGroup
 	// constraint is the build constraint kept from the files that the
 	// directives came from ("" for none).
 	constraint string
