@@ -27,8 +27,9 @@ import (
 
 // carryProblem returns why the default data converter cannot carry a value
 // of type t, written as code of package local sees it ("is chan int, a
-// channel, which ...", "is *Job, whose field Meta.Done is chan bool, a
-// channel, which ..."), or "".
+// channel, which ...", "is *Job: its field Meta.Done is chan bool, a
+// channel, which ...", "is []error: it holds error, an interface ..."), or
+// "".
 func carryProblem(t types.Type, local *types.Package) string {
 	c := &carrier{seen: map[*types.Named]bool{}}
 	bad := c.check(t, nil)
@@ -42,8 +43,11 @@ func carryProblem(t types.Type, local *types.Package) string {
 		return pkg.Name()
 	}
 	msg := "is " + types.TypeString(t, qualifier)
-	if len(bad.path) > 0 {
-		msg += ", whose field " + strings.Join(bad.path, ".") + " is " + types.TypeString(bad.t, qualifier)
+	switch {
+	case len(bad.path) > 0:
+		msg += ": its field " + strings.Join(bad.path, ".") + " is " + types.TypeString(bad.t, qualifier)
+	case bad.t != t:
+		msg += ": it holds " + types.TypeString(bad.t, qualifier)
 	}
 	return msg + ", " + bad.what + ", which Temporal's default data converter cannot carry"
 }
