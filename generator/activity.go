@@ -244,9 +244,9 @@ func (a *analyzer) activityGroup(f found, m *model) (g *activityGroup, handled b
 	spec := f.d.gather
 	var isAct, isAsync []string
 	for _, e := range spec.elems {
-		if a.matchElement(f.file, e, acts) != nil {
+		if _, named := a.matchElement(f.file, e, acts); named {
 			isAct = append(isAct, e.text)
-		} else if a.matchElement(f.file, e, m.wrappers) != nil {
+		} else if _, named := a.matchElement(f.file, e, m.wrappers); named {
 			isAsync = append(isAsync, e.text)
 		}
 	}
@@ -260,7 +260,7 @@ func (a *analyzer) activityGroup(f found, m *model) (g *activityGroup, handled b
 	g = &activityGroup{name: spec.name.text, pos: f.d.pos}
 	n := len(a.diags)
 	for _, e := range spec.elems {
-		w := a.matchElement(f.file, e, acts)
+		w, _ := a.matchElement(f.file, e, acts)
 		switch {
 		case w == nil && registeredAs(m.activities, e.text) != nil:
 			act := registeredAs(m.activities, e.text)
@@ -295,8 +295,9 @@ func registeredAs(acts []*activity, name string) *activity {
 
 // matchElement finds, without reporting anything, the wrapper among ws that
 // a group element names: F, Type.Method, Method where one method of ws has
-// that name, or PKG.FUNC.
-func (a *analyzer) matchElement(file *ast.File, e word, ws []*wrapper) *wrapper {
+// that name, or PKG.FUNC. It reports named when the element names some of
+// ws, one or, for a method name that several have, more.
+func (a *analyzer) matchElement(file *ast.File, e word, ws []*wrapper) (w *wrapper, named bool) {
 	qual, name, ok := splitQualified(e.text)
 	if !ok {
 		var methods []*wrapper
@@ -304,15 +305,15 @@ func (a *analyzer) matchElement(file *ast.File, e word, ws []*wrapper) *wrapper 
 			switch {
 			case w.external || w.fn.Name() != e.text:
 			case w.recv == nil:
-				return w
+				return w, true
 			default:
 				methods = append(methods, w)
 			}
 		}
 		if len(methods) == 1 {
-			return methods[0]
+			return methods[0], true
 		}
-		return nil
+		return nil, len(methods) > 1
 	}
 	if tn, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
 		if base := baseTypeName(tn.Type()); base != nil {
@@ -320,17 +321,17 @@ func (a *analyzer) matchElement(file *ast.File, e word, ws []*wrapper) *wrapper 
 		}
 		for _, w := range ws {
 			if w.recv == tn && w.fn.Name() == name {
-				return w
+				return w, true
 			}
 		}
-		return nil
+		return nil, false
 	}
 	if pkg := a.imported(file, qual); pkg != nil {
 		for _, w := range ws {
 			if w.external && w.fn.Pkg().Path() == pkg.Path() && w.fn.Name() == name {
-				return w
+				return w, true
 			}
 		}
 	}
-	return nil
+	return nil, false
 }

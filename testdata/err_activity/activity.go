@@ -149,3 +149,21 @@ type Config struct{}
 //gathergen:gather ByName Remote Distant
 
 //gathergen:gather Skipped Remote Wait
+
+// A has a method that is an activity.
+type A struct{}
+
+// Sync is an activity of A.
+//
+//gathergen:activity
+func (A) Sync(ctx context.Context) error { return nil }
+
+// B has one too.
+type B struct{}
+
+// Sync is an activity of B.
+//
+//gathergen:activity
+func (*B) Sync(ctx context.Context) error { return nil }
+
+//gathergen:gather Ambiguous Sync Remote
