@@ -30,11 +30,11 @@ import (
 // activities, beside DefaultOutput.
 const DefaultActivityOutput = "activity_gen.go"
 
-// Import paths that the activity file names, as text: the generator never
-// imports the Temporal SDK or gathergen's temporal module.
+// Import paths that the activity file names, as text, with workflowPath
+// (temporal_arity.go): the generator never imports the Temporal SDK or
+// gathergen's temporal module.
 const (
 	temporalPath = "github.com/gathergen/gathergen/temporal"
-	workflowPath = "go.temporal.io/sdk/workflow"
 	workerPath   = "go.temporal.io/sdk/worker"
 	activityPath = "go.temporal.io/sdk/activity"
 )
