@@ -115,8 +115,8 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("%q: parsed as neither or both verbs", text)
 		case d.async != nil && d.async.as.text != "" && !token.IsIdentifier(d.async.as.text):
 			t.Fatalf("%q: accepted wrapper name %q", text, d.async.as.text)
-		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.fn):
-			t.Fatalf("%q: accepted function %q", text, d.async.fn)
+		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.t.name):
+			t.Fatalf("%q: accepted function %q", text, d.async.t.name)
 		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
 		}
