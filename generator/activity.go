@@ -64,14 +64,42 @@ type activityGroup struct {
 	pos   token.Pos
 }
 
+// activityUsage is the shape of the activity directive's arguments.
+const activityUsage = `want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`
+
+// activityMethodHint says which methods can be activities.
+const activityMethodHint = "an activity is a method of this package, with //gathergen:activity in its doc comment, or a function: make an activity of a function that calls it"
+
 // parseActivity parses the arguments of //gathergen:activity, which are
-// those of //gathergen:async: [PKG.FUNC] [as NAME].
+// those of //gathergen:async but for the targets that name methods of other
+// packages' types: [PKG.FUNC] [as NAME].
 func parseActivity(args []word) (*asyncSpec, *problem) {
+	if len(args) > 0 && args[0].text != "as" {
+		if p := checkActivityTarget(args[0]); p != nil {
+			return nil, p
+		}
+	}
 	spec, p := parseAsync(args)
 	if p != nil {
-		p.msg = strings.ReplaceAll(asActivity(p.msg), "wrapper name", "activity name")
+		msg := strings.ReplaceAll(p.msg, asyncUsage, activityUsage)
+		p.msg = strings.ReplaceAll(asActivity(msg), "wrapper name", "activity name")
+		return nil, p
 	}
-	return spec, p
+	return spec, nil
+}
+
+// checkActivityTarget checks the syntax of the target of an activity
+// directive: PKG.FUNC, and no method of a type ((*PKG.TYPE).METHOD,
+// TYPE[P].METHOD).
+func checkActivityTarget(w word) *problem {
+	if strings.ContainsAny(w.text, "([") {
+		return errorf(w.pos, "malformed //gathergen:activity: %q names a method of a type; %s", w.text, activityMethodHint)
+	}
+	qual, name, ok := splitQualified(w.text)
+	if !ok || !token.IsIdentifier(name) || strings.ContainsAny(qual, ")*] ") {
+		return errorf(w.pos, "malformed //gathergen:activity: %q is not PKG.FUNC; %s", w.text, activityUsage)
+	}
+	return nil
 }
 
 // asActivity rewrites a message about an async directive, whose parsing
@@ -99,8 +127,8 @@ func constName(base string) string { return base + "ActivityName" }
 // addActivityCandidates notes the names an activity directive may
 // generate.
 func (a *analyzer) addActivityCandidates(spec *asyncSpec, owner ast.Node) {
-	fn, recv := spec.fn, ""
-	if fd, ok := owner.(*ast.FuncDecl); ok && spec.fn == "" {
+	fn, recv := spec.t.name, ""
+	if fd, ok := owner.(*ast.FuncDecl); ok && spec.t.name == "" {
 		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
 	}
 	base := activityBase(spec, fn, recv)
@@ -157,6 +185,10 @@ func (a *analyzer) resolveActivity(f found) *activity {
 	}
 	if w == nil {
 		return nil
+	}
+	if w.self != nil {
+		a.report(w.pos, "cannot make %s an activity: %s", w.label, activityMethodHint)
+		return a.rejectActivity(w.fn)
 	}
 	recv := ""
 	if w.recv != nil {

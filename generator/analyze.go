@@ -32,6 +32,9 @@ type analyzer struct {
 	// lens holds the length expressions of the package's array types,
 	// once analysis starts.
 	lens *lengths
+	// extra holds, by path, the packages that directives name and that
+	// no package imports, loaded for them (see loadExtra).
+	extra map[string]*types.Package
 }
 
 // found is a directive and where it was found.
@@ -96,7 +99,7 @@ func (a *analyzer) analyze() *model {
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
-	byFunc := map[*types.Func]*wrapper{}
+	byFunc := map[wrapped]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {
 			a.addWrapper(m, byFunc, a.asyncWrapper(f))
@@ -128,16 +131,27 @@ func (a *analyzer) dir() string {
 	return ""
 }
 
-// addWrapper adds w to the model unless its function has a wrapper already.
-func (a *analyzer) addWrapper(m *model, byFunc map[*types.Func]*wrapper, w *wrapper) {
+// wrapped is what a wrapper wraps: a function, or a method of a type (a
+// promoted method is one function of several types).
+type wrapped struct {
+	fn   *types.Func
+	self *types.TypeName
+}
+
+// addWrapper adds w to the model unless what it wraps has a wrapper already.
+func (a *analyzer) addWrapper(m *model, byFunc map[wrapped]*wrapper, w *wrapper) {
 	if w == nil {
 		return
 	}
-	if prev := byFunc[w.fn]; prev != nil {
+	k := wrapped{fn: w.fn}
+	if w.self != nil {
+		k.self = w.self.obj
+	}
+	if prev := byFunc[k]; prev != nil {
 		a.report(w.pos, "%s already has a //gathergen:async directive at %s", w.label, a.where(prev.pos))
 		return
 	}
-	byFunc[w.fn] = w
+	byFunc[k] = w
 	m.wrappers = append(m.wrappers, w)
 }
 
@@ -255,8 +269,20 @@ func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 		a.addActivityCandidates(d.activity, owner)
 		return
 	}
-	fn, recv := d.async.fn, ""
-	if fd, ok := owner.(*ast.FuncDecl); ok && d.async.fn == "" {
+	if t := d.async.t; t.name != "" {
+		// T.M may be a method or a function of package T: either name
+		for _, typeName := range []string{"", typeOfQual(t.qual)} {
+			name := d.async.as.text
+			if name == "" {
+				name = defaultName(typeName, t.name)
+			}
+			a.candidates[name] = true
+			a.candidates[structName("", name)] = true
+		}
+		return
+	}
+	fn, recv := "", ""
+	if fd, ok := owner.(*ast.FuncDecl); ok {
 		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
 	}
 	name := wrapperName(d.async, fn)

@@ -31,6 +31,20 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:async gopkg.in/yaml.v3.Marshal", ok: true, want: "async gopkg.in/yaml.v3.Marshal as "},
 		{text: `//gathergen:async "strconv.Atoi" as "P"`, ok: true, want: "async strconv.Atoi as P"},
 		{text: "//gathergen:gather G F T.M pkg.F", ok: true, want: "gather G F T.M pkg.F"},
+		{text: "//gathergen:async (*http.Client).Do", ok: true, want: "async (*http.Client).Do as "},
+		{text: "//gathergen:async (*net/http.Client).Do as Fetch", ok: true, want: "async (*net/http.Client).Do as Fetch"},
+		{text: "//gathergen:async (*atomic.Pointer[T]).Load", ok: true, want: "async (*atomic.Pointer[T]).Load as "},
+		{text: "//gathergen:async Cache[K,V].Get", ok: true, want: "async Cache[K,V].Get as "},
+		{text: "//gathergen:async time.Time.Format", ok: true, want: "async time.Time.Format as "},
+		{text: "//gathergen:gather G (*T).M io.Reader.Read", ok: true, want: "gather G (*T).M io.Reader.Read"},
+		{text: "//gathergen:async (*http.Client.Do", ok: true, problem: `is not (*TYPE).METHOD`},
+		{text: "//gathergen:async (*).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async (**T).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async x[T.M", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async x[T]", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async T[K,K].M", ok: true, problem: `write distinct names`},
+		{text: "//gathergen:async T[string].M", ok: true, problem: `not types`},
+		{text: "//gathergen:gather G F (*T.M", ok: true, problem: `is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:async as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async x.F as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async as A B", ok: true, problem: `unexpected "B" after the name`},
@@ -46,7 +60,7 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:gather G", ok: true, problem: "names 0 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather G a b c d e f g h i j", ok: true, problem: "names 10 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather _ F G", ok: true, problem: `group name "_" is not a valid identifier`},
-		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method or PKG.FUNC`},
+		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:wait", ok: true, problem: "unknown directive //gathergen:wait"},
 		{text: "//gathergen:activity", ok: true, want: "activity  as "},
 		{text: "//gathergen:activity as FetchUser", ok: true, want: "activity  as FetchUser"},
@@ -54,7 +68,9 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity,"},
 		{text: "//gathergen:activity F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
 		{text: "//gathergen:activity as x-y", ok: true, problem: `activity name "x-y" is not a valid identifier`},
-		{text: "//gathergen:activity (*T).M", ok: true, problem: "put //gathergen:activity in the doc comment of a method"},
+		{text: "//gathergen:activity (*T).M", ok: true, problem: `malformed //gathergen:activity: "(*T).M" names a method of a type; an activity is a method of this package`},
+		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
 	}
 	for _, tt := range tests {
 		d, ok, p := parseDirective(token.Pos(1), tt.text)
@@ -130,8 +146,8 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("%q: parsed as no verb or several", text)
 		case spec != nil && spec.as.text != "" && !token.IsIdentifier(spec.as.text):
 			t.Fatalf("%q: accepted name %q", text, spec.as.text)
-		case spec != nil && spec.target.text != "" && !token.IsIdentifier(spec.fn):
-			t.Fatalf("%q: accepted function %q", text, spec.fn)
+		case spec != nil && spec.target.text != "" && !token.IsIdentifier(spec.t.name):
+			t.Fatalf("%q: accepted function %q", text, spec.t.name)
 		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
 		}

@@ -200,6 +200,9 @@ func Generate(cfg Config) (*Result, error) {
 	if err := scanImported(cfg, analyzers); err != nil {
 		return nil, err
 	}
+	if err := loadExtra(cfg, l, analyzers); err != nil {
+		return nil, err
+	}
 	for _, o := range generateAll(analyzers) {
 		res.Diagnostics = append(res.Diagnostics, o.diags...)
 		res.Files = append(res.Files, o.files...)

@@ -8,6 +8,7 @@ import (
 	activity "go.temporal.io/sdk/activity"
 	worker "go.temporal.io/sdk/worker"
 	workflow "go.temporal.io/sdk/workflow"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -101,7 +102,15 @@ func RepeatTextActivity(ctx workflow.Context, s string, count int) *gtemporal.Fu
 	return gtemporal.Execute[string](ctx, RepeatTextActivityName, s, count)
 }
 
-// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi and strings.Repeat, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
+// BaseNameActivityName is the name under which RegisterActivities registers path.Base.
+const BaseNameActivityName = "BaseName"
+
+// BaseNameActivity starts the activity path.Base with the activity options of ctx and returns its future.
+func BaseNameActivity(ctx workflow.Context, path1 string) *gtemporal.Future[string] {
+	return gtemporal.Execute[string](ctx, BaseNameActivityName, path1)
+}
+
+// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
 func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) {
 	r.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: FetchUserActivityName})
 	r.RegisterActivityWithOptions(client.FetchOrders, activity.RegisterOptions{Name: ClientFetchOrdersActivityName})
@@ -129,6 +138,9 @@ func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) 
 	r.RegisterActivityWithOptions(func(s string, count int) (string, error) {
 		return strings.Repeat(s, count), nil
 	}, activity.RegisterOptions{Name: RepeatTextActivityName})
+	r.RegisterActivityWithOptions(func(path1 string) (string, error) {
+		return path.Base(path1), nil
+	}, activity.RegisterOptions{Name: BaseNameActivityName})
 }
 
 // LoadPage starts the activities FetchUser and Client.FetchOrders and gathers their results: the first failure cancels the others.

@@ -58,7 +58,11 @@ func everyForm(ctx workflow.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%d %s %v %d %v %s %s %s %d %s", user.ID, user.Name, orders, n, d, sum, upper, echo, i, text), nil
+	base, err := BaseNameActivity(ctx, "a/b").Get(ctx)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d %s %v %d %v %s %s %s %d %s %s", user.ID, user.Name, orders, n, d, sum, upper, echo, i, text, base), nil
 }
 
 // failing runs the activity that fails, picked by which.
@@ -96,7 +100,7 @@ func TestEveryForm(t *testing.T) {
 	if err := env.GetWorkflowResult(&got); err != nil {
 		t.Fatal(err)
 	}
-	const want = "7 user7 [{8 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab"
+	const want = "7 user7 [{8 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab b"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

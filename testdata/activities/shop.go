@@ -121,6 +121,10 @@ func Echo(workflow string, activity int, worker any) (string, error) {
 
 //gathergen:activity strings.Repeat as RepeatText
 
+// path is imported by no file of the package.
+//
+//gathergen:activity path.Base as BaseName
+
 //gathergen:gather LoadPage FetchUser Client.FetchOrders
 
 //gathergen:gather Tally Double Clock.Shift Sum

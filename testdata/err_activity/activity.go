@@ -167,3 +167,7 @@ type B struct{}
 func (*B) Sync(ctx context.Context) error { return nil }
 
 //gathergen:gather Ambiguous Sync Remote
+
+//gathergen:activity time.Time.Format
+
+//gathergen:activity (*Box[T]).Get
