@@ -7,6 +7,7 @@ import (
 	"go/build"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
 	"slices"
@@ -88,6 +89,23 @@ func goflagsTags(goflags string) []string {
 		}
 	}
 	return tags
+}
+
+// notModule returns an error that names the folder and says what to do
+// when the go command finds no module there (no go.mod in it or above it),
+// or nil. It is asked only once a load has failed or found nothing.
+func (c Config) notModule() error {
+	cmd := exec.Command("go", "env", "GOMOD")
+	cmd.Dir, cmd.Env = c.Dir, c.Env
+	out, err := cmd.Output()
+	if gomod := strings.TrimSpace(string(out)); err != nil || gomod != "" && gomod != os.DevNull {
+		return nil
+	}
+	dir, err := filepath.Abs(cmp.Or(c.Dir, "."))
+	if err != nil {
+		dir = c.Dir
+	}
+	return fmt.Errorf("%s: no go.mod here or in any folder above: gathergen works in a module; create one with go mod init MODULE_PATH", dir)
 }
 
 // output returns the name of the generated file.
@@ -172,6 +190,11 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	l := &loader{output: cfg.output(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
+	if err != nil || len(pkgs) == 0 {
+		if nm := cfg.notModule(); nm != nil {
+			return nil, nm
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,11 @@ func (a *analyzer) file(m *model) (*File, []Diagnostic) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		old = nil
+	case isFolder(path):
+		return nil, []Diagnostic{{
+			Pos:     token.Position{Filename: path},
+			Message: "a folder has the output's name: rename or remove it, or name the output otherwise with -output",
+		}}
 	case err != nil:
 		return nil, a.fail(err.Error())
 	case !isOwnOutput(old):
@@ -58,4 +63,10 @@ func (a *analyzer) staleOutput() *File {
 // positionOf is the position of a problem of a whole package: its path.
 func positionOf(pkgPath string) token.Position {
 	return token.Position{Filename: pkgPath}
+}
+
+// isFolder reports whether path names a folder.
+func isFolder(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -206,10 +206,12 @@ func TestWriteFailure(t *testing.T) {
 
 func TestIsOwnOutput(t *testing.T) {
 	for src, want := range map[string]bool{
-		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n":                                                          true,
-		header + "\n\npackage runtime\n\nimport \"context\"\n":                                                                        false,
-		"package p\n\nimport runtime \"" + runtimePath + "\"\n":                                                                       false,
-		header + "\n\npackage p\n\nimport (\n":                                                                                        false,
+		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n": true,
+		helpersHeader + "\n\npackage runtime\n\nimport \"context\"\n":        false,
+		header + "\n\npackage p\n\nimport \"example.com/m/gone\"\n":          true,
+		header + "package p\n":                                  false,
+		"package p\n\nimport runtime \"" + runtimePath + "\"\n": false,
+		header + "\n\npackage p\n\nimport (\n":                  true,
 		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n\t\"strings\"\n=======\n>>>>>>> b\n\truntime \"" + runtimePath + "\"\n)\n": true,
 		// git with core.autocrlf=true checks files out with CRLF.
 		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
@@ -391,5 +393,17 @@ func TestIsStdPackage(t *testing.T) {
 	l.build.GOROOT = ""
 	if l.isStdPackage("strings") {
 		t.Error(`isStdPackage("strings") without a GOROOT = true, want false`)
+	}
+}
+
+func TestListMessage(t *testing.T) {
+	for msg, want := range map[string]string{
+		"no required module provides package example.com/x; to add it:\n\tgo get example.com/x": "no required module provides package example.com/x; to add it: go get example.com/x",
+		"stat /m/nosuch: directory not found":                                                   "no folder /m/nosuch: name an existing package folder (./dir, ./...) or an import path",
+		"found packages a (a.go) and b (b.go) in /m":                                            "found packages a (a.go) and b (b.go) in /m",
+	} {
+		if got := listMessage(msg); got != want {
+			t.Errorf("listMessage(%q) = %q, want %q", msg, got, want)
+		}
 	}
 }

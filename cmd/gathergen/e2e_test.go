@@ -234,7 +234,7 @@ func testRemove(t *testing.T, dir, out string) {
 	writeFiles(t, dir, map[string]string{"shop/shop.go": strings.ReplaceAll(readFile(t, src), "//gathergen:", "// gathergen ")})
 	os.Remove(filepath.Join(dir, "shop", "run_test.go"))
 	os.Remove(filepath.Join(dir, "main.go"))
-	expect(t, gathergen(t, dir, "-check", "./..."), 1, "is stale")
+	expect(t, gathergen(t, dir, "-check", "./..."), 1, "shop/gather_gen.go is no longer generated")
 	expect(t, gathergen(t, dir, "-v", "./..."), 0, "removed shop/gather_gen.go")
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Fatalf("gather_gen.go was not removed: %v", err)
