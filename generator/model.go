@@ -74,6 +74,30 @@ type group struct {
 	name  string
 	elems []*wrapper
 	pos   token.Pos
+	// recv is the type whose method the helper is, when the elements'
+	// methods are all of that one type (see methodOf); nil otherwise.
+	recv *types.TypeName
+	// ptr reports whether the helper's receiver is a pointer: some
+	// element's is.
+	ptr bool
+}
+
+// recvName names a method group's receiver as its first method does.
+func (g *group) recvName() string {
+	for _, w := range g.elems {
+		if w.recv != nil {
+			return baseName(w.sig.Recv().Name(), "recv")
+		}
+	}
+	return "recv"
+}
+
+// recvType is the type of a method group's receiver: T or *T.
+func (g *group) recvType() types.Type {
+	if g.ptr {
+		return types.NewPointer(g.recv.Type())
+	}
+	return g.recv.Type()
 }
 
 // values returns the results that the future's value holds (all but a final
