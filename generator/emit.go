@@ -165,6 +165,13 @@ func (e *emitter) importedPackages() map[string]string {
 			names[w.fn.Pkg().Path()] = w.fn.Pkg().Name()
 		}
 	}
+	for _, g := range e.m.groups {
+		for _, w := range g.elems {
+			for path, pkg := range w.imports {
+				names[path] = pkg.Name()
+			}
+		}
+	}
 	return names
 }
 
@@ -206,7 +213,7 @@ func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
 
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
+	tw := newTypeWriter(w.pkg, w.lens)
 	tparams := tw.typeDeclParams(newScope(e.reserved), flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()))
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
@@ -229,7 +236,7 @@ type param struct {
 // wrapper declares NameAsync, whose body starts the task (see start).
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
+	tw := newTypeWriter(w.pkg, w.lens)
 	tparams := tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
 	recv := ""
 	if w.recv != nil {
@@ -497,7 +504,7 @@ func (e *emitter) resultLocals(w *wrapper, tw *typeWriter, sc *scope) ([]jen.Cod
 // type is a method of that type (see group.recv).
 func (e *emitter) group(g *group) {
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
+	tw := newTypeWriter(g.pkg, g.lens)
 	recv := ""
 	if g.recv != nil {
 		recv = sc.fresh(g.recvName())

@@ -30,7 +30,7 @@ const runtimePath = "github.com/gathergen/gathergen/runtime"
 // loadMode asks for the syntax and types of the named packages only: their
 // dependencies come from export data.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedTypes | packages.NeedTypesInfo
+	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
 
 // loader loads packages while leaving gathergen's earlier output out, so that
 // a stale generated file never blocks its own regeneration.
@@ -95,7 +95,7 @@ func (l *loader) parseFile(fset *token.FileSet, filename string, src []byte) (*a
 	if isOwnOutput(src) {
 		l.mu.Lock()
 		l.skipped[filename] = true
-		l.foreign[filename] = filepath.Base(filename) != l.output
+		l.foreign[filename] = !isOutputName(filepath.Base(filename), l.output)
 		l.mu.Unlock()
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly)
 	}
@@ -185,7 +185,7 @@ func danglingOutput(pkg *packages.Package, output string) string {
 // skippedOutput returns the earlier output among a package's files, or "".
 func (l *loader) skippedOutput(pkg *packages.Package) string {
 	for _, name := range pkg.GoFiles {
-		if filepath.Base(name) == l.output && l.wasSkipped(name) {
+		if isOutputName(filepath.Base(name), l.output) && l.wasSkipped(name) {
 			return name
 		}
 	}
@@ -199,7 +199,7 @@ func (l *loader) skippedOutput(pkg *packages.Package) string {
 func (l *loader) blamed(pkg *packages.Package) bool {
 	for _, e := range pkg.Errors {
 		if e.Kind == packages.ListError &&
-			(filepath.Base(parsePos(e.Pos).Filename) == l.output || strings.Contains(e.Msg, "("+l.output+")") ||
+			(isOutputName(filepath.Base(parsePos(e.Pos).Filename), l.output) || strings.Contains(e.Msg, "("+l.output+")") ||
 				strings.Contains(e.Msg, string(filepath.Separator)+l.output+":")) {
 			return true
 		}

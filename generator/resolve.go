@@ -32,6 +32,13 @@ func (a *analyzer) typeErrors() bool {
 	return len(a.diags) > n || hasListErrors(a.pkg)
 }
 
+// excludedHere reports whether e says that the run's configuration leaves
+// every file of the package out, when other configurations check those
+// that hold directives.
+func (a *analyzer) excludedHere(e packages.Error) bool {
+	return a.hasOthers && strings.Contains(e.Msg, "build constraints exclude all Go files")
+}
+
 // listErrors reports, for a package in which no directive was found, the
 // errors of a package that the go command could not list (a pattern that
 // matches no folder, a missing module) and its syntax errors, which may hide
@@ -41,7 +48,7 @@ func (a *analyzer) listErrors() {
 	for _, e := range a.pkg.Errors {
 		pos := parsePos(e.Pos)
 		syntax := e.Kind == packages.ParseError && !a.l.wasSkipped(pos.Filename)
-		if syntax || e.Kind == packages.ListError && !isCompilerOutput(e) {
+		if syntax || e.Kind == packages.ListError && !isCompilerOutput(e) && !a.excludedHere(e) {
 			if pos.Filename == "" {
 				pos.Filename = a.pkg.PkgPath
 			}
