@@ -187,3 +187,38 @@ func TestActivityOutputName(t *testing.T) {
 		}
 	}
 }
+
+// TestActivityConstraints checks that activities keep the constraint of
+// their files, read in a configuration that includes them when the run's
+// does not, and that activities of files with different constraints are a
+// problem, since RegisterActivities registers them all.
+func TestActivityConstraints(t *testing.T) {
+	const tagged = "//go:build gathergen_integration\n\n"
+	dir, env := tempModule(t, map[string]string{
+		"same/a.go":  tagged + activitySource,
+		"same/b.go":  tagged + "package p\n\n//gathergen:activity\nfunc Other() error { return nil }\n",
+		"mixed/a.go": activitySource,
+		"mixed/b.go": tagged + "package p\n\n//gathergen:activity\nfunc Other() error { return nil }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./same"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+	got := string(res.Files[0].New)
+	for _, want := range []string{"//go:build gathergen_integration\n", "func FetchActivity(", "func OtherActivity(", "func RegisterActivities(r worker.ActivityRegistry) {"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s:\n%s\nwant %q", res.Files[0].Path, got, want)
+		}
+	}
+	res, err = Generate(Config{Dir: dir, Env: env, Patterns: []string{"./mixed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "b.go:5:1: activities come from files with different build constraints (//go:build gathergen_integration here, none at a.go:5:1)"
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), want) || len(res.Files) != 0 {
+		t.Errorf("diagnostics %v, files %d; want one that says %q", res.Diagnostics, len(res.Files), want)
+	}
+}

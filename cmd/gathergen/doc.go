@@ -5,7 +5,7 @@
 //
 // becomes, with every value statically typed,
 //
-//	user, orders, err := shop.LoadPage(ctx, id, client, id)
+//	user, orders, err := client.LoadPage(ctx, id)
 //
 // # Usage
 //
@@ -69,10 +69,22 @@
 // of one would only await one future, so it is refused with a hint, and so
 // is a group of more than nine). Each element is a function (F), a method
 // (Type.Method, or Method alone where one async type has it) or a function
-// of another package (pkg.Func), and each needs its own async directive. A
-// method's receiver comes first among its parameters; a parameter name that
-// two elements share is prefixed with its function's name (id becomes
-// fetchUserID).
+// of another package (pkg.Func), and each needs its own async directive.
+//
+// The helper takes ctx and then the elements' parameters in order, one per
+// name: parameters that have the same name and identical types in several
+// elements become one (FetchUser(ctx, id int) and FetchOrders(ctx, id int)
+// share id). Where the types of a shared name differ, each is prefixed with
+// its function's name (id becomes fetchUserID); unnamed parameters are
+// never shared. When names coincide by accident, rename one of the
+// parameters (a parameter's name is no part of its function's type), or,
+// for functions of other packages, call the wrappers and runtime.GatherN
+// yourself. A group whose methods are all of one type (with functions or
+// not) is a method of that type, with a pointer receiver where one of the
+// methods has one: func (c *Client) LoadPage(ctx context.Context, id int).
+// A group of methods of several types, or with generic elements, is a
+// function that takes each receiver as a parameter. A signature wider than
+// 100 columns is written one parameter per line.
 //
 // Every wrapper takes ctx first: a function whose first parameter is a
 // context.Context receives the task's context there, so that cancellation
@@ -109,7 +121,7 @@
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User]
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order]
 //	func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int]
-//	func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error)
+//	func (c *Client) LoadPage(ctx context.Context, id int) (User, []Order, error)
 //
 // A wrapper hands the values it carries (the receiver and the parameters)
 // to the runtime one by one, with runtime.GoNamed for none, runtime.GoWith

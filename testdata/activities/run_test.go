@@ -28,7 +28,7 @@ func withOptions(ctx workflow.Context) workflow.Context {
 // everyForm calls every stub and group helper and describes their results.
 func everyForm(ctx workflow.Context) (string, error) {
 	ctx = withOptions(ctx)
-	user, orders, err := LoadPage(ctx, 7, 8)
+	user, orders, err := LoadPage(ctx, 7)
 	if err != nil {
 		return "", err
 	}
@@ -71,7 +71,7 @@ func failing(ctx workflow.Context, which string) error {
 	var err error
 	switch which {
 	case "gather":
-		_, _, err = LoadPage(ctx, -1, 8)
+		_, _, err = LoadPage(ctx, -1)
 	case "error":
 		_, err = StoreActivity(ctx, true).Get(ctx)
 	case "concrete":
@@ -100,7 +100,7 @@ func TestEveryForm(t *testing.T) {
 	if err := env.GetWorkflowResult(&got); err != nil {
 		t.Fatal(err)
 	}
-	const want = "7 user7 [{8 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab b"
+	const want = "7 user7 [{7 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab b"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

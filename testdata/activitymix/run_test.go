@@ -14,7 +14,7 @@ import (
 // builds it.
 
 func TestHere(t *testing.T) {
-	s, n, err := Here(context.Background(), 1, 2)
+	s, n, err := Here(context.Background(), 2)
 	if err != nil || s != "local" || n != 2 {
 		t.Fatalf("Here = %q, %d, %v", s, n, err)
 	}
@@ -23,7 +23,7 @@ func TestHere(t *testing.T) {
 // there gathers the activities in a workflow.
 func there(ctx workflow.Context, id int) (string, error) {
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: time.Minute})
-	s, n, err := There(ctx, id, id+1)
+	s, n, err := There(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -41,7 +41,7 @@ func TestThere(t *testing.T) {
 	if err := env.GetWorkflowResult(&got); err != nil {
 		t.Fatal(err)
 	}
-	if got != "remote!!!" {
-		t.Errorf("got %q, want remote!!!", got)
+	if got != "remote!!" {
+		t.Errorf("got %q, want remote!!", got)
 	}
 }
