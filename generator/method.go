@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // selfRecv is the receiver that the wrapper of a method takes right after
@@ -100,19 +102,12 @@ func (a *analyzer) unknownPackage(file *ast.File, at word, name string, candidat
 			name, a.fileName(file), strings.Join(candidates, ", "), strings.Replace(at.text, name+".", candidates[0]+".", 1))
 		return
 	}
-	a.report(at.pos, "unknown package %s: %s imports no package of that name, and %s; name a package by its import path (example.com/mod/pkg.Func)",
-		name, a.fileName(file), noSuchPackage(name))
-}
-
-// noSuchPackage says why a name is no package that a directive may name.
-func noSuchPackage(name string) string {
-	if ast.IsExported(name) {
-		return "this package has no type of that name"
-	}
 	if strings.Contains(name, "/") {
-		return "no package has that import path"
+		a.report(at.pos, "unknown package %s: no package has that import path", name)
+		return
 	}
-	return "no package of the standard library has that name"
+	a.report(at.pos, "unknown package %s: %s imports no package of that name, the standard library has none and this package has no type of that name; name a package by its import path (example.com/mod/pkg.Func)",
+		name, a.fileName(file))
 }
 
 // fileName returns the base name of a file of the package.
@@ -225,7 +220,8 @@ func (w *wrapper) recvName() string {
 	if w.self == nil {
 		return baseName(w.sig.Recv().Name(), "recv")
 	}
-	return strings.ToLower(w.self.obj.Name()[:1])
+	first, _ := utf8.DecodeRuneInString(w.self.obj.Name())
+	return string(unicode.ToLower(first))
 }
 
 // hasRecv reports whether the wrapper carries a receiver: it wraps a

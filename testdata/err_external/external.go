@@ -19,6 +19,8 @@ var _ = hidden.Make
 
 //gathergen:async nosuchpkg.Getwd
 
+//gathergen:async net/nosuch.Get
+
 //gathergen:async rand.Int
 
 //gathergen:async (*rand.Rand).Int
