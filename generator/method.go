@@ -68,7 +68,7 @@ func (a *analyzer) receiverType(file *ast.File, at word, t target) *types.TypeNa
 		return tn
 	}
 	pkgName, typeName, ok := splitQualified(t.qual)
-	if !ok {
+	if !ok || strings.Contains(typeName, "/") { // a path: example.com/m.F
 		if !a.cFunction(file, t.qual, at) {
 			a.unknownPackage(file, at, t.qual, nil)
 		}
@@ -102,7 +102,14 @@ func (a *analyzer) unknownPackage(file *ast.File, at word, name string, candidat
 			name, a.fileName(file), strings.Join(candidates, ", "), strings.Replace(at.text, name+".", candidates[0]+".", 1))
 		return
 	}
-	if strings.Contains(name, "/") {
+	switch {
+	case name == a.pkg.PkgPath:
+		a.report(at.pos, "%s is this package: put //gathergen:async in the doc comment of the function or method", name)
+		return
+	case !canImport(a.pkg.PkgPath, name):
+		a.report(at.pos, "package %s is internal: package %s cannot import it", name, a.pkg.Name)
+		return
+	case strings.Contains(name, "/"):
 		a.report(at.pos, "unknown package %s: no package has that import path", name)
 		return
 	}

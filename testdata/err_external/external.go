@@ -21,6 +21,10 @@ var _ = hidden.Make
 
 //gathergen:async net/nosuch.Get
 
+//gathergen:async internal/poll.IsPollDescriptor
+
+//gathergen:async github.com/gathergen/gathergen/testdata/err_external.Local
+
 //gathergen:async rand.Int
 
 //gathergen:async (*rand.Rand).Int
