@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -35,6 +36,15 @@ type analyzer struct {
 	// extra holds, by path, the packages that directives name and that
 	// no package imports, loaded for them (see loadExtra).
 	extra map[string]*types.Package
+	// owned holds the files whose directives the analyzer writes, by
+	// name; nil for all (the load of the run's own configuration).
+	owned map[string]bool
+	// groupDiags holds the problems of each group, by its key: a group
+	// that another configuration resolves has none.
+	groupDiags map[string][]Diagnostic
+	// hasOthers reports whether files that the run's configuration leaves
+	// out of the package hold directives, which other analyzers check.
+	hasOthers bool
 }
 
 // found is a directive and where it was found.
@@ -48,7 +58,7 @@ type found struct {
 // newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
 // candidates loaded holds by path.
 func newAnalyzer(pkg *packages.Package, l *loader, loaded map[string]map[string]bool) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}}
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}, groupDiags: map[string][]Diagnostic{}}
 }
 
 // report records a problem at pos.
@@ -100,21 +110,46 @@ func (a *analyzer) analyze() *model {
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
 	byFunc := map[wrapped]*wrapper{}
+	constraints := map[*ast.File]string{}
 	for _, f := range a.found {
-		if f.d.async != nil {
-			a.addWrapper(m, byFunc, a.asyncWrapper(f))
+		if _, ok := constraints[f.file]; !ok {
+			constraints[f.file] = a.constraintOf(f.file)
 		}
 	}
 	for _, f := range a.found {
-		if f.d.gather != nil {
-			if g := a.group(f, m.wrappers); g != nil {
-				m.groups = append(m.groups, g)
-			}
+		if f.d.async == nil {
+			continue
+		}
+		if w := a.asyncWrapper(f); w != nil {
+			w.unit = a.unitOf(f, constraints[f.file])
+			a.addWrapper(m, byFunc, w)
+		}
+	}
+	for _, f := range a.found {
+		if f.d.gather == nil {
+			continue
+		}
+		n := len(a.diags)
+		g := a.group(f, m.wrappers)
+		key := a.pkg.Fset.Position(f.d.pos).String()
+		if len(a.diags) > n {
+			a.groupDiags[key] = slices.Clone(a.diags[n:])
+			a.diags = a.diags[:n]
+		}
+		if g != nil {
+			g.key, g.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], g.elems))
+			m.groups = append(m.groups, g)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
-	m.constraint = a.constraint()
 	return m
+}
+
+// unitOf returns what a declaration asked for by a directive carries to
+// its file, given the constraint under which it builds.
+func (a *analyzer) unitOf(f found, constraint string) unit {
+	name := a.pkg.Fset.Position(f.file.Package).Filename
+	return unit{constraint: constraint, owned: a.owned == nil || a.owned[name], pkg: a.pkg.Types, lens: a.lens}
 }
 
 // dir returns the package's folder.

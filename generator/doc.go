@@ -45,5 +45,5 @@
 // and the shape of the generated code.
 //
 // RuntimeHelpers renders the runtime's own Gather2..Gather9 and
-// Settle2..Settle9, which runtime/internal/genarity writes.
+// Settle2..Settle9, which internal/genarity writes.
 package generator

@@ -53,7 +53,9 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		got, ok := caseOutput(c, res)
 		t.Run(c.name, func(t *testing.T) {
-			undo = append(undo, compareGolden(t, c, got, ok))
+			for name, content := range got {
+				undo = append(undo, compareGolden(t, c, name, content))
+			}
 		})
 		if ok {
 			built = append(built, "./testdata/"+c.name)
@@ -74,9 +76,11 @@ func TestGolden(t *testing.T) {
 	})
 }
 
-// caseOutput returns what a case generated: its file's content (ok) or its
-// diagnostics, with file names relative to the case's folder.
-func caseOutput(c goldenCase, res *Result) (got []byte, ok bool) {
+// caseOutput returns what a case generated, by the name of the golden file
+// that holds it: its files' contents (ok), or its diagnostics, with file
+// names relative to the case's folder. A golden output file that the case
+// no longer generates is to be removed (nil content).
+func caseOutput(c goldenCase, res *Result) (got map[string][]byte, ok bool) {
 	var diags bytes.Buffer
 	for _, d := range res.Diagnostics {
 		if rel, err := filepath.Rel(c.dir, d.Pos.Filename); err == nil && !strings.HasPrefix(rel, "..") {
@@ -87,23 +91,24 @@ func caseOutput(c goldenCase, res *Result) (got []byte, ok bool) {
 		}
 	}
 	if diags.Len() > 0 {
-		return diags.Bytes(), false
+		return map[string][]byte{wantDiagnostics: diags.Bytes()}, false
 	}
+	got = map[string][]byte{}
 	for _, f := range res.Files {
 		if filepath.Dir(f.Path) == c.dir {
-			return f.New, true
+			got[filepath.Base(f.Path)] = f.New
 		}
 	}
-	return nil, false
+	if len(got) == 0 {
+		return map[string][]byte{wantDiagnostics: nil}, false
+	}
+	return got, true
 }
 
-// compareGolden compares a case's output with its golden file, or records it
-// under -update; it returns a function that puts the old golden file back.
-func compareGolden(t *testing.T, c goldenCase, got []byte, ok bool) func() {
-	name := wantDiagnostics
-	if ok {
-		name = DefaultOutput
-	}
+// compareGolden compares one output of a case with its golden file (nil:
+// there should be none), or records it under -update; it returns a
+// function that puts the old golden file back.
+func compareGolden(t *testing.T, c goldenCase, name string, got []byte) func() {
 	path := filepath.Join(c.dir, name)
 	want, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -116,7 +121,9 @@ func compareGolden(t *testing.T, c goldenCase, got []byte, ok bool) func() {
 		}
 		return func() {}
 	}
-	if err := os.WriteFile(path, got, 0o644); err != nil {
+	if got == nil {
+		os.Remove(path)
+	} else if err := os.WriteFile(path, got, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return func() {

@@ -258,10 +258,16 @@ func (w *wrapper) typeParams() []*types.TypeParam {
 // receiver's type parameters as the directive does.
 func (w *wrapper) typeWriter(local *types.Package, lens *lengths) *typeWriter {
 	tw := newTypeWriter(local, lens)
+	w.nameTypeParams(tw)
+	return tw
+}
+
+// nameTypeParams tells tw the names that the directive gives the
+// receiver's type parameters.
+func (w *wrapper) nameTypeParams(tw *typeWriter) {
 	if w.self != nil && w.self.names != nil {
 		for i, tp := range w.self.tparams {
 			tw.names[tp] = w.self.names[i]
 		}
 	}
-	return tw
 }

@@ -5,7 +5,7 @@
 //
 // becomes, with every value statically typed,
 //
-//	user, orders, err := shop.LoadPage(ctx, id, client, id)
+//	user, orders, err := client.LoadPage(ctx, id)
 //
 // # Usage
 //
@@ -72,10 +72,22 @@
 // (Type.Method, or Method alone where one async type has it) or a function
 // of another package (pkg.Func) or a method of another package's type or
 // of an interface, named as for an async directive ((*http.Client).Do,
-// io.Reader.Read), and each needs its own async directive. A
-// method's receiver comes first among its parameters; a parameter name that
-// two elements share is prefixed with its function's name (id becomes
-// fetchUserID).
+// io.Reader.Read), and each needs its own async directive.
+//
+// The helper takes ctx and then the elements' parameters in order, one per
+// name: parameters that have the same name and identical types in several
+// elements become one (FetchUser(ctx, id int) and FetchOrders(ctx, id int)
+// share id). Where the types of a shared name differ, each is prefixed with
+// its function's name (id becomes fetchUserID); unnamed parameters are
+// never shared. When names coincide by accident, rename one of the
+// parameters (a parameter's name is no part of its function's type), or,
+// for functions of other packages, call the wrappers and runtime.GatherN
+// yourself. A group whose methods are all of one type (with functions or
+// not) is a method of that type, with a pointer receiver where one of the
+// methods has one: func (c *Client) LoadPage(ctx context.Context, id int).
+// A group of methods of several types, or with generic elements, is a
+// function that takes each receiver as a parameter. A signature wider than
+// 100 columns is written one parameter per line.
 //
 // Methods are named as in a Go method expression: (*http.Client).Do for a
 // method of *T, time.Time.Format for one of T (T.M of a method with a
@@ -148,7 +160,7 @@
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User]
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order]
 //	func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int]
-//	func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error)
+//	func (c *Client) LoadPage(ctx context.Context, id int) (User, []Order, error)
 //
 // A wrapper hands the values it carries (the receiver and the parameters)
 // to the runtime one by one, with runtime.GoNamed for none, runtime.GoWith

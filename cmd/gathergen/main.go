@@ -145,7 +145,14 @@ func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprint(stdout, f.Diff())
-		fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		switch {
+		case f.Old == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is missing: run go generate\n", rel(f.Path))
+		case f.New == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is no longer generated (no directive asks for it): run go generate to remove it\n", rel(f.Path))
+		default:
+			fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		}
 		status = 1
 	}
 	return status

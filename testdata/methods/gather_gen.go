@@ -113,11 +113,25 @@ func BoxStoreAsync[T any](ctx context.Context, b *Box[T], val *T) *runtime.Futur
 }
 
 // Fetch starts (*http.Client).Do, Store.Get and io.Reader.Read and gathers their results: the first failure cancels the others.
-func Fetch(ctx context.Context, c *http.Client, req *http.Request, s Store, key string, r io.Reader, p []byte) (*http.Response, string, int, error) {
+func Fetch(
+	ctx context.Context,
+	c *http.Client,
+	req *http.Request,
+	s Store,
+	key string,
+	r io.Reader,
+	p []byte,
+) (*http.Response, string, int, error) {
 	return runtime.Gather3(ctx, ClientDoAsync(ctx, c, req), StoreGetAsync(ctx, s, key), ReaderReadAsync(ctx, r, p))
 }
 
 // Count starts (*Counter).Add and time.Time.Format and gathers their results: the first failure cancels the others.
-func Count(ctx context.Context, c *Counter, delta int64, t time.Time, layout string) (int64, string, error) {
+func Count(
+	ctx context.Context,
+	c *Counter,
+	delta int64,
+	t time.Time,
+	layout string,
+) (int64, string, error) {
 	return runtime.Gather2(ctx, CounterAddAsync(ctx, c, delta), TimeFormatAsync(ctx, t, layout))
 }

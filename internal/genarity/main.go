@@ -1,9 +1,10 @@
 // Command genarity writes the runtime's fixed-arity helpers, Gather2 to
 // Gather9, Settle2 to Settle9 and GoWith2 to GoWith9, to the file named by
-// -o, which it rewrites
-// only when they changed. The runtime's go:generate line runs it; the code
-// comes from the generator package (generator.RuntimeHelpers), whose tests
-// fail when the committed file is stale.
+// -o, which it rewrites only when they changed. The runtime's go:generate
+// line runs it; the code comes from the generator package
+// (generator.RuntimeHelpers), whose tests fail when the committed file is
+// stale. It lives outside runtime/, which imports the standard library
+// only, even in the folders under it.
 package main
 
 import (

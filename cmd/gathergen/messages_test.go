@@ -1,0 +1,53 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckSaysWhy checks that -check says whether a generated file is
+// missing, stale or no longer generated, and prints the diff of each.
+func TestCheckSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte("package p\n\n//gathergen:async\nfunc F() int { return 1 }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := gathergen(t, dir, "-check")
+	expect(t, r, 1, "gather_gen.go is missing: run go generate")
+	if strings.Contains(r.stderr, "stale") || !strings.Contains(r.stdout, "+func FAsync(") {
+		t.Errorf("stderr %q, stdout %q; want it missing, not stale, and the diff", r.stderr, r.stdout)
+	}
+}
+
+// TestNotModule checks that a run outside any module says so, naming the
+// folder and what to do, on one line.
+func TestNotModule(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte("package p\n\n//gathergen:async\nfunc F() int { return 1 }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := gathergen(t, dir)
+	expect(t, r, 1, dir+": no go.mod here or in any folder above", "go mod init")
+	if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("more than one line:\n%s", r.stderr)
+	}
+}
+
+// TestMissingPackage checks that a package folder that does not exist gets
+// one line that names it and says what to do.
+func TestMissingPackage(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := gathergen(t, dir, "./nosuch")
+	expect(t, r, 1, "./nosuch: no folder "+filepath.Join(dir, "nosuch")+": name an existing package folder")
+	if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("more than one line:\n%s", r.stderr)
+	}
+}
