@@ -292,7 +292,35 @@ func misplaced(f *ast.File, pos token.Pos) string {
 		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos {
 			return "gathergen directives belong at package level, not inside a function body"
 		}
-		return "gathergen directives belong at package level, not inside a declaration: fields, interface methods and function literals cannot be wrapped"
+		if method := interfaceMethodAt(decl, pos); method != "" {
+			return "gathergen directives belong at package level, not inside a declaration: to wrap this interface method, write //gathergen:async " + method + " at package level"
+		}
+		return "gathergen directives belong at package level, not inside a declaration: fields and function literals cannot be wrapped"
+	}
+	return ""
+}
+
+// interfaceMethodAt returns TYPE.METHOD for the method of an interface type
+// declared in decl whose doc comment holds pos, or "".
+func interfaceMethodAt(decl ast.Decl, pos token.Pos) string {
+	gd, ok := decl.(*ast.GenDecl)
+	if !ok {
+		return ""
+	}
+	for _, spec := range gd.Specs {
+		ts, ok := spec.(*ast.TypeSpec)
+		if !ok {
+			continue
+		}
+		iface, ok := ts.Type.(*ast.InterfaceType)
+		if !ok || pos < iface.Pos() || pos >= iface.End() {
+			continue
+		}
+		for _, field := range iface.Methods.List {
+			if len(field.Names) == 1 && field.Doc != nil && field.Doc.Pos() <= pos && pos < field.Doc.End() {
+				return ts.Name.Name + "." + field.Names[0].Name
+			}
+		}
 	}
 	return ""
 }

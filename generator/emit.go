@@ -605,7 +605,7 @@ func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.
 		case w.recv != nil && recv != "":
 			names[i][0].name = recv
 		case w.recv != nil:
-			occs = append(occs, occurrence{i, -1, sourceName(w.sig.Recv().Name()), w.sig.Recv().Type()})
+			occs = append(occs, occurrence{i, -1, sourceName(w.sig.Recv().Name()), w.recvType()})
 		case w.self != nil:
 			occs = append(occs, occurrence{i, -1, w.recvName(), w.recvType()})
 		}

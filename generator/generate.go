@@ -237,6 +237,9 @@ func Generate(cfg Config) (*Result, error) {
 			main.hasOthers = main.hasOthers || main.pkg.PkgPath == a.pkg.PkgPath
 		}
 	}
+	if err := loadExtra(cfg, l, all); err != nil {
+		return nil, err
+	}
 	models := analyzeAll(all)
 	buildable := buildableIn(cfg)
 	for _, o := range planAll(cfg.output(), cfg.activityOutput(), collectParts(all, models), buildable) {

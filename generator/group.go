@@ -33,10 +33,10 @@ func (a *analyzer) group(f found, wrappers []*wrapper) *group {
 func methodOf(elems []*wrapper) (recv *types.TypeName, ptr bool) {
 	for _, w := range elems {
 		switch {
-		case w.sig.TypeParams().Len() > 0 || w.sig.RecvTypeParams().Len() > 0:
+		case len(w.typeParams()) > 0:
 			return nil, false
 		case w.recv == nil:
-			continue
+			continue // a function, or a method wrapped as one (self)
 		case recv != nil && w.recv != recv:
 			return nil, false
 		}

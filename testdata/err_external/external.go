@@ -19,6 +19,12 @@ var _ = hidden.Make
 
 //gathergen:async nosuchpkg.Getwd
 
+//gathergen:async net/nosuch.Get
+
+//gathergen:async internal/poll.IsPollDescriptor
+
+//gathergen:async github.com/gathergen/gathergen/testdata/err_external.Local
+
 //gathergen:async rand.Int
 
 //gathergen:async (*rand.Rand).Int
