@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -209,5 +210,30 @@ func TestConstrainedOutputs(t *testing.T) {
 	}
 	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), "gather_gen.windows.go:1:1: gather_gen.windows.go was not written by gathergen") {
 		t.Fatalf("diagnostics %v, want one that gather_gen.windows.go is not gathergen's", res.Diagnostics)
+	}
+}
+
+// TestBrokenConstrainedOutput checks that earlier output of a constraint
+// that the run's configuration includes, with the package clause of before
+// a rename, blocks nothing, beside an output that is fine.
+func TestBrokenConstrainedOutput(t *testing.T) {
+	goos := goruntime.GOOS
+	dir, env := tempModule(t, map[string]string{
+		"p.go":                       "package renamed\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"x_" + goos + ".go":          "package renamed\n\n//gathergen:async\nfunc G() int { return 1 }\n",
+		DefaultOutput:                header + "\n\npackage renamed\n",
+		"gather_gen." + goos + ".go": header + "\n\n//go:build " + goos + "\n\npackage old\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 2 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+	for _, f := range res.Files {
+		if !strings.Contains(string(f.New), "\npackage renamed\n") {
+			t.Errorf("%s:\n%s", f.Path, f.New)
+		}
 	}
 }
