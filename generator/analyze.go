@@ -33,6 +33,9 @@ type analyzer struct {
 	// lens holds the length expressions of the package's array types,
 	// once analysis starts.
 	lens *lengths
+	// extra holds, by path, the packages that directives name and that
+	// no package imports, loaded for them (see loadExtra).
+	extra map[string]*types.Package
 	// owned holds the files whose directives the analyzer writes, by
 	// name; nil for all (the load of the run's own configuration).
 	owned map[string]bool
@@ -109,7 +112,7 @@ func (a *analyzer) analyze() *model {
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
-	byFunc := map[*types.Func]*wrapper{}
+	byFunc := map[wrapped]*wrapper{}
 	constraints := map[*ast.File]string{}
 	for _, f := range a.found {
 		if _, ok := constraints[f.file]; !ok {
@@ -170,16 +173,27 @@ func (a *analyzer) dir() string {
 	return ""
 }
 
-// addWrapper adds w to the model unless its function has a wrapper already.
-func (a *analyzer) addWrapper(m *model, byFunc map[*types.Func]*wrapper, w *wrapper) {
+// wrapped is what a wrapper wraps: a function, or a method of a type (a
+// promoted method is one function of several types).
+type wrapped struct {
+	fn   *types.Func
+	self *types.TypeName
+}
+
+// addWrapper adds w to the model unless what it wraps has a wrapper already.
+func (a *analyzer) addWrapper(m *model, byFunc map[wrapped]*wrapper, w *wrapper) {
 	if w == nil {
 		return
 	}
-	if prev := byFunc[w.fn]; prev != nil {
+	k := wrapped{fn: w.fn}
+	if w.self != nil {
+		k.self = w.self.obj
+	}
+	if prev := byFunc[k]; prev != nil {
 		a.report(w.pos, "%s already has a //gathergen:async directive at %s", w.label, a.where(prev.pos))
 		return
 	}
-	byFunc[w.fn] = w
+	byFunc[k] = w
 	m.wrappers = append(m.wrappers, w)
 }
 
@@ -282,7 +296,35 @@ func misplaced(f *ast.File, pos token.Pos) string {
 		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos {
 			return "gathergen directives belong at package level, not inside a function body"
 		}
-		return "gathergen directives belong at package level, not inside a declaration: fields, interface methods and function literals cannot be wrapped"
+		if method := interfaceMethodAt(decl, pos); method != "" {
+			return "gathergen directives belong at package level, not inside a declaration: to wrap this interface method, write //gathergen:async " + method + " at package level"
+		}
+		return "gathergen directives belong at package level, not inside a declaration: fields and function literals cannot be wrapped"
+	}
+	return ""
+}
+
+// interfaceMethodAt returns TYPE.METHOD for the method of an interface type
+// declared in decl whose doc comment holds pos, or "".
+func interfaceMethodAt(decl ast.Decl, pos token.Pos) string {
+	gd, ok := decl.(*ast.GenDecl)
+	if !ok {
+		return ""
+	}
+	for _, spec := range gd.Specs {
+		ts, ok := spec.(*ast.TypeSpec)
+		if !ok {
+			continue
+		}
+		iface, ok := ts.Type.(*ast.InterfaceType)
+		if !ok || pos < iface.Pos() || pos >= iface.End() {
+			continue
+		}
+		for _, field := range iface.Methods.List {
+			if len(field.Names) == 1 && field.Doc != nil && field.Doc.Pos() <= pos && pos < field.Doc.End() {
+				return ts.Name.Name + "." + field.Names[0].Name
+			}
+		}
 	}
 	return ""
 }
@@ -293,8 +335,20 @@ func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 		a.candidates[d.gather.name.text] = true
 		return
 	}
-	fn, recv := d.async.fn, ""
-	if fd, ok := owner.(*ast.FuncDecl); ok && d.async.fn == "" {
+	if t := d.async.t; t.name != "" {
+		// T.M may be a method or a function of package T: either name
+		for _, typeName := range []string{"", typeOfQual(t.qual)} {
+			name := d.async.as.text
+			if name == "" {
+				name = defaultName(typeName, t.name)
+			}
+			a.candidates[name] = true
+			a.candidates[structName("", name)] = true
+		}
+		return
+	}
+	fn, recv := "", ""
+	if fd, ok := owner.(*ast.FuncDecl); ok {
 		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
 	}
 	name := wrapperName(d.async, fn)

@@ -31,6 +31,20 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:async gopkg.in/yaml.v3.Marshal", ok: true, want: "async gopkg.in/yaml.v3.Marshal as "},
 		{text: `//gathergen:async "strconv.Atoi" as "P"`, ok: true, want: "async strconv.Atoi as P"},
 		{text: "//gathergen:gather G F T.M pkg.F", ok: true, want: "gather G F T.M pkg.F"},
+		{text: "//gathergen:async (*http.Client).Do", ok: true, want: "async (*http.Client).Do as "},
+		{text: "//gathergen:async (*net/http.Client).Do as Fetch", ok: true, want: "async (*net/http.Client).Do as Fetch"},
+		{text: "//gathergen:async (*atomic.Pointer[T]).Load", ok: true, want: "async (*atomic.Pointer[T]).Load as "},
+		{text: "//gathergen:async Cache[K,V].Get", ok: true, want: "async Cache[K,V].Get as "},
+		{text: "//gathergen:async time.Time.Format", ok: true, want: "async time.Time.Format as "},
+		{text: "//gathergen:gather G (*T).M io.Reader.Read", ok: true, want: "gather G (*T).M io.Reader.Read"},
+		{text: "//gathergen:async (*http.Client.Do", ok: true, problem: `is not (*TYPE).METHOD`},
+		{text: "//gathergen:async (*).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async (**T).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async x[T.M", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async x[T]", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async T[K,K].M", ok: true, problem: `write distinct names`},
+		{text: "//gathergen:async T[string].M", ok: true, problem: `not types`},
+		{text: "//gathergen:gather G F (*T.M", ok: true, problem: `is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:async as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async x.F as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async as A B", ok: true, problem: `unexpected "B" after the name`},
@@ -46,7 +60,7 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:gather G", ok: true, problem: "names 0 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather G a b c d e f g h i j", ok: true, problem: "names 10 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather _ F G", ok: true, problem: `group name "_" is not a valid identifier`},
-		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method or PKG.FUNC`},
+		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:wait", ok: true, problem: "unknown directive //gathergen:wait"},
 	}
 	for _, tt := range tests {
@@ -115,8 +129,8 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("%q: parsed as neither or both verbs", text)
 		case d.async != nil && d.async.as.text != "" && !token.IsIdentifier(d.async.as.text):
 			t.Fatalf("%q: accepted wrapper name %q", text, d.async.as.text)
-		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.fn):
-			t.Fatalf("%q: accepted function %q", text, d.async.fn)
+		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.t.name):
+			t.Fatalf("%q: accepted function %q", text, d.async.t.name)
 		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
 		}

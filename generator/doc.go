@@ -12,9 +12,12 @@
 //     bodies replaced by stand-ins so that only declarations are
 //     type-checked: errors inside bodies, and unused imports, are left to
 //     the compiler;
-//   - parse (directive.go, analyze.go): the directives of each file, with
-//     go/ast.ParseDirective;
-//   - analyse (resolve.go, group.go, check.go, constraint.go): each
+//   - parse (directive.go, target.go, analyze.go): the directives of each
+//     file, with go/ast.ParseDirective, and what they name (PKG.FUNC,
+//     (*PKG.TYPE).METHOD, ...);
+//   - load what directives name but no file imports (extra.go): one more
+//     packages.Load, of export data, only when a directive needs one;
+//   - analyse (resolve.go, method.go, group.go, check.go, constraint.go): each
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic; generated names are checked
 //     against the package's declarations and imports, and against those

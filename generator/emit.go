@@ -192,29 +192,32 @@ func valueType(w *wrapper, tw *typeWriter) *jen.Statement {
 	case resultValue, resultOnly:
 		return tw.typ(w.values()[0].Type())
 	case resultStruct:
-		return jen.Id(w.structName).Add(typeArgs(tw, w.sig.RecvTypeParams(), w.sig.TypeParams()))
+		return jen.Id(w.structName).Add(typeArgList(tw, w.typeParams()))
 	}
 	return jen.Struct()
 }
 
 // typeArgs writes [T, U] for the given type parameters, or nothing.
 func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
-	var args []jen.Code
-	for _, l := range lists {
-		for i := range l.Len() {
-			args = append(args, tw.typ(l.At(i)))
-		}
-	}
-	if len(args) == 0 {
+	return typeArgList(tw, flatten(lists...))
+}
+
+// typeArgList is typeArgs for a list of type parameters.
+func typeArgList(tw *typeWriter, tparams []*types.TypeParam) *jen.Statement {
+	if len(tparams) == 0 {
 		return jen.Null()
+	}
+	args := make([]jen.Code, len(tparams))
+	for i, tp := range tparams {
+		args[i] = tw.typ(tp)
 	}
 	return jen.Types(args...)
 }
 
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
-	tw := newTypeWriter(w.pkg, w.lens)
-	tparams := tw.typeDeclParams(newScope(e.reserved), flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()))
+	tw := w.typeWriter(w.pkg, w.lens)
+	tparams := tw.typeDeclParams(newScope(e.reserved), w.typeParams())
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
 		fields[i] = jen.Id(w.fields[i]).Add(tw.typ(v.Type()))
@@ -236,11 +239,11 @@ type param struct {
 // wrapper declares NameAsync, whose body starts the task (see start).
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(w.pkg, w.lens)
-	tparams := tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tw := w.typeWriter(w.pkg, w.lens)
+	tparams := tw.typeParamList(sc, w.typeParams())
 	recv := ""
-	if w.recv != nil {
-		recv = sc.fresh(baseName(w.sig.Recv().Name(), "recv"))
+	if w.hasRecv() {
+		recv = sc.fresh(w.recvName())
 	}
 	ctx := sc.fresh("ctx")
 	params := make([]param, 0, w.sig.Params().Len())
@@ -250,14 +253,18 @@ func (e *emitter) wrapper(w *wrapper) {
 	start := e.start(w, tw, sc, recv, ctx, params)
 	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.name, w.label)
 	decl := jen.Func()
-	if recv != "" {
-		decl = decl.Params(jen.Id(recv).Add(tw.typ(w.sig.Recv().Type())))
+	if w.recv != nil {
+		decl = decl.Params(jen.Id(recv).Add(tw.typ(w.recvType())))
 	}
 	decl = decl.Id(w.name)
-	if recv == "" && len(tparams) > 0 {
+	if w.recv == nil && len(tparams) > 0 {
 		decl = decl.Types(tparams...)
 	}
-	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params, true)...)
+	decls := []jen.Code{jen.Id(ctx).Add(contextType())}
+	if w.self != nil {
+		decls = append(decls, jen.Id(recv).Add(tw.typ(w.self.typ)))
+	}
+	decls = append(decls, paramDecls(w, tw, params, true)...)
 	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(jen.Return(start)))
 }
 
@@ -274,7 +281,7 @@ type value struct {
 func carried(w *wrapper, recv string, params []param) []value {
 	var vals []value
 	if recv != "" {
-		vals = append(vals, value{recv, w.sig.Recv().Type()})
+		vals = append(vals, value{recv, w.recvType()})
 	}
 	for _, p := range params {
 		vals = append(vals, value{p.name, w.sig.Params().At(p.index).Type()})
@@ -329,7 +336,7 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 // startsAsIs reports whether the wrapped function can be the task's function
 // as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
 func startsAsIs(w *wrapper) bool {
-	return w.recv == nil && w.takesCtx && w.kind == resultValue && !w.concreteErr && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
+	return !w.hasRecv() && w.takesCtx && w.kind == resultValue && !w.concreteErr && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
 }
 
 // goWith names the runtime function that starts a task of n arguments.
@@ -397,7 +404,7 @@ func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx strin
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
 func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
 	switch {
-	case w.recv != nil:
+	case w.hasRecv():
 		return jen.Id(recv).Dot(w.fn.Name())
 	case w.external:
 		return jen.Qual(w.fn.Pkg().Path(), w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
@@ -512,7 +519,8 @@ func (e *emitter) group(g *group) {
 	ctx := sc.fresh("ctx")
 	var tparams, results, calls []jen.Code
 	for _, w := range g.elems {
-		tparams = append(tparams, tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())...)
+		w.nameTypeParams(tw)
+		tparams = append(tparams, tw.typeParamList(sc, w.typeParams())...)
 	}
 	decls, names := groupParams(g, sc, tw, recv)
 	for i, w := range g.elems {
@@ -552,12 +560,14 @@ func wrapSignature(head *jen.Statement, params, results []jen.Code) *jen.Stateme
 
 // groupCall writes the call of an element's wrapper.
 func groupCall(w *wrapper, tw *typeWriter, ctx, recv string, params []param) *jen.Statement {
-	var fn *jen.Statement
-	if w.recv != nil {
-		fn = jen.Id(recv).Dot(w.name)
-	} else {
-		fn = jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
+	switch {
+	case w.recv != nil:
+		return jen.Id(recv).Dot(w.name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
+	case w.self != nil:
+		fn := jen.Id(w.name).Add(typeArgList(tw, w.typeParams()))
+		return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx), jen.Id(recv)}, params)...)
 	}
+	fn := jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
 	return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
 }
 
@@ -586,10 +596,13 @@ func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.
 	names = make([][]param, len(g.elems))
 	for i, w := range g.elems {
 		names[i] = []param{{index: -1}}
-		if w.recv != nil && recv != "" {
+		switch {
+		case w.recv != nil && recv != "":
 			names[i][0].name = recv
-		} else if w.recv != nil {
-			occs = append(occs, occurrence{i, -1, sourceName(w.sig.Recv().Name()), w.sig.Recv().Type()})
+		case w.recv != nil:
+			occs = append(occs, occurrence{i, -1, sourceName(w.sig.Recv().Name()), w.recvType()})
+		case w.self != nil:
+			occs = append(occs, occurrence{i, -1, w.recvName(), w.recvType()})
 		}
 		for _, p := range w.ownParams() {
 			names[i] = append(names[i], param{index: p.index})

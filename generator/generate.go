@@ -217,6 +217,9 @@ func Generate(cfg Config) (*Result, error) {
 			main.hasOthers = main.hasOthers || main.pkg.PkgPath == a.pkg.PkgPath
 		}
 	}
+	if err := loadExtra(cfg, l, all); err != nil {
+		return nil, err
+	}
 	models := analyzeAll(all)
 	buildable := buildableIn(cfg)
 	for _, o := range planAll(cfg.output(), collectParts(all, models), buildable) {

@@ -48,6 +48,10 @@ type loader struct {
 	// names holds, by folder, the package name of the source file whose
 	// name sorts first.
 	names map[string]source
+	// std maps the standard library's package names to their paths,
+	// once stdNamed first needs it.
+	std     map[string][]string
+	stdOnce sync.Once
 }
 
 // source is a file and the name in its package clause.

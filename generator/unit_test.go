@@ -438,6 +438,27 @@ func TestIsStdPackage(t *testing.T) {
 	}
 }
 
+// TestStdPackages checks the standard library's packages by name that a
+// bare package name of a directive may mean.
+func TestStdPackages(t *testing.T) {
+	std := stdPackages(build.Default.GOROOT)
+	for name, want := range map[string][]string{
+		"rand":     {"crypto/rand", "math/rand", "math/rand/v2"},
+		"errors":   {"errors"},
+		"http":     {"net/http"},
+		"template": {"html/template", "text/template"},
+		"goarch":   nil, // internal
+		"pprof":    {"net/http/pprof", "runtime/pprof"},
+	} {
+		if got := std[name]; !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+	if got := stdPackages(""); len(got) != 0 {
+		t.Errorf("without GOROOT: %v", got)
+	}
+}
+
 func TestListMessage(t *testing.T) {
 	for msg, want := range map[string]string{
 		"no required module provides package example.com/x; to add it:\n\tgo get example.com/x": "no required module provides package example.com/x; to add it: go get example.com/x",

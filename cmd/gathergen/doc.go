@@ -48,9 +48,15 @@
 //	//gathergen:async as Other
 //		the same, naming the wrapper Other
 //	//gathergen:async pkg.Func [as Name]
-//		anywhere at package level: a wrapper for a function of an imported
+//		anywhere at package level: a wrapper for a function of another
 //		package, named by its name as imported in that file or by its
-//		import path (strconv.Atoi, net/http.Get); FuncAsync by default
+//		import path (strconv.Atoi, net/http.Get), imported or not;
+//		FuncAsync by default
+//	//gathergen:async (*pkg.T).M [as Name], pkg.T.M, T.M
+//		anywhere at package level: a wrapper for a method of another
+//		package's type, of an interface (this package's or another's) or
+//		promoted from an embedded field, taking the receiver after ctx;
+//		TMAsync by default (ClientDoAsync for (*http.Client).Do)
 //	//gathergen:gather Name F G ...
 //		anywhere at package level: Name(ctx, params of F, params of G, ...)
 //		(results of F, results of G, ..., error) starts every call and
@@ -64,7 +70,9 @@
 // of one would only await one future, so it is refused with a hint, and so
 // is a group of more than nine). Each element is a function (F), a method
 // (Type.Method, or Method alone where one async type has it) or a function
-// of another package (pkg.Func), and each needs its own async directive.
+// of another package (pkg.Func) or a method of another package's type or
+// of an interface, named as for an async directive ((*http.Client).Do,
+// io.Reader.Read), and each needs its own async directive.
 //
 // The helper takes ctx and then the elements' parameters in order, one per
 // name: parameters that have the same name and identical types in several
@@ -80,6 +88,42 @@
 // A group of methods of several types, or with generic elements, is a
 // function that takes each receiver as a parameter. A signature wider than
 // 100 columns is written one parameter per line.
+//
+// Methods are named as in a Go method expression: (*http.Client).Do for a
+// method of *T, time.Time.Format for one of T (T.M of a method with a
+// pointer receiver is refused with a hint to write (*T).M), io.Reader.Read
+// or Store.Get for an interface's. Promoted methods, of embedded fields and
+// embedded interfaces, resolve as the compiler resolves them. The wrapper
+// is a function that takes the receiver right after ctx, named after the
+// type's first letter:
+//
+//	//gathergen:async (*http.Client).Do
+//
+//	func ClientDoAsync(ctx context.Context, c *http.Client, req *http.Request) *runtime.Future[*http.Response]
+//
+// A generic type's parameters are carried over to the wrapper:
+// (*atomic.Pointer[T]).Load, or (*atomic.Pointer).Load, gives
+// PointerLoadAsync[T any](ctx context.Context, p *atomic.Pointer[T]); names
+// in brackets (written without spaces: [K,V]) name the wrapper's type
+// parameters. A method declared on a type of this package is wrapped from
+// its doc comment, as a method; a free-standing T.M for it is refused with
+// that hint.
+//
+// A directive may name a package that no file of the package imports: an
+// import that only a directive used would be unused, which the compiler
+// refuses and goimports deletes. A bare name (errors.Join) is the package
+// that the directive's file imports under that name, else the standard
+// library's package of that name; a name of several (rand: crypto/rand,
+// math/rand, math/rand/v2) is a problem that names them, and the import
+// path settles it. Such packages are read from export data in one more
+// load, made only when some directive needs one.
+//
+// A constraint that another package does not export (math/rand/v2.N's
+// intType) is spelled in the wrapper by its type set; a constraint with an
+// unexported method, or that names an unexported type, is refused with
+// that reason, since no code outside its package could write it. Two
+// directives that give one name (encoding/json.Marshal and
+// encoding/xml.Marshal) are a problem whose message suggests as NAME.
 //
 // Every wrapper takes ctx first: a function whose first parameter is a
 // context.Context receives the task's context there, so that cancellation

@@ -27,13 +27,17 @@ Directives (one per line, no space after //):
                                      method: emits NameAsync
   //gathergen:async as Other         the same, naming the wrapper Other
   //gathergen:async pkg.Func [as N]  anywhere at package level: a wrapper for
-                                     a function of an imported package (its
-                                     name as imported, or its import path)
+                                     a function of another package (its name
+                                     as imported, or its import path)
+  //gathergen:async (*pkg.T).M       the same for a method of another
+                                     package's type or of an interface
+                                     (pkg.T.M, T.M): ClientDoAsync(ctx, c, ...)
   //gathergen:gather Name F G ...    anywhere at package level: Name(ctx,
                                      params of F, params of G, ...) starts all
                                      and returns (results..., error); elements
-                                     are F, Type.Method, Method or pkg.Func,
-                                     each with its own async directive, 2 to 9
+                                     are F, Type.Method, Method, pkg.Func or
+                                     (*pkg.T).M, each with its own async
+                                     directive, 2 to 9
 
 Exit status: 0 on success, 1 on problems (printed as file:line:col: message,
 nothing written) or a stale file under -check, 2 on bad usage.

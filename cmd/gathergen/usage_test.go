@@ -9,7 +9,7 @@ func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	help := gathergen(t, dir, "-h")
 	expect(t, help, 0)
-	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather"} {
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "(*pkg.T).M", "//gathergen:gather"} {
 		if !strings.Contains(help.stderr, want) {
 			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
 		}
