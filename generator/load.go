@@ -161,12 +161,11 @@ func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 			if !l.blamed(pkg, output) {
 				continue
 			}
-			out := l.skippedOutput(pkg, output)
-			if out == "" {
-				out = danglingOutput(pkg, output)
-			}
-			if src, known := l.names[filepath.Dir(out)]; out != "" && known {
-				overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+			outs := append(l.skippedOutputs(pkg, output), danglingOutput(pkg, output))
+			for _, out := range outs {
+				if src, known := l.names[filepath.Dir(out)]; out != "" && known {
+					overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+				}
 			}
 		}
 	}
@@ -195,15 +194,16 @@ func danglingOutput(pkg *packages.Package, output string) string {
 	return ""
 }
 
-// skippedOutput returns the earlier output of the name output among a
-// package's files, or "".
-func (l *loader) skippedOutput(pkg *packages.Package, output string) string {
+// skippedOutputs returns the earlier outputs of the name output (or of
+// its constraints' names) among a package's files.
+func (l *loader) skippedOutputs(pkg *packages.Package, output string) []string {
+	var outs []string
 	for _, name := range pkg.GoFiles {
 		if isOutputName(filepath.Base(name), output) && l.wasSkipped(name) {
-			return name
+			outs = append(outs, name)
 		}
 	}
-	return ""
+	return outs
 }
 
 // blamed reports whether the go command complained about a package's
