@@ -42,6 +42,9 @@ type analyzer struct {
 	// groupDiags holds the problems of each group, by its key: a group
 	// that another configuration resolves has none.
 	groupDiags map[string][]Diagnostic
+	// partial holds, by key, the elements of each group that the analyzer
+	// could not resolve whole (nil for those it could not).
+	partial map[string][]*wrapper
 	// hasOthers reports whether files that the run's configuration leaves
 	// out of the package hold directives, which other analyzers check.
 	hasOthers bool
@@ -58,7 +61,7 @@ type found struct {
 // newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
 // candidates loaded holds by path.
 func newAnalyzer(pkg *packages.Package, l *loader, loaded map[string]map[string]bool) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}, groupDiags: map[string][]Diagnostic{}}
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}, groupDiags: map[string][]Diagnostic{}, partial: map[string][]*wrapper{}}
 }
 
 // report records a problem at pos.
@@ -143,6 +146,16 @@ func (a *analyzer) analyze() *model {
 	}
 	m.reserved, m.testNames = a.checkNames(m)
 	return m
+}
+
+// groupName returns the name of the group whose directive is at key.
+func (a *analyzer) groupName(key string) string {
+	for _, f := range a.found {
+		if f.d.gather != nil && a.pkg.Fset.Position(f.d.pos).String() == key {
+			return f.d.gather.name.text
+		}
+	}
+	return ""
 }
 
 // unitOf returns what a declaration asked for by a directive carries to

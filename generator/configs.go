@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strings"
 
@@ -207,27 +208,37 @@ func satisfy(x constraint.Expr, current buildConfig, ports []string) (buildConfi
 	return buildConfig{}, false
 }
 
-// orderedPorts lists the ports to try: the current one, those whose GOOS
-// or GOARCH x names, then the rest, in the go command's order.
+// orderedPorts lists the ports to try: the current one; those whose GOOS
+// or GOARCH x names, the current GOOS first; this machine's and the most
+// common ones (whose standard library is most likely built already); then
+// the rest, in the go command's order.
 func orderedPorts(x constraint.Expr, current buildConfig, ports []string) []string {
 	var mentioned []string
 	evalConstraint(x, func(tag string) bool {
 		mentioned = append(mentioned, tag)
 		return false
 	})
-	here := current.goos + "/" + current.goarch
-	order := []string{here}
-	for _, port := range ports {
+	common := []string{goruntime.GOOS + "/" + goruntime.GOARCH, "linux/amd64", "linux/arm64", "darwin/arm64", "windows/amd64"}
+	score := func(port string) int {
 		goos, goarch, _ := strings.Cut(port, "/")
-		if port != here && (slices.Contains(mentioned, goos) || slices.Contains(mentioned, goarch)) {
-			order = append(order, port)
+		named := slices.Contains(mentioned, goos) || slices.Contains(mentioned, goarch)
+		switch {
+		case goos == current.goos && goarch == current.goarch:
+			return 0
+		case named && goos == current.goos:
+			return 1
+		case named:
+			return 2
+		case slices.Contains(common, port):
+			return 3 + slices.Index(common, port)
 		}
+		return 3 + len(common)
 	}
-	for _, port := range ports {
-		if !slices.Contains(order, port) {
-			order = append(order, port)
-		}
+	order := slices.Clone(ports)
+	if !slices.Contains(order, current.goos+"/"+current.goarch) {
+		order = append([]string{current.goos + "/" + current.goarch}, order...)
 	}
+	slices.SortStableFunc(order, func(a, b string) int { return score(a) - score(b) })
 	return order
 }
 

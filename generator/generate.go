@@ -190,7 +190,7 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	l := &loader{output: cfg.output(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
-	if err != nil || len(pkgs) == 0 {
+	if err != nil || !slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return len(p.Errors) == 0 }) {
 		if nm := cfg.notModule(); nm != nil {
 			return nil, nm
 		}

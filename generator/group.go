@@ -18,6 +18,7 @@ func (a *analyzer) group(f found, wrappers []*wrapper) *group {
 		g.elems = append(g.elems, w)
 	}
 	if !ok {
+		a.partial[a.pkg.Fset.Position(f.d.pos).String()] = g.elems
 		return nil
 	}
 	g.recv, g.ptr = methodOf(g.elems)

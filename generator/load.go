@@ -159,12 +159,11 @@ func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 		if !l.blamed(pkg) {
 			continue
 		}
-		out := l.skippedOutput(pkg)
-		if out == "" {
-			out = danglingOutput(pkg, l.output)
-		}
-		if src, known := l.names[filepath.Dir(out)]; out != "" && known {
-			overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+		outs := append(l.skippedOutputs(pkg), danglingOutput(pkg, l.output))
+		for _, out := range outs {
+			if src, known := l.names[filepath.Dir(out)]; out != "" && known {
+				overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+			}
 		}
 	}
 	return overlay
@@ -186,14 +185,15 @@ func danglingOutput(pkg *packages.Package, output string) string {
 	return ""
 }
 
-// skippedOutput returns the earlier output among a package's files, or "".
-func (l *loader) skippedOutput(pkg *packages.Package) string {
+// skippedOutputs returns the earlier outputs among a package's files.
+func (l *loader) skippedOutputs(pkg *packages.Package) []string {
+	var outs []string
 	for _, name := range pkg.GoFiles {
 		if isOutputName(filepath.Base(name), l.output) && l.wasSkipped(name) {
-			return name
+			outs = append(outs, name)
 		}
 	}
-	return ""
+	return outs
 }
 
 // blamed reports whether the go command complained about a package's

@@ -3,9 +3,12 @@ package generator
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -139,5 +142,98 @@ func TestShadowedPredeclared(t *testing.T) {
 	cmd.Dir, cmd.Env = dir, env
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+}
+
+// TestPlatformsBuild vets testdata/platforms in the configurations that
+// its outputs are for, beside the run's own (which TestGolden vets):
+// Windows, and the integration tag.
+func TestPlatformsBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("vets for other platforms")
+	}
+	for _, c := range []struct{ env, args []string }{
+		{[]string{"GOOS=windows", "GOARCH=amd64"}, nil},
+		{nil, []string{"-tags=integration"}},
+	} {
+		cmd := exec.Command("go", append(append([]string{"vet"}, c.args...), "./testdata/platforms")...)
+		cmd.Dir, cmd.Env = "..", append(os.Environ(), c.env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go vet %v %v: %v\n%s", c.env, c.args, err, out)
+		}
+	}
+}
+
+// TestConstrainedOutputs checks the files of a package whose directives
+// sit in files of several constraints: each gets its own, whatever the
+// run's configuration; the earlier output of a constraint that has no
+// directive left is removed, and another file of a planned name that
+// gathergen did not write is refused.
+func TestConstrainedOutputs(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":                 "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"x_windows.go":         "package p\n\n//gathergen:async\nfunc W() int { return 2 }\n",
+		"tagged.go":            "//go:build special && !windows\n\npackage p\n\n//gathergen:async\nfunc S() int { return 3 }\n",
+		"gather_gen.plan9.go":  header + "\n\n//go:build plan9\n\npackage p\n",
+		"gather_gen.notes.txt": "not Go\n",
+	})
+	for _, goos := range []string{"linux", "windows", "darwin"} {
+		res, err := Generate(Config{Dir: dir, Env: append(slices.Clone(env), "GOOS="+goos)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, f := range res.Files {
+			got[filepath.Base(f.Path)] = string(f.New)
+		}
+		want := map[string]string{
+			"gather_gen.go":                         "func FAsync(",
+			"gather_gen.windows.go":                 "//go:build windows\n\npackage p",
+			"gather_gen.special_and_not_windows.go": "//go:build special && !windows\n\npackage p",
+			"gather_gen.plan9.go":                   "", // removed
+		}
+		if len(res.Diagnostics) > 0 || len(got) != len(want) {
+			t.Fatalf("GOOS=%s: diagnostics %v, files %v", goos, res.Diagnostics, slices.Sorted(maps.Keys(got)))
+		}
+		for name, part := range want {
+			if content, ok := got[name]; !ok || !strings.Contains(content, part) || (part == "") != (content == "") {
+				t.Errorf("GOOS=%s: %s is %q, want it to hold %q", goos, name, content, part)
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gather_gen.windows.go"), []byte("package p\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), "gather_gen.windows.go:1:1: gather_gen.windows.go was not written by gathergen") {
+		t.Fatalf("diagnostics %v, want one that gather_gen.windows.go is not gathergen's", res.Diagnostics)
+	}
+}
+
+// TestBrokenConstrainedOutput checks that earlier output of a constraint
+// that the run's configuration includes, with the package clause of before
+// a rename, blocks nothing, beside an output that is fine.
+func TestBrokenConstrainedOutput(t *testing.T) {
+	goos := goruntime.GOOS
+	dir, env := tempModule(t, map[string]string{
+		"p.go":                       "package renamed\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"x_" + goos + ".go":          "package renamed\n\n//gathergen:async\nfunc G() int { return 1 }\n",
+		DefaultOutput:                header + "\n\npackage renamed\n",
+		"gather_gen." + goos + ".go": header + "\n\n//go:build " + goos + "\n\npackage old\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 2 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+	for _, f := range res.Files {
+		if !strings.Contains(string(f.New), "\npackage renamed\n") {
+			t.Errorf("%s:\n%s", f.Path, f.New)
+		}
 	}
 }

@@ -114,7 +114,7 @@ func planFiles(output string, p packageParts, buildable func(string) bool) ([]Fi
 	for _, g := range groups {
 		if !buildable(g.constraint) {
 			diags = append(diags, Diagnostic{Pos: parsePos(g.key), Message: fmt.Sprintf(
-				"the elements of %s never build together (%s): a group goes where all its elements build", g.name, elementConstraints(g))})
+				"the elements of %s never build together (%s): a group goes where all its elements build", g.name, elementConstraints(g.elems))})
 		}
 	}
 	if len(diags) > 0 || p.dir == "" {
@@ -137,9 +137,9 @@ func planFiles(output string, p packageParts, buildable func(string) bool) ([]Fi
 }
 
 // elementConstraints describes the constraints of a group's elements.
-func elementConstraints(g *group) string {
+func elementConstraints(elems []*wrapper) string {
 	var parts []string
-	for _, w := range g.elems {
+	for _, w := range elems {
 		parts = append(parts, w.label+": "+describeConstraint(w.constraint))
 	}
 	return strings.Join(parts, ", ")
@@ -175,13 +175,46 @@ func chooseUnits(p packageParts, buildable func(string) bool) ([]*wrapper, []*gr
 	reported := map[string]bool{}
 	for _, a := range p.analyzers {
 		for key, ds := range a.groupDiags {
-			if seen[key] == nil && !reported[key] {
-				reported[key] = true
-				diags = append(diags, ds...)
+			if seen[key] != nil || reported[key] {
+				continue
 			}
+			reported[key] = true
+			if apart := apartElements(p, key); apart != "" {
+				ds = []Diagnostic{{Pos: parsePos(key), Message: apart}}
+			}
+			diags = append(diags, ds...)
 		}
 	}
 	return wrappers, groups, diags
+}
+
+// apartElements says why a group that no configuration resolves whole
+// never builds, when every element is resolved in some configuration: its
+// elements build under constraints that never hold together. It returns ""
+// otherwise.
+func apartElements(p packageParts, key string) string {
+	var name string
+	var elems []*wrapper
+	for _, a := range p.analyzers {
+		partial, ok := a.partial[key]
+		if !ok {
+			continue
+		}
+		if elems == nil {
+			elems = make([]*wrapper, len(partial))
+		}
+		for i, w := range partial {
+			if elems[i] == nil && w != nil {
+				elems[i] = w
+			}
+		}
+		name = a.groupName(key)
+	}
+	if elems == nil || slices.Contains(elems, nil) {
+		return ""
+	}
+	return fmt.Sprintf("the elements of %s never build together (%s): a group goes where all its elements build",
+		name, elementConstraints(elems))
 }
 
 // andConstraint joins two constraints with &&; "" is none.

@@ -470,3 +470,27 @@ func TestListMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestSatisfy(t *testing.T) {
+	ports := []string{"aix/ppc64", "darwin/arm64", "js/wasm", "linux/amd64", "linux/arm64", "windows/amd64"}
+	here := buildConfig{goos: "linux", goarch: "amd64", tags: []string{"mine"}}
+	for _, c := range []struct {
+		expr string
+		want string // key, or "" for none
+	}{
+		{"linux", "linux/amd64/mine/"},
+		{"windows", "windows/amd64/mine/"},
+		{"!linux && !mine", "darwin/arm64//"},
+		{"integration && (arm64 || wasm)", "linux/arm64/integration,mine/"},
+		{"js && !wasm", ""},
+		{"linux && windows", ""},
+		{"cgo && ios", ""},
+		{"unix && !linux", "darwin/arm64/mine/"},
+		{"go1.1 && linux", "linux/amd64/mine/"},
+	} {
+		got, ok := satisfy(parseConstraint(c.expr), here, ports)
+		if ok != (c.want != "") || ok && got.key() != c.want {
+			t.Errorf("satisfy(%q) = %q, %v; want %q", c.expr, got.key(), ok, c.want)
+		}
+	}
+}

@@ -51,3 +51,23 @@ func TestMissingPackage(t *testing.T) {
 		t.Errorf("more than one line:\n%s", r.stderr)
 	}
 }
+
+// TestCheckEveryConstraint checks that -check looks at the file of every
+// constraint, those that the run's configuration leaves out included.
+func TestCheckEveryConstraint(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.26\n",
+		"p.go":         "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"x_windows.go": "package p\n\n//gathergen:async\nfunc W() int { return 1 }\n",
+		"slow.go":      "//go:build integration\n\npackage p\n\n//gathergen:async\nfunc S() int { return 1 }\n",
+	})
+	expect(t, gathergen(t, dir, "-check"), 1,
+		"gather_gen.go is missing", "gather_gen.windows.go is missing", "gather_gen.integration.go is missing")
+	expect(t, gathergen(t, dir), 0)
+	expect(t, gathergen(t, dir, "-check", "-v"), 0,
+		"up to date gather_gen.go", "up to date gather_gen.windows.go", "up to date gather_gen.integration.go")
+	writeFiles(t, dir, map[string]string{"slow.go": "//go:build integration\n\npackage p\n"})
+	expect(t, gathergen(t, dir, "-check"), 1, "gather_gen.integration.go is no longer generated")
+	expect(t, gathergen(t, dir, "-v"), 0, "removed gather_gen.integration.go")
+}

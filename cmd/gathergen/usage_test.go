@@ -28,9 +28,12 @@ func TestUsage(t *testing.T) {
 }
 
 // TestNoModule checks that packages that cannot be loaded fail the run
-// (exit 1): a pattern that go list rejects, and one that matches nothing.
+// (exit 1): outside a module, which it says, and a pattern that matches
+// nothing in a module.
 func TestNoModule(t *testing.T) {
 	dir := t.TempDir()
-	expect(t, gathergen(t, dir, "./..."), 1)
-	expect(t, gathergen(t, dir, "./none"), 1, "gathergen: no packages match")
+	expect(t, gathergen(t, dir, "./..."), 1, "no go.mod here")
+	expect(t, gathergen(t, dir, "./none"), 1, "no go.mod here")
+	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n"})
+	expect(t, gathergen(t, dir, "./..."), 1, "gathergen: no packages match")
 }
