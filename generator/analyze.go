@@ -87,14 +87,14 @@ func (a *analyzer) scanFiles() {
 }
 
 // foreignOutput reports earlier output of gathergen under another name than
-// the output's: it would declare what the new output declares.
+// the outputs': it would declare what the new output declares.
 func (a *analyzer) foreignOutput() {
 	for _, name := range a.pkg.GoFiles {
 		if a.l.isForeign(name) {
 			base := filepath.Base(name)
 			a.diags = append(a.diags, Diagnostic{
 				Pos:     token.Position{Filename: name, Line: 1, Column: 1},
-				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s: remove it, or pass -output %s", base, a.l.output, base),
+				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s and %s: remove it, or pass -output %s (-activity-output for an activity file)", base, a.l.output, a.l.activityOutput, base),
 			})
 		}
 	}
@@ -128,12 +128,17 @@ func (a *analyzer) analyze() *model {
 			a.addWrapper(m, byFunc, w)
 		}
 	}
+	a.activities(m, constraints)
 	for _, f := range a.found {
 		if f.d.gather == nil {
 			continue
 		}
 		n := len(a.diags)
-		g := a.group(f, m.wrappers)
+		var g *group
+		ag, isActivity := a.activityGroup(f, m)
+		if !isActivity {
+			g = a.group(f, m.wrappers)
+		}
 		key := a.pkg.Fset.Position(f.d.pos).String()
 		if len(a.diags) > n {
 			a.groupDiags[key] = slices.Clone(a.diags[n:])
@@ -142,6 +147,10 @@ func (a *analyzer) analyze() *model {
 		if g != nil {
 			g.key, g.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], g.elems))
 			m.groups = append(m.groups, g)
+		}
+		if ag != nil {
+			ag.key, ag.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], ag.wrappers()))
+			m.activityGroups = append(m.activityGroups, ag)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
@@ -333,6 +342,10 @@ func interfaceMethodAt(decl ast.Decl, pos token.Pos) string {
 func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 	if d.gather != nil {
 		a.candidates[d.gather.name.text] = true
+		return
+	}
+	if d.activity != nil {
+		a.addActivityCandidates(d.activity, owner)
 		return
 	}
 	if t := d.async.t; t.name != "" {

@@ -77,7 +77,7 @@ func generatedNames(m *model) []declared {
 	for _, g := range m.groups {
 		names = append(names, declared{name: g.name, pos: g.pos, recv: g.recv})
 	}
-	return names
+	return append(names, activityNames(m)...)
 }
 
 // renameHint says how to give a duplicate name another: as NAME, with a

@@ -133,7 +133,7 @@ func loadConfig(cfg Config, l *loader, c buildConfig, files []otherFile, loaded 
 		}
 		owned[f.pkg.PkgPath][f.name] = true
 	}
-	sl := &loader{output: l.output, build: sub.buildContext()}
+	sl := &loader{output: l.output, activityOutput: l.activityOutput, build: sub.buildContext()}
 	pkgs, err := sl.load(sub)
 	if err != nil {
 		return nil, err

@@ -20,12 +20,15 @@ type word struct {
 	pos  token.Pos
 }
 
-// directive is one parsed //gathergen: line. Exactly one of async and gather
-// is set.
+// directive is one parsed //gathergen: line. Exactly one of async, activity
+// and gather is set.
 type directive struct {
 	pos    token.Pos
 	async  *asyncSpec
 	gather *gatherSpec
+	// activity is //gathergen:activity [PKG.FUNC] [as NAME], whose NAME
+	// names the activity (see activity.go).
+	activity *asyncSpec
 }
 
 // asyncSpec is //gathergen:async [TARGET] [as NAME].
@@ -83,8 +86,10 @@ func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *proble
 		d.async, p = parseAsync(words)
 	case "gather":
 		d.gather, p = parseGather(dir.Slash, words)
+	case "activity":
+		d.activity, p = parseActivity(words)
 	default:
-		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, gather)", dir.Name)
+		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, activity, gather)", dir.Name)
 	}
 	return d, true, p
 }

@@ -62,6 +62,15 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:gather _ F G", ok: true, problem: `group name "_" is not a valid identifier`},
 		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:wait", ok: true, problem: "unknown directive //gathergen:wait"},
+		{text: "//gathergen:activity", ok: true, want: "activity  as "},
+		{text: "//gathergen:activity as FetchUser", ok: true, want: "activity  as FetchUser"},
+		{text: "//gathergen:activity net/http.Get as Fetch", ok: true, want: "activity net/http.Get as Fetch"},
+		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity,"},
+		{text: "//gathergen:activity F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
+		{text: "//gathergen:activity as x-y", ok: true, problem: `activity name "x-y" is not a valid identifier`},
+		{text: "//gathergen:activity (*T).M", ok: true, problem: `malformed //gathergen:activity: "(*T).M" names a method of a type; an activity is a method of this package`},
+		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
 	}
 	for _, tt := range tests {
 		d, ok, p := parseDirective(token.Pos(1), tt.text)
@@ -86,6 +95,9 @@ func describeDirective(d directive) string {
 			words = append(words, e.text)
 		}
 		return strings.Join(words, " ")
+	}
+	if d.activity != nil {
+		return "activity " + d.activity.target.text + " as " + d.activity.as.text
 	}
 	return "async " + d.async.target.text + " as " + d.async.as.text
 }
@@ -116,6 +128,7 @@ func FuzzParseDirective(f *testing.F) {
 		"// gathergen:async",
 		"//gathergen:async \"\\x",
 		"//gathergen:gather G . .. ...",
+		"//gathergen:activity strconv.Atoi as Parse",
 	} {
 		f.Add(seed)
 	}
@@ -124,13 +137,17 @@ func FuzzParseDirective(f *testing.F) {
 		if !ok || p != nil {
 			return
 		}
+		spec := d.async
+		if d.activity != nil {
+			spec = d.activity
+		}
 		switch {
-		case d.async != nil && d.gather != nil, d.async == nil && d.gather == nil:
-			t.Fatalf("%q: parsed as neither or both verbs", text)
-		case d.async != nil && d.async.as.text != "" && !token.IsIdentifier(d.async.as.text):
-			t.Fatalf("%q: accepted wrapper name %q", text, d.async.as.text)
-		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.t.name):
-			t.Fatalf("%q: accepted function %q", text, d.async.t.name)
+		case btoi(d.async != nil)+btoi(d.activity != nil)+btoi(d.gather != nil) != 1:
+			t.Fatalf("%q: parsed as no verb or several", text)
+		case spec != nil && spec.as.text != "" && !token.IsIdentifier(spec.as.text):
+			t.Fatalf("%q: accepted name %q", text, spec.as.text)
+		case spec != nil && spec.target.text != "" && !token.IsIdentifier(spec.t.name):
+			t.Fatalf("%q: accepted function %q", text, spec.t.name)
 		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
 		}

@@ -119,7 +119,12 @@ func (e *emitter) head(rendered []byte) []byte {
 // files' included) or with another import (the standard runtime and
 // gathergen's runtime, say), and tells jennifer.
 func (e *emitter) nameImports() {
-	used := e.importedPackages()
+	e.nameImportsOf(e.importedPackages())
+}
+
+// nameImportsOf is nameImports for the import paths of used, whose values
+// are their package names.
+func (e *emitter) nameImportsOf(used map[string]string) {
 	paths := make([]string, 0, len(used))
 	for path := range used {
 		paths = append(paths, path)

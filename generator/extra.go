@@ -72,6 +72,8 @@ func (a *analyzer) missingPackages() []string {
 		switch {
 		case f.d.async != nil && f.d.async.t.name != "":
 			targets = append(targets, f.d.async.t)
+		case f.d.activity != nil && f.d.activity.t.name != "":
+			targets = append(targets, f.d.activity.t)
 		case f.d.gather != nil:
 			for _, e := range f.d.gather.elems {
 				if t, msg := parseTarget(e.text); msg == "" {

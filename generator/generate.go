@@ -31,6 +31,9 @@ type Config struct {
 	// Output is the name of the generated file in each package's folder;
 	// empty means DefaultOutput.
 	Output string
+	// ActivityOutput is the name of the file that holds a package's
+	// activities; empty means DefaultActivityOutput.
+	ActivityOutput string
 	// Tags are build tags for loading the packages.
 	Tags []string
 	// Env is the environment of the go command; nil means the current one.
@@ -116,6 +119,14 @@ func (c Config) output() string {
 	return c.Output
 }
 
+// activityOutput returns the name of the activity file.
+func (c Config) activityOutput() string {
+	if c.ActivityOutput == "" {
+		return DefaultActivityOutput
+	}
+	return c.ActivityOutput
+}
+
 // CheckOutput reports why name cannot name the generated file: it must be a
 // file name without a folder, ending in .go, that the go command builds in
 // every configuration (not a _test.go file, not constrained by a GOOS or
@@ -174,7 +185,7 @@ func (d Diagnostic) String() string {
 type Result struct {
 	// Files holds the output of every package that has directives and no
 	// problem (and of packages whose earlier output is to be removed), in
-	// load order. Write writes them only when there is no diagnostic at
+	// load order, a package's gather file before its activity file. Write writes them only when there is no diagnostic at
 	// all.
 	Files []File
 	// Diagnostics holds every problem found, sorted by position.
@@ -188,7 +199,13 @@ func Generate(cfg Config) (*Result, error) {
 	if err := CheckOutput(cfg.output()); err != nil {
 		return nil, fmt.Errorf("output %v", err)
 	}
-	l := &loader{output: cfg.output(), build: cfg.buildContext()}
+	if err := CheckOutput(cfg.activityOutput()); err != nil {
+		return nil, fmt.Errorf("activity output %v", err)
+	}
+	if cfg.output() == cfg.activityOutput() {
+		return nil, fmt.Errorf("output and activity output are both %s: activities go to a file of their own", cfg.output())
+	}
+	l := &loader{output: cfg.output(), activityOutput: cfg.activityOutput(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
 	if err != nil || !slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return len(p.Errors) == 0 }) {
 		if nm := cfg.notModule(); nm != nil {
@@ -212,6 +229,9 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	res.Diagnostics = diags
 	all := append(analyzers, others...)
+	if err := loadExtra(cfg, l, all); err != nil {
+		return nil, err
+	}
 	for _, a := range others {
 		for _, main := range analyzers {
 			main.hasOthers = main.hasOthers || main.pkg.PkgPath == a.pkg.PkgPath
@@ -222,7 +242,7 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	models := analyzeAll(all)
 	buildable := buildableIn(cfg)
-	for _, o := range planAll(cfg.output(), collectParts(all, models), buildable) {
+	for _, o := range planAll(cfg.output(), cfg.activityOutput(), collectParts(all, models), buildable) {
 		res.Diagnostics = append(res.Diagnostics, o.diags...)
 		res.Files = append(res.Files, o.files...)
 	}
@@ -296,9 +316,9 @@ func collectParts(analyzers []*analyzer, models []*model) []packageParts {
 
 // planAll renders the files of every package, on as many goroutines as the
 // program may run at once.
-func planAll(output string, parts []packageParts, buildable func(string) bool) []outcome {
+func planAll(output, activityOutput string, parts []packageParts, buildable func(string) bool) []outcome {
 	out := make([]outcome, len(parts))
-	parallel(len(parts), func(i int) { out[i].files, out[i].diags = planFiles(output, parts[i], buildable) })
+	parallel(len(parts), func(i int) { out[i].files, out[i].diags = planFiles(output, activityOutput, parts[i], buildable) })
 	return out
 }
 

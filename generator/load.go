@@ -35,15 +35,16 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // loader loads packages while leaving gathergen's earlier output out, so that
 // a stale generated file never blocks its own regeneration.
 type loader struct {
-	output string
+	// output and activityOutput name the files gathergen writes.
+	output, activityOutput string
 	// build is the configuration that the packages are loaded for, for
 	// the files that the load leaves out (the _test.go files).
 	build build.Context
 	mu    sync.Mutex
 	// skipped holds the files that were earlier output, by absolute path.
 	skipped map[string]bool
-	// foreign holds those among them whose names are not the output's:
-	// written with another -output.
+	// foreign holds those among them whose names are neither output's:
+	// written with another -output or -activity-output.
 	foreign map[string]bool
 	// names holds, by folder, the package name of the source file whose
 	// name sorts first.
@@ -99,7 +100,7 @@ func (l *loader) parseFile(fset *token.FileSet, filename string, src []byte) (*a
 	if isOwnOutput(src) {
 		l.mu.Lock()
 		l.skipped[filename] = true
-		l.foreign[filename] = !isOutputName(filepath.Base(filename), l.output)
+		l.foreign[filename] = !l.isOutputName(filepath.Base(filename))
 		l.mu.Unlock()
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly)
 	}
@@ -156,17 +157,24 @@ func (l *loader) noteSource(filename, pkg string) {
 func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 	overlay := map[string][]byte{}
 	for _, pkg := range pkgs {
-		if !l.blamed(pkg) {
-			continue
-		}
-		outs := append(l.skippedOutputs(pkg), danglingOutput(pkg, l.output))
-		for _, out := range outs {
-			if src, known := l.names[filepath.Dir(out)]; out != "" && known {
-				overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+		for _, output := range []string{l.output, l.activityOutput} {
+			if !l.blamed(pkg, output) {
+				continue
+			}
+			for _, out := range append(l.skippedOutputs(pkg, output), danglingOutput(pkg, output)) {
+				if src, known := l.names[filepath.Dir(out)]; out != "" && known {
+					overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
+				}
 			}
 		}
 	}
 	return overlay
+}
+
+// isOutputName reports whether a file name is one that either output may
+// take (see the function isOutputName).
+func (l *loader) isOutputName(base string) bool {
+	return isOutputName(base, l.output) || isOutputName(base, l.activityOutput)
 }
 
 // danglingOutput returns the output path in the folder of a package's first
@@ -185,11 +193,12 @@ func danglingOutput(pkg *packages.Package, output string) string {
 	return ""
 }
 
-// skippedOutputs returns the earlier outputs among a package's files.
-func (l *loader) skippedOutputs(pkg *packages.Package) []string {
+// skippedOutputs returns the earlier outputs of the name output (one per
+// constraint) among a package's files.
+func (l *loader) skippedOutputs(pkg *packages.Package, output string) []string {
 	var outs []string
 	for _, name := range pkg.GoFiles {
-		if isOutputName(filepath.Base(name), l.output) && l.wasSkipped(name) {
+		if isOutputName(filepath.Base(name), output) && l.wasSkipped(name) {
 			outs = append(outs, name)
 		}
 	}
@@ -197,14 +206,15 @@ func (l *loader) skippedOutputs(pkg *packages.Package) []string {
 }
 
 // blamed reports whether the go command complained about a package's
-// output file: at a position in it, or naming it ("found packages renamed
-// (a.go) and old (gather_gen.go)", "open .../gather_gen.go: no such file or
-// directory").
-func (l *loader) blamed(pkg *packages.Package) bool {
+// output file of the name output: at a position in it ("no required
+// module provides package" for an import of an activity file, say), or
+// naming it ("found packages renamed (a.go) and old (gather_gen.go)",
+// "open .../gather_gen.go: no such file or directory").
+func (l *loader) blamed(pkg *packages.Package, output string) bool {
 	for _, e := range pkg.Errors {
 		if e.Kind == packages.ListError &&
-			(isOutputName(filepath.Base(parsePos(e.Pos).Filename), l.output) || strings.Contains(e.Msg, "("+l.output+")") ||
-				strings.Contains(e.Msg, string(filepath.Separator)+l.output+":")) {
+			(isOutputName(filepath.Base(parsePos(e.Pos).Filename), output) || strings.Contains(e.Msg, "("+output+")") ||
+				strings.Contains(e.Msg, string(filepath.Separator)+output+":")) {
 			return true
 		}
 	}

@@ -13,6 +13,10 @@ type model struct {
 	pkg      *types.Package
 	wrappers []*wrapper
 	groups   []*group
+	// activities and activityGroups go to the activity file (see
+	// activity.go).
+	activities     []*activity
+	activityGroups []*activityGroup
 	// constraint is the build constraint that the file keeps ("" for
 	// none).
 	constraint string

@@ -103,8 +103,9 @@ type packageParts struct {
 // planFiles splits what a package's analyzers found into one model per
 // constraint, renders each into its file, and adds the removal of earlier
 // output that no directive asks for any more; or returns the package's
-// problems.
-func planFiles(output string, p packageParts, buildable func(string) bool) ([]File, []Diagnostic) {
+// problems. Activities go to their own file, activityOutput (see
+// planActivities).
+func planFiles(output, activityOutput string, p packageParts, buildable func(string) bool) ([]File, []Diagnostic) {
 	var diags []Diagnostic
 	for _, a := range p.analyzers {
 		diags = append(diags, a.diags...)
@@ -124,16 +125,19 @@ func planFiles(output string, p packageParts, buildable func(string) bool) ([]Fi
 	names := modelNames(output, models)
 	var files []File
 	for i, m := range models {
-		f, problems := renderFile(filepath.Join(p.dir, names[i]), m)
+		f, problems := renderFile(filepath.Join(p.dir, names[i]), m, emit, "-output")
 		diags = append(diags, problems...)
 		if f != nil {
 			files = append(files, *f)
 		}
 	}
+	activityFiles, problems := planActivities(activityOutput, p)
+	diags = append(diags, problems...)
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	return append(files, staleOutputs(p.dir, output, names)...), nil
+	files = append(files, staleOutputs(p.dir, output, names)...)
+	return append(files, activityFiles...), nil
 }
 
 // elementConstraints describes the constraints of a group's elements.
@@ -169,6 +173,9 @@ func chooseUnits(p packageParts, buildable func(string) bool) ([]*wrapper, []*gr
 				seen[g.key] = append(seen[g.key], g.constraint)
 				groups = append(groups, g)
 			}
+		}
+		for _, g := range m.activityGroups {
+			seen[g.key] = append(seen[g.key], g.constraint) // planActivities takes them
 		}
 	}
 	var diags []Diagnostic
@@ -292,9 +299,9 @@ func modelNames(output string, models []*model) []string {
 	return names
 }
 
-// renderFile renders a model into the file at path, unless a file there is
-// not gathergen's.
-func renderFile(path string, m *model) (*File, []Diagnostic) {
+// renderFile renders a model into the file at path with emit, unless a file
+// there is not gathergen's (flag names the file otherwise).
+func renderFile(path string, m *model, emit func(*model) ([]byte, error), flag string) (*File, []Diagnostic) {
 	old, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -302,14 +309,14 @@ func renderFile(path string, m *model) (*File, []Diagnostic) {
 	case isFolder(path):
 		return nil, []Diagnostic{{
 			Pos:     token.Position{Filename: path},
-			Message: "a folder has the output's name: rename or remove it, or name the output otherwise with -output",
+			Message: "a folder has the output's name: rename or remove it, or name the output otherwise with " + flag,
 		}}
 	case err != nil:
 		return nil, []Diagnostic{{Pos: token.Position{Filename: path}, Message: err.Error()}}
 	case !isOwnOutput(old):
 		return nil, []Diagnostic{{
 			Pos:     token.Position{Filename: path, Line: 1, Column: 1},
-			Message: filepath.Base(path) + " was not written by gathergen: rename it, or name the output otherwise with -output",
+			Message: filepath.Base(path) + " was not written by gathergen: rename it, or name the output otherwise with " + flag,
 		}}
 	}
 	src, err := emit(m)

@@ -213,6 +213,8 @@ func TestIsOwnOutput(t *testing.T) {
 		"package p\n\nimport runtime \"" + runtimePath + "\"\n": false,
 		header + "\n\npackage p\n\nimport (\n":                  true,
 		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n\t\"strings\"\n=======\n>>>>>>> b\n\truntime \"" + runtimePath + "\"\n)\n": true,
+		// an activity file imports gathergen's temporal package instead
+		header + "\n\npackage p\n\nimport gtemporal \"" + temporalPath + "\"\n": true,
 		// git with core.autocrlf=true checks files out with CRLF.
 		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
 	} {

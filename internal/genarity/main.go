@@ -5,6 +5,11 @@
 // (generator.RuntimeHelpers), whose tests fail when the committed file is
 // stale. It lives outside runtime/, which imports the standard library
 // only, even in the folders under it.
+//
+// With -temporal it writes the Temporal module's workflow-side helpers
+// instead (generator.TemporalHelpers), Gather2 to Gather9 and Settle2 to
+// Settle9 of package gtemporal; temporal/'s go:generate line runs it from
+// the root module, which holds the generator.
 package main
 
 import (
@@ -20,16 +25,21 @@ import (
 
 func main() {
 	out := flag.String("o", "gather_gen.go", "output file")
+	temporal := flag.Bool("temporal", false, "write the helpers of the Temporal module's package gtemporal")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	render := generator.RuntimeHelpers
+	if *temporal {
+		render = generator.TemporalHelpers
+	}
+	if err := run(render, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genarity:", err)
 		os.Exit(1)
 	}
 }
 
 // run renders the helpers and writes them to out when they changed.
-func run(out string) error {
-	src, err := generator.RuntimeHelpers()
+func run(render func() ([]byte, error), out string) error {
+	src, err := render()
 	if err != nil {
 		return err
 	}
