@@ -17,6 +17,11 @@
 //     (*PKG.TYPE).METHOD, ...);
 //   - load what directives name but no file imports (extra.go): one more
 //     packages.Load, of export data, only when a directive needs one;
+//   - load the files that the run's configuration leaves out and that hold
+//     directives (configs.go): one more packages.Load per configuration
+//     that includes some (found from their constraints), each package's
+//     analyzer there owning those files only; none for a package without
+//     such files;
 //   - analyse (resolve.go, method.go, group.go, check.go, constraint.go): each
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic; generated names are checked
@@ -24,7 +29,10 @@
 //     of its _test.go files of the same package, parsed for it, since go
 //     test compiles them with the generated file (whose imports avoid the
 //     names that those files declare);
-//   - emit (emit.go, types.go, names.go, format.go): the model rendered
+//   - plan (plan.go): what every configuration's analyzers found, split by
+//     build constraint into one model per output file, and the earlier
+//     outputs that no directive asks for any more;
+//   - emit (emit.go, types.go, names.go, format.go): each model rendered
 //     with jennifer and formatted as format.Source would format it, a
 //     large file in chunks, each formatted on a goroutine of its own while
 //     the next is rendered;

@@ -161,8 +161,7 @@ func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 			if !l.blamed(pkg, output) {
 				continue
 			}
-			outs := append(l.skippedOutputs(pkg, output), danglingOutput(pkg, output))
-			for _, out := range outs {
+			for _, out := range append(l.skippedOutputs(pkg, output), danglingOutput(pkg, output)) {
 				if src, known := l.names[filepath.Dir(out)]; out != "" && known {
 					overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n")
 				}
@@ -194,8 +193,8 @@ func danglingOutput(pkg *packages.Package, output string) string {
 	return ""
 }
 
-// skippedOutputs returns the earlier outputs of the name output (or of
-// its constraints' names) among a package's files.
+// skippedOutputs returns the earlier outputs of the name output (one per
+// constraint) among a package's files.
 func (l *loader) skippedOutputs(pkg *packages.Package, output string) []string {
 	var outs []string
 	for _, name := range pkg.GoFiles {
