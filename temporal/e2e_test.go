@@ -180,6 +180,7 @@ func runWorker() error {
 	wk.RegisterWorkflow(GatherSquares)
 	wk.RegisterWorkflow(GatherHolds)
 	wk.RegisterWorkflow(GatherWithARefusal)
+	wk.RegisterWorkflow(GatherEverything)
 	wk.RegisterActivityWithOptions(w.square, activity.RegisterOptions{Name: "Square"})
 	wk.RegisterActivityWithOptions(w.heldSquare, activity.RegisterOptions{Name: "HeldSquare"})
 	wk.RegisterActivityWithOptions(w.hold, activity.RegisterOptions{Name: "Hold"})
