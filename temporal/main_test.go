@@ -2,8 +2,12 @@ package gtemporal_test
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"testing"
+
+	"go.temporal.io/sdk/log"
 )
 
 // TestMain turns the test binary into a worker process of the end-to-end
@@ -17,4 +21,9 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// quiet is a logger that drops everything.
+func quiet() log.Logger {
+	return log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
 }
