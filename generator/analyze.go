@@ -32,6 +32,9 @@ type analyzer struct {
 	// lens holds the length expressions of the package's array types,
 	// once analysis starts.
 	lens *lengths
+	// extra holds, by path, the packages that directives name and that
+	// no package imports, loaded for them (see loadExtra).
+	extra map[string]*types.Package
 }
 
 // found is a directive and where it was found.
@@ -71,14 +74,14 @@ func (a *analyzer) scanFiles() {
 }
 
 // foreignOutput reports earlier output of gathergen under another name than
-// the output's: it would declare what the new output declares.
+// the outputs': it would declare what the new output declares.
 func (a *analyzer) foreignOutput() {
 	for _, name := range a.pkg.GoFiles {
 		if a.l.isForeign(name) {
 			base := filepath.Base(name)
 			a.diags = append(a.diags, Diagnostic{
 				Pos:     token.Position{Filename: name, Line: 1, Column: 1},
-				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s: remove it, or pass -output %s", base, a.l.output, base),
+				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s and %s: remove it, or pass -output %s (-activity-output for an activity file)", base, a.l.output, a.l.activityOutput, base),
 			})
 		}
 	}
@@ -96,17 +99,23 @@ func (a *analyzer) analyze() *model {
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
-	byFunc := map[*types.Func]*wrapper{}
+	byFunc := map[wrapped]*wrapper{}
 	for _, f := range a.found {
 		if f.d.async != nil {
 			a.addWrapper(m, byFunc, a.asyncWrapper(f))
 		}
 	}
+	a.activities(m)
 	for _, f := range a.found {
-		if f.d.gather != nil {
-			if g := a.group(f, m.wrappers); g != nil {
-				m.groups = append(m.groups, g)
+		if f.d.gather == nil {
+			continue
+		}
+		if ag, ok := a.activityGroup(f, m); ok {
+			if ag != nil {
+				m.activityGroups = append(m.activityGroups, ag)
 			}
+		} else if g := a.group(f, m.wrappers); g != nil {
+			m.groups = append(m.groups, g)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
@@ -122,16 +131,27 @@ func (a *analyzer) dir() string {
 	return ""
 }
 
-// addWrapper adds w to the model unless its function has a wrapper already.
-func (a *analyzer) addWrapper(m *model, byFunc map[*types.Func]*wrapper, w *wrapper) {
+// wrapped is what a wrapper wraps: a function, or a method of a type (a
+// promoted method is one function of several types).
+type wrapped struct {
+	fn   *types.Func
+	self *types.TypeName
+}
+
+// addWrapper adds w to the model unless what it wraps has a wrapper already.
+func (a *analyzer) addWrapper(m *model, byFunc map[wrapped]*wrapper, w *wrapper) {
 	if w == nil {
 		return
 	}
-	if prev := byFunc[w.fn]; prev != nil {
+	k := wrapped{fn: w.fn}
+	if w.self != nil {
+		k.self = w.self.obj
+	}
+	if prev := byFunc[k]; prev != nil {
 		a.report(w.pos, "%s already has a //gathergen:async directive at %s", w.label, a.where(prev.pos))
 		return
 	}
-	byFunc[w.fn] = w
+	byFunc[k] = w
 	m.wrappers = append(m.wrappers, w)
 }
 
@@ -245,8 +265,24 @@ func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 		a.candidates[d.gather.name.text] = true
 		return
 	}
-	fn, recv := d.async.fn, ""
-	if fd, ok := owner.(*ast.FuncDecl); ok && d.async.fn == "" {
+	if d.activity != nil {
+		a.addActivityCandidates(d.activity, owner)
+		return
+	}
+	if t := d.async.t; t.name != "" {
+		// T.M may be a method or a function of package T: either name
+		for _, typeName := range []string{"", typeOfQual(t.qual)} {
+			name := d.async.as.text
+			if name == "" {
+				name = defaultName(typeName, t.name)
+			}
+			a.candidates[name] = true
+			a.candidates[structName("", name)] = true
+		}
+		return
+	}
+	fn, recv := "", ""
+	if fd, ok := owner.(*ast.FuncDecl); ok {
 		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
 	}
 	name := wrapperName(d.async, fn)

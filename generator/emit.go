@@ -119,7 +119,12 @@ func (e *emitter) head(rendered []byte) []byte {
 // files' included) or with another import (the standard runtime and
 // gathergen's runtime, say), and tells jennifer.
 func (e *emitter) nameImports() {
-	used := e.importedPackages()
+	e.nameImportsOf(e.importedPackages())
+}
+
+// nameImportsOf is nameImports for the import paths of used, whose values
+// are their package names.
+func (e *emitter) nameImportsOf(used map[string]string) {
 	paths := make([]string, 0, len(used))
 	for path := range used {
 		paths = append(paths, path)
@@ -185,29 +190,32 @@ func valueType(w *wrapper, tw *typeWriter) *jen.Statement {
 	case resultValue, resultOnly:
 		return tw.typ(w.values()[0].Type())
 	case resultStruct:
-		return jen.Id(w.structName).Add(typeArgs(tw, w.sig.RecvTypeParams(), w.sig.TypeParams()))
+		return jen.Id(w.structName).Add(typeArgList(tw, w.typeParams()))
 	}
 	return jen.Struct()
 }
 
 // typeArgs writes [T, U] for the given type parameters, or nothing.
 func typeArgs(tw *typeWriter, lists ...*types.TypeParamList) *jen.Statement {
-	var args []jen.Code
-	for _, l := range lists {
-		for i := range l.Len() {
-			args = append(args, tw.typ(l.At(i)))
-		}
-	}
-	if len(args) == 0 {
+	return typeArgList(tw, flatten(lists...))
+}
+
+// typeArgList is typeArgs for a list of type parameters.
+func typeArgList(tw *typeWriter, tparams []*types.TypeParam) *jen.Statement {
+	if len(tparams) == 0 {
 		return jen.Null()
+	}
+	args := make([]jen.Code, len(tparams))
+	for i, tp := range tparams {
+		args[i] = tw.typ(tp)
 	}
 	return jen.Types(args...)
 }
 
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
-	tparams := tw.typeDeclParams(newScope(e.reserved), flatten(w.sig.RecvTypeParams(), w.sig.TypeParams()))
+	tw := w.typeWriter(e.m.pkg, e.m.lens)
+	tparams := tw.typeDeclParams(newScope(e.reserved), w.typeParams())
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
 		fields[i] = jen.Id(w.fields[i]).Add(tw.typ(v.Type()))
@@ -229,11 +237,11 @@ type param struct {
 // wrapper declares NameAsync, whose body starts the task (see start).
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
-	tparams := tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tw := w.typeWriter(e.m.pkg, e.m.lens)
+	tparams := tw.typeParamList(sc, w.typeParams())
 	recv := ""
-	if w.recv != nil {
-		recv = sc.fresh(baseName(w.sig.Recv().Name(), "recv"))
+	if w.hasRecv() {
+		recv = sc.fresh(w.recvName())
 	}
 	ctx := sc.fresh("ctx")
 	params := make([]param, 0, w.sig.Params().Len())
@@ -243,14 +251,18 @@ func (e *emitter) wrapper(w *wrapper) {
 	start := e.start(w, tw, sc, recv, ctx, params)
 	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.name, w.label)
 	decl := jen.Func()
-	if recv != "" {
-		decl = decl.Params(jen.Id(recv).Add(tw.typ(w.sig.Recv().Type())))
+	if w.recv != nil {
+		decl = decl.Params(jen.Id(recv).Add(tw.typ(w.recvType())))
 	}
 	decl = decl.Id(w.name)
-	if recv == "" && len(tparams) > 0 {
+	if w.recv == nil && len(tparams) > 0 {
 		decl = decl.Types(tparams...)
 	}
-	decls := append([]jen.Code{jen.Id(ctx).Add(contextType())}, paramDecls(w, tw, params, true)...)
+	decls := []jen.Code{jen.Id(ctx).Add(contextType())}
+	if w.self != nil {
+		decls = append(decls, jen.Id(recv).Add(tw.typ(w.self.typ)))
+	}
+	decls = append(decls, paramDecls(w, tw, params, true)...)
 	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(jen.Return(start)))
 }
 
@@ -267,7 +279,7 @@ type value struct {
 func carried(w *wrapper, recv string, params []param) []value {
 	var vals []value
 	if recv != "" {
-		vals = append(vals, value{recv, w.sig.Recv().Type()})
+		vals = append(vals, value{recv, w.recvType()})
 	}
 	for _, p := range params {
 		vals = append(vals, value{p.name, w.sig.Params().At(p.index).Type()})
@@ -322,7 +334,7 @@ func (e *emitter) start(w *wrapper, tw *typeWriter, sc *scope, recv, ctx string,
 // startsAsIs reports whether the wrapped function can be the task's function
 // as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
 func startsAsIs(w *wrapper) bool {
-	return w.recv == nil && w.takesCtx && w.kind == resultValue && !w.concreteErr && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
+	return !w.hasRecv() && w.takesCtx && w.kind == resultValue && !w.concreteErr && !w.sig.Variadic() && w.sig.TypeParams().Len() == 0
 }
 
 // goWith names the runtime function that starts a task of n arguments.
@@ -390,7 +402,7 @@ func (e *emitter) closure(w *wrapper, tw *typeWriter, sc *scope, recv, ctx strin
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
 func callee(w *wrapper, tw *typeWriter, recv string) *jen.Statement {
 	switch {
-	case w.recv != nil:
+	case w.hasRecv():
 		return jen.Id(recv).Dot(w.fn.Name())
 	case w.external:
 		return jen.Qual(w.fn.Pkg().Path(), w.fn.Name()).Add(typeArgs(tw, w.sig.TypeParams()))
@@ -501,11 +513,11 @@ func (e *emitter) group(g *group) {
 	decls = append(decls, jen.Id(ctx).Add(contextType()))
 	names := groupParamNames(g, sc)
 	for i, w := range g.elems {
-		tw := newTypeWriter(e.m.pkg, e.m.lens)
-		tparams = append(tparams, tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())...)
+		tw := w.typeWriter(e.m.pkg, e.m.lens)
+		tparams = append(tparams, tw.typeParamList(sc, w.typeParams())...)
 		recv, params := names[i][0], names[i][1:]
-		if w.recv != nil {
-			decls = append(decls, jen.Id(recv.name).Add(tw.typ(w.sig.Recv().Type())))
+		if w.hasRecv() {
+			decls = append(decls, jen.Id(recv.name).Add(tw.typ(w.recvType())))
 		}
 		decls = append(decls, paramDecls(w, tw, params, i == len(g.elems)-1)...)
 		results = append(results, valueType(w, tw))
@@ -522,12 +534,14 @@ func (e *emitter) group(g *group) {
 
 // groupCall writes the call of an element's wrapper.
 func groupCall(w *wrapper, tw *typeWriter, ctx, recv string, params []param) *jen.Statement {
-	var fn *jen.Statement
-	if w.recv != nil {
-		fn = jen.Id(recv).Dot(w.name)
-	} else {
-		fn = jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
+	switch {
+	case w.recv != nil:
+		return jen.Id(recv).Dot(w.name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
+	case w.self != nil:
+		fn := jen.Id(w.name).Add(typeArgList(tw, w.typeParams()))
+		return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx), jen.Id(recv)}, params)...)
 	}
+	fn := jen.Id(w.name).Add(typeArgs(tw, w.sig.TypeParams()))
 	return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
 }
 
@@ -540,8 +554,8 @@ func groupParamNames(g *group, sc *scope) [][]param {
 	count := map[string]int{}
 	for i, w := range g.elems {
 		recv := param{index: -1}
-		if w.recv != nil {
-			recv.name = baseName(w.sig.Recv().Name(), "recv")
+		if w.hasRecv() {
+			recv.name = w.recvName()
 		}
 		bases[i] = append(bases[i], recv)
 		for _, p := range w.ownParams() {

@@ -30,6 +30,9 @@ type Config struct {
 	// Output is the name of the generated file in each package's folder;
 	// empty means DefaultOutput.
 	Output string
+	// ActivityOutput is the name of the file that holds a package's
+	// activities; empty means DefaultActivityOutput.
+	ActivityOutput string
 	// Tags are build tags for loading the packages.
 	Tags []string
 	// Env is the environment of the go command; nil means the current one.
@@ -98,6 +101,14 @@ func (c Config) output() string {
 	return c.Output
 }
 
+// activityOutput returns the name of the activity file.
+func (c Config) activityOutput() string {
+	if c.ActivityOutput == "" {
+		return DefaultActivityOutput
+	}
+	return c.ActivityOutput
+}
+
 // CheckOutput reports why name cannot name the generated file: it must be a
 // file name without a folder, ending in .go, that the go command builds in
 // every configuration (not a _test.go file, not constrained by a GOOS or
@@ -156,7 +167,7 @@ func (d Diagnostic) String() string {
 type Result struct {
 	// Files holds the output of every package that has directives and no
 	// problem (and of packages whose earlier output is to be removed), in
-	// load order. Write writes them only when there is no diagnostic at
+	// load order, a package's gather file before its activity file. Write writes them only when there is no diagnostic at
 	// all.
 	Files []File
 	// Diagnostics holds every problem found, sorted by position.
@@ -170,7 +181,13 @@ func Generate(cfg Config) (*Result, error) {
 	if err := CheckOutput(cfg.output()); err != nil {
 		return nil, fmt.Errorf("output %v", err)
 	}
-	l := &loader{output: cfg.output(), build: cfg.buildContext()}
+	if err := CheckOutput(cfg.activityOutput()); err != nil {
+		return nil, fmt.Errorf("activity output %v", err)
+	}
+	if cfg.output() == cfg.activityOutput() {
+		return nil, fmt.Errorf("output and activity output are both %s: activities go to a file of their own", cfg.output())
+	}
+	l := &loader{output: cfg.output(), activityOutput: cfg.activityOutput(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
 	if err != nil {
 		return nil, err
@@ -183,11 +200,12 @@ func Generate(cfg Config) (*Result, error) {
 	if err := scanImported(cfg, analyzers); err != nil {
 		return nil, err
 	}
+	if err := loadExtra(cfg, l, analyzers); err != nil {
+		return nil, err
+	}
 	for _, o := range generateAll(analyzers) {
 		res.Diagnostics = append(res.Diagnostics, o.diags...)
-		if o.file != nil {
-			res.Files = append(res.Files, *o.file)
-		}
+		res.Files = append(res.Files, o.files...)
 	}
 	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -209,7 +227,7 @@ func scanAll(pkgs []*packages.Package, l *loader) []*analyzer {
 
 // outcome is what generate returns for one package.
 type outcome struct {
-	file  *File
+	files []File
 	diags []Diagnostic
 }
 
@@ -223,7 +241,7 @@ func generateAll(analyzers []*analyzer) []outcome {
 	for range min(goruntime.GOMAXPROCS(0), len(analyzers)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(analyzers); i = int(next.Add(1) - 1) {
-				out[i].file, out[i].diags = analyzers[i].generate()
+				out[i].files, out[i].diags = analyzers[i].generate()
 			}
 		})
 	}
@@ -244,11 +262,11 @@ func sortDiagnostics(diags []Diagnostic) []Diagnostic {
 	return slices.Compact(diags)
 }
 
-// generate checks one scanned package and renders its file.
-func (a *analyzer) generate() (*File, []Diagnostic) {
+// generate checks one scanned package and renders its files.
+func (a *analyzer) generate() ([]File, []Diagnostic) {
 	m := a.analyze()
 	if len(a.diags) > 0 {
 		return nil, a.diags
 	}
-	return a.file(m)
+	return a.files(m)
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -22,27 +23,45 @@ func (a *analyzer) group(f found, wrappers []*wrapper) *group {
 	return g
 }
 
-// element resolves one element of a group: F, Type.Method, Method or
-// PKG.FUNC, each of which needs its own async directive.
+// element resolves one element of a group: F, Type.Method, Method,
+// PKG.FUNC or a method of another package's type ((*PKG.TYPE).METHOD,
+// PKG.TYPE.METHOD), each of which needs its own async directive.
 func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper {
-	qual, name, ok := splitQualified(e.text)
-	if !ok {
+	if token.IsIdentifier(e.text) {
 		return a.bareElement(e, wrappers)
 	}
-	if tn, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
-		if base := baseTypeName(tn.Type()); base != nil {
-			tn = base // through an alias
-		}
-		return a.methodElement(e, tn, name, wrappers)
+	t, _ := parseTarget(e.text) // checked by parseGather
+	if tn := a.localType(t.qual); tn != nil {
+		return a.methodElement(e, t.name, baseOrSelf(tn), wrappers)
 	}
-	pkg := a.imported(file, qual)
-	if pkg == nil {
-		if a.cFunction(file, qual, e) {
+	if !t.method {
+		pkg, candidates := a.lookupPackage(file, t.qual)
+		switch {
+		case pkg != nil:
+			return a.funcElement(e, pkg, t.name, wrappers)
+		case len(candidates) > 1:
+			a.unknownPackage(file, e, t.qual, candidates)
+			return nil
+		case a.cFunction(file, t.qual, e):
 			return nil
 		}
-		a.report(e.pos, "unknown function %s: %s is neither a type of this package nor an imported package", e.text, qual)
-		return nil
 	}
+	if tn := a.receiverType(file, e, t); tn != nil {
+		return a.methodElement(e, t.name, baseOrSelf(tn), wrappers)
+	}
+	return nil
+}
+
+// baseOrSelf returns the defined type that tn names, through an alias.
+func baseOrSelf(tn *types.TypeName) *types.TypeName {
+	if base := baseTypeName(tn.Type()); base != nil {
+		return base
+	}
+	return tn
+}
+
+// funcElement resolves PKG.FUNC once PKG is found.
+func (a *analyzer) funcElement(e word, pkg *types.Package, name string, wrappers []*wrapper) *wrapper {
 	for _, w := range wrappers {
 		if w.external && w.fn.Pkg().Path() == pkg.Path() && w.fn.Name() == name {
 			return w
@@ -70,7 +89,7 @@ func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
 		}
 		switch {
 		case w.external || w.fn.Name() != e.text:
-		case w.recv == nil:
+		case w.recv == nil && w.self == nil:
 			return w
 		default:
 			methods = append(methods, w)
@@ -113,21 +132,29 @@ func isFunc(obj types.Object) bool {
 	return ok
 }
 
-// methodElement resolves Type.Method.
-func (a *analyzer) methodElement(e word, tn *types.TypeName, name string, wrappers []*wrapper) *wrapper {
+// methodElement resolves Type.Method, the method's wrapper being a method
+// of this package's type or a function that takes the receiver.
+func (a *analyzer) methodElement(e word, name string, tn *types.TypeName, wrappers []*wrapper) *wrapper {
 	for _, w := range wrappers {
-		if w.recv == tn && w.fn.Name() == name {
+		if (w.recv == tn || w.self != nil && w.self.obj == tn) && w.fn.Name() == name {
 			return w
 		}
 	}
-	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, a.pkg.Types, name)
-	if fn, ok := obj.(*types.Func); ok && a.rejected[fn] {
-		return nil
-	}
-	if isFunc(obj) {
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, tn.Pkg(), name)
+	fn, ok := obj.(*types.Func)
+	switch {
+	case ok && a.rejected[fn]:
+	case ok && tn.Pkg() == a.pkg.Types && !isInterface(tn):
 		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
-	} else {
+	case ok:
+		a.report(e.pos, "%s has no //gathergen:async directive; add //gathergen:async %s", e.text, e.text)
+	default:
 		a.report(e.pos, "unknown method %s: %s has no method %s", e.text, tn.Name(), name)
 	}
 	return nil
+}
+
+// isInterface reports whether tn names an interface type.
+func isInterface(tn *types.TypeName) bool {
+	return types.IsInterface(tn.Type())
 }

@@ -28,19 +28,24 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // loader loads packages while leaving gathergen's earlier output out, so that
 // a stale generated file never blocks its own regeneration.
 type loader struct {
-	output string
+	// output and activityOutput name the files gathergen writes.
+	output, activityOutput string
 	// build is the configuration that the packages are loaded for, for
 	// the files that the load leaves out (the _test.go files).
 	build build.Context
 	mu    sync.Mutex
 	// skipped holds the files that were earlier output, by absolute path.
 	skipped map[string]bool
-	// foreign holds those among them whose names are not the output's:
-	// written with another -output.
+	// foreign holds those among them whose names are neither output's:
+	// written with another -output or -activity-output.
 	foreign map[string]bool
 	// names holds, by folder, the package name of the source file whose
 	// name sorts first.
 	names map[string]source
+	// std maps the standard library's package names to their paths,
+	// once stdNamed first needs it.
+	std     map[string][]string
+	stdOnce sync.Once
 }
 
 // source is a file and the name in its package clause.
@@ -88,7 +93,7 @@ func (l *loader) parseFile(fset *token.FileSet, filename string, src []byte) (*a
 	if isOwnOutput(src) {
 		l.mu.Lock()
 		l.skipped[filename] = true
-		l.foreign[filename] = filepath.Base(filename) != l.output
+		l.foreign[filename] = !l.isOutputName(filepath.Base(filename))
 		l.mu.Unlock()
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly)
 	}
@@ -143,19 +148,27 @@ func (l *loader) noteSource(filename, pkg string) {
 func (l *loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 	overlay := map[string][]byte{}
 	for _, pkg := range pkgs {
-		out := l.skippedOutput(pkg)
-		src, known := l.names[filepath.Dir(out)]
-		if out != "" && known && l.blamed(pkg) {
-			overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n\nimport _ " + strconv.Quote(runtimePath) + "\n")
+		for _, output := range []string{l.output, l.activityOutput} {
+			out := l.skippedOutput(pkg, output)
+			src, known := l.names[filepath.Dir(out)]
+			if out != "" && known && l.blamed(pkg, output) {
+				overlay[out] = []byte(header + "\n\npackage " + src.pkg + "\n\nimport _ " + strconv.Quote(runtimePath) + "\n")
+			}
 		}
 	}
 	return overlay
 }
 
-// skippedOutput returns the earlier output among a package's files, or "".
-func (l *loader) skippedOutput(pkg *packages.Package) string {
+// isOutputName reports whether a file name is one of the outputs'.
+func (l *loader) isOutputName(base string) bool {
+	return base == l.output || base == l.activityOutput
+}
+
+// skippedOutput returns the earlier output named output among a package's
+// files, or "".
+func (l *loader) skippedOutput(pkg *packages.Package, output string) string {
 	for _, name := range pkg.GoFiles {
-		if filepath.Base(name) == l.output && l.wasSkipped(name) {
+		if filepath.Base(name) == output && l.wasSkipped(name) {
 			return name
 		}
 	}
@@ -163,12 +176,13 @@ func (l *loader) skippedOutput(pkg *packages.Package) string {
 }
 
 // blamed reports whether the go command complained about a package's
-// output file: at a position in it, or naming it ("found packages renamed
-// (a.go) and old (gather_gen.go)").
-func (l *loader) blamed(pkg *packages.Package) bool {
+// output file named output: at a position in it ("no required module
+// provides package" for an import of an activity file, say), or naming it
+// ("found packages renamed (a.go) and old (gather_gen.go)").
+func (l *loader) blamed(pkg *packages.Package, output string) bool {
 	for _, e := range pkg.Errors {
 		if e.Kind == packages.ListError &&
-			(filepath.Base(parsePos(e.Pos).Filename) == l.output || strings.Contains(e.Msg, "("+l.output+")")) {
+			(filepath.Base(parsePos(e.Pos).Filename) == output || strings.Contains(e.Msg, "("+output+")")) {
 			return true
 		}
 	}
@@ -193,8 +207,9 @@ func (l *loader) wasSkipped(filename string) bool {
 
 // isOwnOutput reports whether src is a file that gathergen wrote from
 // directives: it starts with gathergen's header (its line ending may have
-// become CRLF on checkout) and imports the runtime (or, when its imports do
-// not parse, names it).
+// become CRLF on checkout) and imports the runtime or, for an activity
+// file, gathergen's temporal package (or, when its imports do not parse,
+// names one).
 // (The runtime's own generated helpers do not import it, and are never taken
 // for output.)
 func isOwnOutput(src []byte) bool {
@@ -202,14 +217,13 @@ func isOwnOutput(src []byte) bool {
 	if !ok || !(bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
 		return false
 	}
-	quoted := []byte(strconv.Quote(runtimePath))
 	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
 	if err != nil {
 		// merge conflict markers, say
-		return bytes.Contains(src, quoted)
+		return bytes.Contains(src, []byte(strconv.Quote(runtimePath))) || bytes.Contains(src, []byte(strconv.Quote(temporalPath)))
 	}
 	for _, imp := range f.Imports {
-		if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == runtimePath {
+		if path, err := strconv.Unquote(imp.Path.Value); err == nil && (path == runtimePath || path == temporalPath) {
 			return true
 		}
 	}

@@ -10,6 +10,10 @@ type model struct {
 	pkg      *types.Package
 	wrappers []*wrapper
 	groups   []*group
+	// activities and activityGroups go to the activity file (see
+	// activity.go).
+	activities     []*activity
+	activityGroups []*activityGroup
 	// constraint is the build constraint kept from the files that the
 	// directives came from ("" for none).
 	constraint string
@@ -48,8 +52,15 @@ type wrapper struct {
 	// label names the function in TaskError: F, Type.Method or pkg.F.
 	label string
 	// recv is the receiver's type of a method, or nil.
-	recv     *types.TypeName
+	recv *types.TypeName
+	// self is the receiver that a function wrapper of a method takes
+	// after ctx (a method of another package's type, of an interface, or
+	// promoted), or nil.
+	self     *selfRecv
 	external bool
+	// target is the directive's spelling of what it wraps (encoding/xml.Marshal,
+	// (*http.Client).Do), or "" for a function in whose doc comment it is.
+	target string
 	// takesCtx reports whether the first parameter is a context.Context.
 	takesCtx bool
 	kind     resultKind

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -231,49 +230,51 @@ func baseTypeName(t types.Type) *types.TypeName {
 	return nil
 }
 
-// external resolves //gathergen:async PKG.FUNC.
+// external resolves //gathergen:async TARGET: PKG.FUNC, or a method.
 func (a *analyzer) external(f found) *wrapper {
 	spec := f.d.async
-	pkg := a.imported(f.file, spec.pkg)
-	if pkg == nil {
-		a.notImported(f, spec)
+	t := spec.t
+	if t.method || a.localType(t.qual) != nil {
+		return a.externalMethod(f)
+	}
+	pkg, candidates := a.lookupPackage(f.file, t.qual)
+	switch {
+	case pkg != nil:
+		return a.externalFunc(f, pkg)
+	case len(candidates) > 1:
+		a.unknownPackage(f.file, spec.target, t.qual, candidates)
+		return nil
+	case a.cFunction(f.file, t.qual, spec.target):
 		return nil
 	}
-	obj := pkg.Scope().Lookup(spec.fn)
+	return a.externalMethod(f)
+}
+
+// externalFunc resolves //gathergen:async PKG.FUNC once PKG is found.
+func (a *analyzer) externalFunc(f found, pkg *types.Package) *wrapper {
+	spec := f.d.async
+	name := spec.t.name
+	obj := pkg.Scope().Lookup(name)
 	fn, ok := obj.(*types.Func)
 	switch {
-	case !token.IsExported(spec.fn):
+	case !token.IsExported(name):
 		// told by the name: a package read from export data may hold
 		// only what it exports, and then knows no such function
-		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), spec.fn)
+		a.report(spec.target.pos, "%s.%s is not exported", pkg.Name(), name)
 		if ok {
 			return a.reject(fn)
 		}
 		return nil
 	case obj == nil:
-		a.report(spec.target.pos, "%s.%s does not exist", pkg.Name(), spec.fn)
+		a.report(spec.target.pos, "%s.%s does not exist", pkg.Name(), name)
 		return nil
 	case !ok:
-		a.report(spec.target.pos, "%s.%s is not a function", pkg.Name(), spec.fn)
+		a.report(spec.target.pos, "%s.%s is not a function", pkg.Name(), name)
 		return nil
 	}
-	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name()}
+	w := &wrapper{fn: fn, sig: fn.Signature(), pos: f.d.pos, external: true, label: pkg.Name() + "." + fn.Name(), target: spec.target.text}
 	w.name = wrapperName(spec, fn.Name())
 	return a.finish(w)
-}
-
-// notImported reports the PKG of //gathergen:async PKG.FUNC that names no
-// imported package: perhaps TYPE.METHOD or PKG.TYPE.METHOD.
-func (a *analyzer) notImported(f found, spec *asyncSpec) {
-	if a.isTypeName(f.file, spec.pkg) {
-		a.report(spec.target.pos, "%s is a method, not a function; %s", spec.target.text, methodHint)
-		return
-	}
-	if a.cFunction(f.file, spec.pkg, spec.target) {
-		return
-	}
-	a.report(spec.target.pos, "package %s is not imported in %s: name a package as this file imports it, or by the import path of a package that package %s imports",
-		spec.pkg, filepath.Base(a.pkg.Fset.Position(f.file.Package).Filename), a.pkg.Types.Name())
 }
 
 // cFunction reports the C.f that a directive of a file that imports "C"
@@ -286,34 +287,12 @@ func (a *analyzer) cFunction(file *ast.File, qual string, target word) bool {
 	return true
 }
 
-// isTypeName reports whether qual names a type: T of this package, or
-// PKG.T of an imported package.
-func (a *analyzer) isTypeName(file *ast.File, qual string) bool {
-	if _, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
-		return true
-	}
-	pkgName, typeName, ok := splitQualified(qual)
-	if !ok {
-		return false
-	}
-	pkg := a.imported(file, pkgName)
-	if pkg == nil {
-		return false
-	}
-	_, ok = pkg.Scope().Lookup(typeName).(*types.TypeName)
-	return ok
-}
-
 // imported finds the package that a directive in file names: by its name
 // as imported in that file, or by its import path among the package's
 // imports.
 func (a *analyzer) imported(file *ast.File, name string) *types.Package {
-	for _, spec := range file.Imports {
-		if pn := a.pkg.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() == name {
-			return pn.Imported()
-		}
-	}
-	return a.importedPackage(name)
+	pkg, _ := a.lookupPackage(file, name)
+	return pkg
 }
 
 // finish classifies a wrapper's results and checks that its signature can
@@ -420,9 +399,12 @@ func numberedFields(n int) []string {
 // generated code never names (a *notFound of another package, unexported,
 // is compared with nil where the call returns it).
 func (a *analyzer) unwritable(w *wrapper) string {
-	tw := newTypeWriter(a.pkg.Types, a.lens)
+	tw := w.typeWriter(a.pkg.Types, a.lens)
 	sc := newScope(nil)
-	tw.typeParams(sc, w.sig.RecvTypeParams(), w.sig.TypeParams())
+	tw.typeParamList(sc, w.typeParams())
+	if w.self != nil {
+		tw.typ(w.self.typ)
+	}
 	for i := range w.sig.Params().Len() {
 		tw.param(w.sig, i)
 	}

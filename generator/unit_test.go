@@ -211,6 +211,9 @@ func TestIsOwnOutput(t *testing.T) {
 		"package p\n\nimport runtime \"" + runtimePath + "\"\n":                                                                       false,
 		header + "\n\npackage p\n\nimport (\n":                                                                                        false,
 		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n\t\"strings\"\n=======\n>>>>>>> b\n\truntime \"" + runtimePath + "\"\n)\n": true,
+		// an activity file imports gathergen's temporal package instead
+		header + "\n\npackage p\n\nimport gtemporal \"" + temporalPath + "\"\n":                                  true,
+		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n>>>>>>> b\n\tgtemporal \"" + temporalPath + "\"\n)\n": true,
 		// git with core.autocrlf=true checks files out with CRLF.
 		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
 	} {
@@ -391,5 +394,26 @@ func TestIsStdPackage(t *testing.T) {
 	l.build.GOROOT = ""
 	if l.isStdPackage("strings") {
 		t.Error(`isStdPackage("strings") without a GOROOT = true, want false`)
+	}
+}
+
+// TestStdPackages checks the standard library's packages by name that a
+// bare package name of a directive may mean.
+func TestStdPackages(t *testing.T) {
+	std := stdPackages(build.Default.GOROOT)
+	for name, want := range map[string][]string{
+		"rand":     {"crypto/rand", "math/rand", "math/rand/v2"},
+		"errors":   {"errors"},
+		"http":     {"net/http"},
+		"template": {"html/template", "text/template"},
+		"goarch":   nil, // internal
+		"pprof":    {"net/http/pprof", "runtime/pprof"},
+	} {
+		if got := std[name]; !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+	if got := stdPackages(""); len(got) != 0 {
+		t.Errorf("without GOROOT: %v", got)
 	}
 }

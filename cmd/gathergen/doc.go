@@ -14,7 +14,8 @@
 // Packages are named as for go build; the default is ".", the package in
 // whose folder go generate runs the command. All packages load in one go
 // (./... included), and each package with directives gets one file,
-// gather_gen.go, beside its sources. Install it as a tool of your module and
+// gather_gen.go, beside its sources, and a second, activity_gen.go, when it
+// has Temporal activities. Install it as a tool of your module and
 // run it with go generate:
 //
 //	go get -tool github.com/gathergen/gathergen/cmd/gathergen
@@ -23,6 +24,10 @@
 //
 // The flags are:
 //
+//	-activity-output name
+//		name of the generated file of Temporal activities in each
+//		package folder (default activity_gen.go), with the rules of
+//		-output, and another name than the output's
 //	-output name
 //		name of the generated file in each package folder (default
 //		gather_gen.go); a name without a folder, ending in .go, that
@@ -128,6 +133,89 @@
 //
 // A wrapper of more than nine values (the receiver counts) passes
 // runtime.GoNamed a closure that captures them, one allocation more.
+//
+// # Temporal activities
+//
+// When one machine is not enough, the same functions run as Temporal
+// activities on a cluster of workers, and workflow code gathers them with
+// the same typed helpers, from package gtemporal
+// (github.com/gathergen/gathergen/temporal, a module of its own):
+//
+//	//gathergen:activity [as Name]
+//		in the doc comment of a function or method
+//	//gathergen:activity pkg.Func [as Name]
+//		anywhere at package level: a function of another package, named
+//		as for //gathergen:async
+//
+// Activities go to a file of their own, activity_gen.go (-activity-output
+// names it otherwise), so that a package without activities never imports
+// the Temporal SDK. For FetchUser, Client.FetchOrders and strconv.Atoi it
+// declares
+//
+//	const FetchUserActivityName = "FetchUser"
+//	func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User]
+//	const ClientFetchOrdersActivityName = "Client.FetchOrders"
+//	func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order]
+//	const AtoiActivityName = "strconv.Atoi"
+//	func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int]
+//	func RegisterActivities(r worker.ActivityRegistry, client *Client)
+//
+// An activity is registered under the name that gathergen's errors give
+// its function (F, Type.Method, or pkg.Func with the package's name), or
+// under the Name of "as Name". Its identifiers are Base+"Activity" for the
+// stub and Base+"ActivityName" for the constant, where Base is Name, F,
+// Type+Method, or Func for pkg.Func. Workflow histories record registered
+// names, and renaming a function renames its activity: pin with "as Name"
+// the name of an activity whose workflows may still be running ("as
+// FetchOrders" keeps the name that the SDK's RegisterActivity gives the
+// method Client.FetchOrders).
+//
+// A stub starts its activity with gtemporal.Execute, under its name and
+// with the activity options of ctx (set with workflow.WithActivityOptions;
+// without a start-to-close or schedule-to-close timeout the future fails at
+// once), and returns its typed future. The activity's leading
+// context.Context is not among the stub's parameters, and a function
+// without one is fine; a variadic parameter travels as one slice. Results
+// map as for wrappers: (T, error) and (T) give Future[T], (error) and ()
+// give Future[struct{}], and a final error of another type (*NotFound)
+// fails only when it is not nil.
+//
+// RegisterActivities registers every activity of the package under its
+// name. It takes one value for each type whose methods are activities (a
+// pointer where one of them has a pointer receiver), on which the worker
+// calls them. A function that Temporal calls as it is (it returns
+// (T, error) or error and is not variadic) is registered itself, any other
+// through a function literal that adapts it.
+//
+// A gather directive whose elements are all activities emits its helper
+// for workflow code:
+//
+//	//gathergen:gather LoadPage FetchUser Client.FetchOrders
+//
+//	func LoadPage(ctx workflow.Context, fetchUserID int, fetchOrdersID int) (User, []Order, error) {
+//		return gtemporal.Gather2(ctx, FetchUserActivity(ctx, fetchUserID), ClientFetchOrdersActivity(ctx, fetchOrdersID))
+//	}
+//
+// Its elements are named as in-process ones are (F, Type.Method, Method,
+// pkg.Func: the function, not the Name of "as Name"), and a method's
+// receiver is not among its parameters: that is the worker's.
+//
+// Each of these is a problem, with its position: a generic function or a
+// method of a generic type (Temporal registers functions of one type); more
+// than one result besides the error (return a struct); two activities under
+// one name; a function with both an async and an activity directive (a
+// group that names it could not tell which to gather); a group of
+// activities and async functions; and a parameter or result that
+// Temporal's default data converter cannot carry. That converter writes
+// protocol buffers, []byte and, for everything else, JSON, so it cannot
+// carry a channel, a function, an unsafe.Pointer, a complex number, an
+// interface with methods (error, io.Reader: JSON cannot tell which type to
+// read back) or a map whose keys are neither strings, integers nor text
+// marshalers, wherever they are in the value: through pointers, slices,
+// arrays, map values and the fields that encoding/json writes (exported or
+// embedded, not tagged json:"-"). A type with its own MarshalJSON,
+// MarshalText or ProtoReflect method is trusted as it is. The empty
+// interface is carried, as JSON values: a number comes back as a float64.
 //
 // # Diagnostics and exit status
 //

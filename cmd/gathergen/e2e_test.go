@@ -110,7 +110,9 @@ func goRoot(t *testing.T, root string, args ...string) string {
 
 // TestEndToEnd is the user's workflow: go generate with go tool gathergen,
 // which writes the golden output, then go vet, go test (the golden case's
-// own test) and a program that gathers the wrappers; then -check on a fresh
+// own test) and a program that gathers the wrappers; the wrappers of
+// (*http.Client).Do and of an interface method, gathered against an httptest
+// server by a group helper; then -check on a fresh
 // and on a stale file, regeneration over a stale file that no longer
 // compiles, a failed run that writes nothing, -tags, -output and the removal
 // of output that has no directive left.
@@ -131,6 +133,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatalf("program printed %q", got)
 		}
 	})
+	t.Run("methods", func(t *testing.T) { testMethods(t, dir) })
 	t.Run("check", func(t *testing.T) { testCheck(t, dir, out) })
 	t.Run("stale", func(t *testing.T) { testStale(t, dir, out) })
 	t.Run("failed", func(t *testing.T) { testFailed(t, dir, out) })

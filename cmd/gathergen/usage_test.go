@@ -9,7 +9,7 @@ func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	help := gathergen(t, dir, "-h")
 	expect(t, help, 0)
-	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather"} {
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather", "//gathergen:activity", "-activity-output"} {
 		if !strings.Contains(help.stderr, want) {
 			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
 		}
@@ -21,6 +21,8 @@ func TestUsage(t *testing.T) {
 	expect(t, gathergen(t, dir, "-output", "sub/x.go"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", "x.txt"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", ""), 2, "-output must be a file name")
+	expect(t, gathergen(t, dir, "-activity-output", "x_test.go"), 2, "-activity-output x_test.go: a _test.go file")
+	expect(t, gathergen(t, dir, "-activity-output", "gather_gen.go"), 2, "-output and -activity-output are both gather_gen.go")
 	// names that the go command ignores or builds only sometimes
 	for _, name := range []string{"gen_test.go", "gen_linux.go", "gen_windows_arm64.go", "gen_wasm.go", "_gen.go", ".gen.go"} {
 		expect(t, gathergen(t, dir, "-output", name), 2, "-output "+name+": ")
