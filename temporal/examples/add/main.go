@@ -79,4 +79,3 @@ func main() {
 		log.Fatal(err)
 	}
 }
-
