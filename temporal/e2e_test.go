@@ -6,9 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/build"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +22,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	gtemporal "github.com/gathergen/gathergen/temporal"
+	"github.com/gathergen/gathergen/temporal/internal/devserver"
 )
 
 // The end-to-end test runs a real Temporal dev server (the temporal CLI's
@@ -35,7 +34,6 @@ const (
 	hostPortEnv = "GTEMPORAL_E2E_HOSTPORT" // the server's address
 	dirEnv      = "GTEMPORAL_E2E_DIR"      // a folder shared with the test
 	taskQueue   = "gtemporal-e2e"
-	cliVersion  = "github.com/temporalio/cli/cmd/temporal@v1.5.1"
 	releaseFile = "release" // HeldSquare returns once this file exists
 )
 
@@ -169,7 +167,7 @@ type e2eWorker struct {
 // or died) or it is killed.
 func runWorker() error {
 	w := &e2eWorker{name: os.Getenv(workerEnv), dir: os.Getenv(dirEnv)}
-	c, err := client.Dial(client.Options{HostPort: os.Getenv(hostPortEnv), Logger: quiet(), Identity: w.name})
+	c, err := client.Dial(client.Options{HostPort: os.Getenv(hostPortEnv), Logger: devserver.Quiet(), Identity: w.name})
 	if err != nil {
 		return err
 	}
@@ -202,91 +200,10 @@ type cluster struct {
 	workers  map[string]*exec.Cmd
 }
 
-// temporalBinary returns the path of the temporal CLI: on PATH, or where go
-// install puts it.
-func temporalBinary() (string, bool) {
-	if path, err := exec.LookPath("temporal"); err == nil {
-		return path, true
-	}
-	path := filepath.Join(build.Default.GOPATH, "bin", "temporal")
-	if _, err := os.Stat(path); err == nil {
-		return path, true
-	}
-	return "", false
-}
-
-// unavailable skips the test, or fails it when CI is set: CI must run it.
-func unavailable(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("CI is set and %s", msg)
-	}
-	t.Skip(msg)
-}
-
-// freePort returns a TCP port of 127.0.0.1 that nothing listens on now.
-func freePort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
-}
-
-// startCluster starts the dev server and waits until a client can use it.
+// startCluster starts the dev server.
 func startCluster(t *testing.T) *cluster {
-	bin, ok := temporalBinary()
-	if !ok {
-		unavailable(t, "no temporal binary on PATH or in $(go env GOPATH)/bin; install it with\n\tgo install %s\n(about 5 minutes the first time) and put $(go env GOPATH)/bin on PATH", cliVersion)
-	}
 	c := &cluster{t: t, dir: t.TempDir(), workers: map[string]*exec.Cmd{}}
-	port := freePort(t)
-	c.hostPort = "127.0.0.1:" + port
-	logPath := filepath.Join(c.dir, "server.log")
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	server := exec.Command(bin, "server", "start-dev", "--headless", "--ip", "127.0.0.1",
-		"--port", port, "--http-port", freePort(t), "--metrics-port", freePort(t),
-		"--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
-		"--dynamic-config-value", "matching.numTaskqueueWritePartitions=1",
-		"--dynamic-config-value", "frontend.enableServerVersionCheck=false")
-	server.Stdout, server.Stderr = logFile, logFile
-	if err := server.Start(); err != nil {
-		unavailable(t, "the dev server did not start: %v", err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- server.Wait() }()
-	t.Cleanup(func() {
-		_ = server.Process.Kill()
-		<-exited
-		logFile.Close()
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for c.client == nil {
-		cl, err := client.DialContext(ctx, client.Options{HostPort: c.hostPort, Logger: quiet()})
-		if err == nil {
-			c.client = cl
-			break
-		}
-		select {
-		case <-tick.C:
-		case err := <-exited:
-			out, _ := os.ReadFile(logPath)
-			unavailable(t, "the dev server exited (%v):\n%s", err, out)
-		case <-ctx.Done():
-			out, _ := os.ReadFile(logPath)
-			unavailable(t, "the dev server did not answer on %s within a minute:\n%s", c.hostPort, out)
-		}
-	}
-	t.Cleanup(c.client.Close)
+	c.hostPort, c.client = devserver.Start(t)
 	return c
 }
 
