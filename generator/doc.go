@@ -45,12 +45,13 @@
 //   - commit (write.go, diff.go): Result.Write writes the changed files
 //     atomically, File.Diff shows what would change.
 //
-// Activities (activity.go, carry.go, activity_emit.go) ride on the same
-// steps: //gathergen:activity is resolved as //gathergen:async is, checked
-// for what Temporal can register and its data converter can carry, and
-// rendered into a second file per package (DefaultActivityOutput) that
-// names the Temporal SDK and gathergen's temporal module by import path
-// only: the generator depends on neither.
+// Activities (activity.go, carry.go, activity_plan.go, activity_emit.go)
+// ride on the same steps: //gathergen:activity is resolved as
+// //gathergen:async is, checked for what Temporal can register and its data
+// converter can carry, and rendered into a second file per package
+// (DefaultActivityOutput), with the one constraint that all its activities
+// share, that names the Temporal SDK and gathergen's temporal module by
+// import path only: the generator depends on neither.
 //
 // Generate does the first four and returns a Result; it writes nothing.
 //
