@@ -107,14 +107,15 @@ func GoneActivity(ctx workflow.Context) *gtemporal.Future[int] {
 
 // TestActivityFiles checks which files a package's directives ask for: a
 // package with activities only gets an activity file and loses its earlier
-// gather file; one without activities any more loses its earlier activity
-// file, although that file imports packages that the module cannot
-// provide; a file of the activity output's name that gathergen did not
+// gather file; one without activities any more, or without any directive,
+// loses its earlier activity file, although that file imports packages
+// that the module cannot provide; a file of the activity output's name that gathergen did not
 // write is a problem that names the flag.
 func TestActivityFiles(t *testing.T) {
 	dir, env := tempModule(t, map[string]string{
 		"acts/a.go": activitySource, "acts/" + DefaultOutput: staleOutput,
 		"gone/a.go": "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n", "gone/" + DefaultActivityOutput: staleActivityOutput,
+		"none/a.go": "package p\n", "none/" + DefaultActivityOutput: staleActivityOutput,
 	})
 	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
 	if err != nil {
@@ -128,14 +129,15 @@ func TestActivityFiles(t *testing.T) {
 		rel, _ := filepath.Rel(dir, f.Path)
 		files[filepath.ToSlash(rel)] = f
 	}
-	if len(files) != 4 {
-		t.Errorf("files %v, want 4", files)
+	if len(files) != 5 {
+		t.Errorf("files %v, want 5", files)
 	}
 	for name, want := range map[string]string{
 		"acts/" + DefaultActivityOutput: "func FetchActivity(ctx workflow.Context, id int) *gtemporal.Future[string]",
 		"acts/" + DefaultOutput:         "", // removed
 		"gone/" + DefaultOutput:         "func FAsync(",
 		"gone/" + DefaultActivityOutput: "", // removed
+		"none/" + DefaultActivityOutput: "", // removed: no directive left
 	} {
 		f, ok := files[name]
 		switch {
