@@ -237,3 +237,25 @@ func TestBrokenConstrainedOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherConfigurationTags checks that a file that needs a tag off,
+// which GOFLAGS turns on for the run, is loaded without it.
+func TestOtherConfigurationTags(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":      "//go:build integration\n\npackage p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"unit.go":   "//go:build !integration\n\npackage p\n\n//gathergen:async\nfunc U() int { return 2 }\n",
+		"common.go": "package p\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: append(env, "GOFLAGS=-mod=mod -tags=integration")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range res.Files {
+		names = append(names, filepath.Base(f.Path))
+	}
+	slices.Sort(names)
+	if len(res.Diagnostics) > 0 || !slices.Equal(names, []string{"gather_gen.integration.go", "gather_gen.not_integration.go"}) {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, names)
+	}
+}
