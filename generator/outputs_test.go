@@ -259,3 +259,24 @@ func TestOtherConfigurationTags(t *testing.T) {
 		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, names)
 	}
 }
+
+// TestAllFilesElsewhere checks a package that the run's configuration
+// leaves out whole (its only file is x_windows.go): its output is written,
+// and the go command's complaint that no file builds is not a problem.
+func TestAllFilesElsewhere(t *testing.T) {
+	other := "windows"
+	if goruntime.GOOS == other {
+		other = "linux"
+	}
+	dir, env := tempModule(t, map[string]string{
+		"win/x_" + other + ".go": "package win\n\n//gathergen:async\nfunc W() int { return 1 }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./win"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 || filepath.Base(res.Files[0].Path) != DefaultOutput ||
+		!strings.Contains(string(res.Files[0].New), "//go:build "+other+"\n") {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+}
