@@ -592,7 +592,9 @@ type occurrence struct {
 // name in several elements become one parameter where all have identical
 // types, declared where the name first appears; where their types differ,
 // each is prefixed with its function's name (id becomes fetchUserID), as
-// is a name that is taken, and unnamed parameters are never shared. The
+// is a name that is taken (the receiver of a method wrapped as a function
+// takes its type's name instead: client), and unnamed parameters are never
+// shared. The
 // last parameter stays variadic where it is the last element's variadic
 // parameter.
 func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.Code, names [][]param) {
@@ -629,7 +631,7 @@ func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.
 			same := byName[o.name]
 			sharable := o.name != "" && len(same) > 1 && identicalAll(occs, same)
 			if !sharable && len(same) > 1 || !sc.free(name) && !sharable {
-				name = lowerFirst(w.fn.Name()) + upperFirst(name)
+				name = prefixed(w, o.index, name)
 			}
 			name = sc.fresh(name)
 			if sharable {
@@ -648,6 +650,17 @@ func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.
 		decls[len(decls)-1] = jen.Id(names[last.elem][len(names[last.elem])-1].name).Add(tw.param(w.sig, last.index))
 	}
 	return decls, names
+}
+
+// prefixed is the name of an element's parameter (index -1 for its
+// receiver) whose own name another takes: prefixed with the function's name
+// (id becomes fetchUserID), or, for the receiver of a method wrapped as a
+// function, the type's name (c becomes client).
+func prefixed(w *wrapper, index int, name string) string {
+	if index < 0 && w.self != nil {
+		return lowerFirst(w.self.obj.Name())
+	}
+	return lowerFirst(w.fn.Name()) + upperFirst(name)
 }
 
 // sourceName is a parameter's name, or "" for an unnamed or blank one.

@@ -148,6 +148,8 @@ func (a *analyzer) method(at word, t target, tn *types.TypeName) (*selfRecv, *ty
 	switch {
 	case fn == nil && !t.pointer && !isIface && func() bool { m, _ := lookupMethod(named, true, t.name); return m != nil }():
 		a.report(at.pos, "%s has a pointer receiver: write (*%s).%s", spelled, typeSpelled, t.name)
+	case fn == nil && index != nil:
+		a.report(at.pos, "%s is ambiguous: several embedded fields at the same depth promote %s", spelled, t.name)
 	case fn == nil && isField(named, t.name):
 		a.report(at.pos, "%s is a field, not a method", spelled)
 	case fn == nil:
@@ -168,14 +170,19 @@ func (a *analyzer) method(at word, t target, tn *types.TypeName) (*selfRecv, *ty
 }
 
 // lookupMethod finds a method in the method set of named, or of *named,
-// and the path of embedded fields that promotes it.
+// and the path of embedded fields that promotes it; index alone when
+// several embedded fields at one depth have it (the selector is
+// ambiguous).
 func lookupMethod(named *types.Named, pointer bool, name string) (*types.Func, []int) {
 	var t types.Type = named
 	if pointer {
 		t = types.NewPointer(named)
 	}
 	obj, index, _ := types.LookupFieldOrMethod(t, false, named.Obj().Pkg(), name)
-	fn, _ := obj.(*types.Func)
+	fn, ok := obj.(*types.Func)
+	if obj != nil && !ok {
+		return nil, nil // a field
+	}
 	return fn, index
 }
 

@@ -112,7 +112,11 @@
 // in brackets (written without spaces: [K,V]) name the wrapper's type
 // parameters. A method declared on a type of this package is wrapped from
 // its doc comment, as a method; a free-standing T.M for it is refused with
-// that hint.
+// that hint. In a group helper, the receiver of a method wrapped as a
+// function is a parameter like the others: two methods of one type share
+// it ((*http.Client).Do and (*http.Client).Get take one c *http.Client),
+// and receivers of one name but different types are named after their
+// types (client, counter).
 //
 // A directive may name a package that no file of the package imports: an
 // import that only a directive used would be unused, which the compiler

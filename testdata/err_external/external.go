@@ -81,3 +81,20 @@ func (*Local) Method() {}
 // A method of another package's type needs its directive too.
 //
 //gathergen:gather Two (*hidden.Handle).Close hidden.Handle.Kind
+
+type closerA struct{}
+
+func (closerA) Close() error { return nil }
+
+type closerB struct{}
+
+func (closerB) Close() error { return nil }
+
+// Twice promotes two methods Close, which the compiler refuses to choose
+// between.
+type Twice struct {
+	closerA
+	closerB
+}
+
+//gathergen:async Twice.Close
