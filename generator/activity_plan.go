@@ -36,16 +36,15 @@ func planActivities(output string, p packageParts) ([]File, []Diagnostic) {
 func activityModel(p packageParts) (*model, []Diagnostic) {
 	m := &model{reserved: map[string]bool{}, testNames: map[string]bool{}}
 	taken := map[string]bool{}
-	var first *unit
-	var firstAt string
+	firstAt := "" // where the first activity or group is
 	var diags []Diagnostic
 	check := func(u *unit, at string) {
 		c := u.constraint
 		if alwaysTrue(c, p.goVersion) {
 			c = ""
 		}
-		if first == nil {
-			first, firstAt, m.constraint, m.pkg, m.lens = u, at, c, u.pkg, u.lens
+		if firstAt == "" {
+			firstAt, m.constraint, m.pkg, m.lens = at, c, u.pkg, u.lens
 			return
 		}
 		if !sameConstraint(m.constraint, c, p.goVersion) {

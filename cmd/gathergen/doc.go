@@ -252,16 +252,26 @@
 //
 //	//gathergen:gather LoadPage FetchUser Client.FetchOrders
 //
-//	func LoadPage(ctx workflow.Context, fetchUserID int, fetchOrdersID int) (User, []Order, error) {
-//		return gtemporal.Gather2(ctx, FetchUserActivity(ctx, fetchUserID), ClientFetchOrdersActivity(ctx, fetchOrdersID))
+//	func LoadPage(ctx workflow.Context, id int) (User, []Order, error) {
+//		return gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), ClientFetchOrdersActivity(ctx, id))
 //	}
 //
 // Its elements are named as in-process ones are (F, Type.Method, Method,
-// pkg.Func: the function, not the Name of "as Name"), and a method's
-// receiver is not among its parameters: that is the worker's.
+// pkg.Func: the function, not the Name of "as Name"), its parameters are
+// shared by the same rule, and a method's receiver is not among them: that
+// is the worker's.
+//
+// A package's activities go to one file, with one build constraint:
+// RegisterActivities registers them all, so their directives, and those of
+// their groups, must come from files with the same constraint (one that
+// always holds for the module's Go version counting as none); directives
+// in files that the run's configuration leaves out are read in one that
+// includes them, as for async directives.
 //
 // Each of these is a problem, with its position: a generic function or a
-// method of a generic type (Temporal registers functions of one type); more
+// method of a generic type (Temporal registers functions of one type); a
+// method of another package's type or of an interface named as a target
+// ((*pkg.T).M, pkg.T.M: make an activity of a function that calls it); more
 // than one result besides the error (return a struct); two activities under
 // one name; a function with both an async and an activity directive (a
 // group that names it could not tell which to gather); a group of
