@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
@@ -104,24 +105,25 @@ func loadOthers(cfg Config, l *loader, pkgs []*packages.Package, loaded map[stri
 	slices.Sort(keys)
 	var analyzers []*analyzer
 	for _, k := range keys {
-		as, err := loadConfig(cfg, l, configs[k], byConfig[k], loaded)
+		as, problems, err := loadConfig(cfg, l, configs[k], byConfig[k], loaded)
 		if err != nil {
 			return nil, nil, err
 		}
 		analyzers = append(analyzers, as...)
+		diags = append(diags, problems...)
 	}
 	return analyzers, diags, nil
 }
 
 // loadConfig loads the packages of files in configuration c and returns
 // their analyzers, each owning the files of its package among files.
-func loadConfig(cfg Config, l *loader, c buildConfig, files []otherFile, loaded map[string]map[string]bool) ([]*analyzer, error) {
+func loadConfig(cfg Config, l *loader, c buildConfig, files []otherFile, loaded map[string]map[string]bool) ([]*analyzer, []Diagnostic, error) {
 	sub := cfg
 	env := cfg.Env
 	if env == nil {
 		env = os.Environ()
 	}
-	sub.Env = append(slices.Clone(env),
+	sub.Env = append(slices.Clone(env), "GOFLAGS="+withoutTags(env),
 		"GOOS="+c.goos, "GOARCH="+c.goarch, "CGO_ENABLED="+map[bool]string{true: "1", false: "0"}[c.cgo])
 	sub.Tags = c.tags
 	sub.Patterns = nil
@@ -136,16 +138,45 @@ func loadConfig(cfg Config, l *loader, c buildConfig, files []otherFile, loaded 
 	sl := &loader{output: l.output, activityOutput: l.activityOutput, build: sub.buildContext()}
 	pkgs, err := sl.load(sub)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var analyzers []*analyzer
+	loadedFiles := map[string]bool{}
 	for _, pkg := range pkgs {
 		a := newAnalyzer(pkg, sl, loaded)
 		a.owned = owned[pkg.PkgPath]
 		a.scanFiles()
 		analyzers = append(analyzers, a)
+		for _, name := range pkg.GoFiles {
+			loadedFiles[name] = true
+		}
 	}
-	return analyzers, nil
+	var diags []Diagnostic
+	for _, f := range files {
+		if !loadedFiles[f.name] {
+			diags = append(diags, Diagnostic{
+				Pos:     token.Position{Filename: f.name, Line: 1, Column: 1},
+				Message: fmt.Sprintf("the go command left this file out of the configuration that its constraint (%s) asks for (GOOS=%s GOARCH=%s, tags %q): its directives were not read", f.constraint, c.goos, c.goarch, strings.Join(c.tags, ",")),
+			})
+		}
+	}
+	return analyzers, diags, nil
+}
+
+// withoutTags returns the GOFLAGS of an environment without its -tags
+// flag: a configuration's tags are its own.
+func withoutTags(env []string) string {
+	var goflags string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "GOFLAGS="); ok {
+			goflags = v
+		}
+	}
+	kept := slices.DeleteFunc(strings.Fields(goflags), func(flag string) bool {
+		name, _, _ := strings.Cut(strings.TrimLeft(flag, "-"), "=")
+		return name == "tags"
+	})
+	return strings.Join(kept, " ")
 }
 
 // knownPorts returns the GOOS/GOARCH pairs that the go command can build

@@ -111,6 +111,45 @@ func (c Config) notModule() error {
 	return fmt.Errorf("%s: no go.mod here or in any folder above: gathergen works in a module; create one with go mod init MODULE_PATH", dir)
 }
 
+// noModuleProvides starts the go command's message about an import path
+// that no module provides.
+const noModuleProvides = "no required module provides package "
+
+// inMainModules rewrites the go command's message about an import path that
+// no module provides, when the path lies in a main module: go get, which
+// it suggests, cannot help; the folder is missing. The main modules are
+// asked for only when there is such a message.
+func (c Config) inMainModules(diags []Diagnostic) {
+	var mods []string
+	for i, d := range diags {
+		rest, ok := strings.CutPrefix(d.Message, noModuleProvides)
+		if !ok {
+			continue
+		}
+		path, _, _ := strings.Cut(rest, ";")
+		if mods == nil {
+			mods = c.mainModules()
+		}
+		for _, mod := range mods {
+			if strings.HasPrefix(path, mod+"/") {
+				diags[i].Message = "no folder of module " + mod + " holds package " + path + ": check the path, or create the package's folder"
+			}
+		}
+	}
+}
+
+// mainModules returns the paths of the main modules (those of a workspace,
+// or the one module), or an empty list.
+func (c Config) mainModules() []string {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir, cmd.Env = c.Dir, c.Env
+	out, err := cmd.Output()
+	if err != nil {
+		return []string{}
+	}
+	return strings.Fields(string(out))
+}
+
 // output returns the name of the generated file.
 func (c Config) output() string {
 	if c.Output == "" {
@@ -246,6 +285,7 @@ func Generate(cfg Config) (*Result, error) {
 		res.Diagnostics = append(res.Diagnostics, o.diags...)
 		res.Files = append(res.Files, o.files...)
 	}
+	cfg.inMainModules(res.Diagnostics)
 	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res, nil
 }

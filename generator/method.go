@@ -270,7 +270,7 @@ func (w *wrapper) typeWriter(local *types.Package, lens *lengths) *typeWriter {
 }
 
 // nameTypeParams tells tw the names that the directive gives the
-// receiver's type parameters.
+// receiver's type parameters, if any.
 func (w *wrapper) nameTypeParams(tw *typeWriter) {
 	if w.self != nil && w.self.names != nil {
 		for i, tp := range w.self.tparams {

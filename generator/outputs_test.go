@@ -237,3 +237,46 @@ func TestBrokenConstrainedOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherConfigurationTags checks that a file that needs a tag off,
+// which GOFLAGS turns on for the run, is loaded without it.
+func TestOtherConfigurationTags(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"p.go":      "//go:build integration\n\npackage p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"unit.go":   "//go:build !integration\n\npackage p\n\n//gathergen:async\nfunc U() int { return 2 }\n",
+		"common.go": "package p\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: append(env, "GOFLAGS=-mod=mod -tags=integration")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range res.Files {
+		names = append(names, filepath.Base(f.Path))
+	}
+	slices.Sort(names)
+	if len(res.Diagnostics) > 0 || !slices.Equal(names, []string{"gather_gen.integration.go", "gather_gen.not_integration.go"}) {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, names)
+	}
+}
+
+// TestAllFilesElsewhere checks a package that the run's configuration
+// leaves out whole (its only file is x_windows.go): its output is written,
+// and the go command's complaint that no file builds is not a problem.
+func TestAllFilesElsewhere(t *testing.T) {
+	other := "windows"
+	if goruntime.GOOS == other {
+		other = "linux"
+	}
+	dir, env := tempModule(t, map[string]string{
+		"win/x_" + other + ".go": "package win\n\n//gathergen:async\nfunc W() int { return 1 }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./win"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 || filepath.Base(res.Files[0].Path) != DefaultOutput ||
+		!strings.Contains(string(res.Files[0].New), "//go:build "+other+"\n") {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,6 +50,15 @@ func TestMissingPackage(t *testing.T) {
 	expect(t, r, 1, "./nosuch: no folder "+filepath.Join(dir, "nosuch")+": name an existing package folder")
 	if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
 		t.Errorf("more than one line:\n%s", r.stderr)
+	}
+	// an import path in the module: go get cannot help (run without
+	// -mod=mod, which would look the path up)
+	cmd := exec.Command(os.Args[0], "example.com/m/nosuch")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOWORK=off", "GOFLAGS=", asTool+"=1")
+	out, err := cmd.CombinedOutput()
+	want := "example.com/m/nosuch: no folder of module example.com/m holds package example.com/m/nosuch: check the path, or create the package's folder\n"
+	if err == nil || string(out) != want {
+		t.Errorf("gathergen example.com/m/nosuch: %v\n%s\nwant %s", err, out, want)
 	}
 }
 
