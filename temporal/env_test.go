@@ -3,7 +3,6 @@ package gtemporal
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"slices"
@@ -156,17 +155,12 @@ func run[T any](t *testing.T, l *lab, wf func(ctx workflow.Context) (T, error)) 
 	return got, err
 }
 
-// releaseBackwards lets n gates return in reverse order, each only once the
-// environment completed the one after it, so that the workflow sees the
-// activities complete last first. It returns when all have been released.
+// releaseBackwards lets n gates return in reverse order (see release), so
+// that the workflow sees the activities complete last first.
 func (l *lab) releaseBackwards(n int) {
-	for range n {
-		<-l.started
-	}
-	for i := n - 1; i >= 0; i-- {
-		l.gates[i] <- fmt.Sprint("v", i)
-		<-l.completed
-	}
+	order := seq(n)
+	slices.Reverse(order)
+	l.release(order)
 }
 
 // openAfter opens gates[gate] once Hold has started for each of holds:

@@ -2,7 +2,10 @@ module github.com/gathergen/gathergen/temporal
 
 go 1.26.0
 
-require go.temporal.io/sdk v1.51.0
+require (
+	go.temporal.io/sdk v1.51.0
+	pgregory.net/rapid v1.3.0
+)
 
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
