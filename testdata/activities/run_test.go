@@ -2,11 +2,14 @@ package activities
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
 	"go.temporal.io/sdk/workflow"
@@ -82,10 +85,12 @@ func failing(ctx workflow.Context, which string) error {
 	return err
 }
 
-// newEnv returns a test environment with the package's activities
-// registered.
+// newEnv returns a test environment, which logs nothing, with the
+// package's activities registered.
 func newEnv() *testsuite.TestWorkflowEnvironment {
-	env := new(testsuite.WorkflowTestSuite).NewTestWorkflowEnvironment()
+	var suite testsuite.WorkflowTestSuite
+	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	env := suite.NewTestWorkflowEnvironment()
 	RegisterActivities(env, &Client{Prefix: "p"}, Clock{Offset: time.Hour})
 	return env
 }

@@ -2,9 +2,12 @@ package activitymix
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
+	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/testsuite"
 	"go.temporal.io/sdk/workflow"
 )
@@ -34,7 +37,9 @@ func there(ctx workflow.Context, id int) (string, error) {
 }
 
 func TestThere(t *testing.T) {
-	env := new(testsuite.WorkflowTestSuite).NewTestWorkflowEnvironment()
+	var suite testsuite.WorkflowTestSuite
+	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	env := suite.NewTestWorkflowEnvironment()
 	RegisterActivities(env)
 	env.ExecuteWorkflow(there, 2)
 	var got string
