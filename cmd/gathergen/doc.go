@@ -228,7 +228,9 @@
 // names, and renaming a function renames its activity: pin with "as Name"
 // the name of an activity whose workflows may still be running ("as
 // FetchOrders" keeps the name that the SDK's RegisterActivity gives the
-// method Client.FetchOrders).
+// method Client.FetchOrders). Names are checked within a package; a worker
+// that registers the activities of two packages needs theirs distinct too
+// (the SDK panics on a name registered twice): give one "as Name".
 //
 // A stub starts its activity with gtemporal.Execute, under its name and
 // with the activity options of ctx (set with workflow.WithActivityOptions;
