@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -32,6 +33,21 @@ type analyzer struct {
 	// lens holds the length expressions of the package's array types,
 	// once analysis starts.
 	lens *lengths
+	// extra holds, by path, the packages that directives name and that
+	// no package imports, loaded for them (see loadExtra).
+	extra map[string]*types.Package
+	// owned holds the files whose directives the analyzer writes, by
+	// name; nil for all (the load of the run's own configuration).
+	owned map[string]bool
+	// groupDiags holds the problems of each group, by its key: a group
+	// that another configuration resolves has none.
+	groupDiags map[string][]Diagnostic
+	// partial holds, by key, the elements of each group that the analyzer
+	// could not resolve whole (nil for those it could not).
+	partial map[string][]*wrapper
+	// hasOthers reports whether files that the run's configuration leaves
+	// out of the package hold directives, which other analyzers check.
+	hasOthers bool
 }
 
 // found is a directive and where it was found.
@@ -45,7 +61,7 @@ type found struct {
 // newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
 // candidates loaded holds by path.
 func newAnalyzer(pkg *packages.Package, l *loader, loaded map[string]map[string]bool) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}}
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}, groupDiags: map[string][]Diagnostic{}, partial: map[string][]*wrapper{}}
 }
 
 // report records a problem at pos.
@@ -71,14 +87,14 @@ func (a *analyzer) scanFiles() {
 }
 
 // foreignOutput reports earlier output of gathergen under another name than
-// the output's: it would declare what the new output declares.
+// the outputs': it would declare what the new output declares.
 func (a *analyzer) foreignOutput() {
 	for _, name := range a.pkg.GoFiles {
 		if a.l.isForeign(name) {
 			base := filepath.Base(name)
 			a.diags = append(a.diags, Diagnostic{
 				Pos:     token.Position{Filename: name, Line: 1, Column: 1},
-				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s: remove it, or pass -output %s", base, a.l.output, base),
+				Message: fmt.Sprintf("%s holds gathergen's output under another name than %s and %s: remove it, or pass -output %s (-activity-output for an activity file)", base, a.l.output, a.l.activityOutput, base),
 			})
 		}
 	}
@@ -96,22 +112,66 @@ func (a *analyzer) analyze() *model {
 	}
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
-	byFunc := map[*types.Func]*wrapper{}
+	byFunc := map[wrapped]*wrapper{}
+	constraints := map[*ast.File]string{}
 	for _, f := range a.found {
-		if f.d.async != nil {
-			a.addWrapper(m, byFunc, a.asyncWrapper(f))
+		if _, ok := constraints[f.file]; !ok {
+			constraints[f.file] = a.constraintOf(f.file)
 		}
 	}
 	for _, f := range a.found {
-		if f.d.gather != nil {
-			if g := a.group(f, m.wrappers); g != nil {
-				m.groups = append(m.groups, g)
-			}
+		if f.d.async == nil {
+			continue
+		}
+		if w := a.asyncWrapper(f); w != nil {
+			w.unit = a.unitOf(f, constraints[f.file])
+			a.addWrapper(m, byFunc, w)
+		}
+	}
+	a.activities(m, constraints)
+	for _, f := range a.found {
+		if f.d.gather == nil {
+			continue
+		}
+		n := len(a.diags)
+		var g *group
+		ag, isActivity := a.activityGroup(f, m)
+		if !isActivity {
+			g = a.group(f, m.wrappers)
+		}
+		key := a.pkg.Fset.Position(f.d.pos).String()
+		if len(a.diags) > n {
+			a.groupDiags[key] = slices.Clone(a.diags[n:])
+			a.diags = a.diags[:n]
+		}
+		if g != nil {
+			g.key, g.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], g.elems))
+			m.groups = append(m.groups, g)
+		}
+		if ag != nil {
+			ag.key, ag.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], ag.wrappers()))
+			m.activityGroups = append(m.activityGroups, ag)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
-	m.constraint = a.constraint()
 	return m
+}
+
+// groupName returns the name of the group whose directive is at key.
+func (a *analyzer) groupName(key string) string {
+	for _, f := range a.found {
+		if f.d.gather != nil && a.pkg.Fset.Position(f.d.pos).String() == key {
+			return f.d.gather.name.text
+		}
+	}
+	return ""
+}
+
+// unitOf returns what a declaration asked for by a directive carries to
+// its file, given the constraint under which it builds.
+func (a *analyzer) unitOf(f found, constraint string) unit {
+	name := a.pkg.Fset.Position(f.file.Package).Filename
+	return unit{constraint: constraint, owned: a.owned == nil || a.owned[name], pkg: a.pkg.Types, lens: a.lens}
 }
 
 // dir returns the package's folder.
@@ -122,16 +182,27 @@ func (a *analyzer) dir() string {
 	return ""
 }
 
-// addWrapper adds w to the model unless its function has a wrapper already.
-func (a *analyzer) addWrapper(m *model, byFunc map[*types.Func]*wrapper, w *wrapper) {
+// wrapped is what a wrapper wraps: a function, or a method of a type (a
+// promoted method is one function of several types).
+type wrapped struct {
+	fn   *types.Func
+	self *types.TypeName
+}
+
+// addWrapper adds w to the model unless what it wraps has a wrapper already.
+func (a *analyzer) addWrapper(m *model, byFunc map[wrapped]*wrapper, w *wrapper) {
 	if w == nil {
 		return
 	}
-	if prev := byFunc[w.fn]; prev != nil {
+	k := wrapped{fn: w.fn}
+	if w.self != nil {
+		k.self = w.self.obj
+	}
+	if prev := byFunc[k]; prev != nil {
 		a.report(w.pos, "%s already has a //gathergen:async directive at %s", w.label, a.where(prev.pos))
 		return
 	}
-	byFunc[w.fn] = w
+	byFunc[k] = w
 	m.wrappers = append(m.wrappers, w)
 }
 
@@ -234,7 +305,35 @@ func misplaced(f *ast.File, pos token.Pos) string {
 		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos {
 			return "gathergen directives belong at package level, not inside a function body"
 		}
-		return "gathergen directives belong at package level, not inside a declaration: fields, interface methods and function literals cannot be wrapped"
+		if method := interfaceMethodAt(decl, pos); method != "" {
+			return "gathergen directives belong at package level, not inside a declaration: to wrap this interface method, write //gathergen:async " + method + " at package level"
+		}
+		return "gathergen directives belong at package level, not inside a declaration: fields and function literals cannot be wrapped"
+	}
+	return ""
+}
+
+// interfaceMethodAt returns TYPE.METHOD for the method of an interface type
+// declared in decl whose doc comment holds pos, or "".
+func interfaceMethodAt(decl ast.Decl, pos token.Pos) string {
+	gd, ok := decl.(*ast.GenDecl)
+	if !ok {
+		return ""
+	}
+	for _, spec := range gd.Specs {
+		ts, ok := spec.(*ast.TypeSpec)
+		if !ok {
+			continue
+		}
+		iface, ok := ts.Type.(*ast.InterfaceType)
+		if !ok || pos < iface.Pos() || pos >= iface.End() {
+			continue
+		}
+		for _, field := range iface.Methods.List {
+			if len(field.Names) == 1 && field.Doc != nil && field.Doc.Pos() <= pos && pos < field.Doc.End() {
+				return ts.Name.Name + "." + field.Names[0].Name
+			}
+		}
 	}
 	return ""
 }
@@ -245,8 +344,24 @@ func (a *analyzer) addCandidates(d directive, owner ast.Node) {
 		a.candidates[d.gather.name.text] = true
 		return
 	}
-	fn, recv := d.async.fn, ""
-	if fd, ok := owner.(*ast.FuncDecl); ok && d.async.fn == "" {
+	if d.activity != nil {
+		a.addActivityCandidates(d.activity, owner)
+		return
+	}
+	if t := d.async.t; t.name != "" {
+		// T.M may be a method or a function of package T: either name
+		for _, typeName := range []string{"", typeOfQual(t.qual)} {
+			name := d.async.as.text
+			if name == "" {
+				name = defaultName(typeName, t.name)
+			}
+			a.candidates[name] = true
+			a.candidates[structName("", name)] = true
+		}
+		return
+	}
+	fn, recv := "", ""
+	if fd, ok := owner.(*ast.FuncDecl); ok {
 		fn, recv = fd.Name.Name, recvTypeNameOf(fd)
 	}
 	name := wrapperName(d.async, fn)

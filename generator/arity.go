@@ -18,7 +18,7 @@ const MaxArity = maxGroup
 // gather_gen.go of package runtime. They are written in terms of the
 // runtime's unexported core (core, mustFuture, gather, settleAll, outcome,
 // checkStart, launch), so only the runtime itself can hold them;
-// runtime/internal/genarity writes them with go generate.
+// internal/genarity writes them with go generate.
 func RuntimeHelpers() ([]byte, error) {
 	f := jen.NewFile("runtime")
 	for n := 2; n <= MaxArity; n++ {
@@ -32,7 +32,7 @@ func RuntimeHelpers() ([]byte, error) {
 	if err := f.Render(&body); err != nil {
 		return nil, err
 	}
-	return append([]byte(header+"\n\n"), body.Bytes()...), nil
+	return append([]byte(helpersHeader+"\n\n"), body.Bytes()...), nil
 }
 
 // slot is one argument of an arity-n helper: its type parameter and name.

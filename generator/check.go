@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -18,6 +19,8 @@ type declared struct {
 	pos  token.Pos
 	// recv is the receiver's type of a generated method, or nil.
 	recv *types.TypeName
+	// w is the wrapper that declares the name, or nil for a group.
+	w *wrapper
 }
 
 // checkNames reports generated names that are declared twice or that
@@ -36,7 +39,7 @@ func (a *analyzer) checkNames(m *model) (reserved, testNames map[string]bool) {
 	for _, d := range generatedNames(m) {
 		k := key{d.recv, d.name}
 		if prev, ok := seen[k]; ok {
-			a.report(d.pos, "duplicate name %s: the directive at %s generates it too", d.name, a.where(prev))
+			a.report(d.pos, "duplicate name %s: the directive at %s generates it too; %s", d.name, a.where(prev), a.renameHint(d))
 			continue
 		}
 		seen[k] = d.pos
@@ -66,15 +69,35 @@ func (a *analyzer) checkNames(m *model) (reserved, testNames map[string]bool) {
 func generatedNames(m *model) []declared {
 	var names []declared
 	for _, w := range m.wrappers {
-		names = append(names, declared{name: w.name, pos: w.pos, recv: w.recv})
+		names = append(names, declared{name: w.name, pos: w.pos, recv: w.recv, w: w})
 		if w.structName != "" {
-			names = append(names, declared{name: w.structName, pos: w.pos})
+			names = append(names, declared{name: w.structName, pos: w.pos, w: w})
 		}
 	}
 	for _, g := range m.groups {
-		names = append(names, declared{name: g.name, pos: g.pos})
+		names = append(names, declared{name: g.name, pos: g.pos, recv: g.recv})
 	}
-	return names
+	return append(names, activityNames(m)...)
+}
+
+// renameHint says how to give a duplicate name another: as NAME, with a
+// name made of the package's name for a function or method of another
+// package (encoding/xml.Marshal as XMLMarshalAsync).
+func (a *analyzer) renameHint(d declared) string {
+	switch {
+	case d.w == nil:
+		return "rename the group"
+	case d.w.target == "":
+		return "name the wrapper with //gathergen:async as NAME"
+	}
+	owner, prefix := d.w.fn.Pkg(), ""
+	if d.w.self != nil {
+		owner, prefix = d.w.self.obj.Pkg(), upperFirst(d.w.self.obj.Name())
+	}
+	if owner != nil && owner != a.pkg.Types {
+		prefix = upperFirst(owner.Name()) + prefix
+	}
+	return fmt.Sprintf("name one of them with as NAME: //gathergen:async %s as %s%sAsync", d.w.target, prefix, d.w.fn.Name())
 }
 
 // checkCollision reports a generated name that the package declares

@@ -20,21 +20,25 @@ type word struct {
 	pos  token.Pos
 }
 
-// directive is one parsed //gathergen: line. Exactly one of async and gather
-// is set.
+// directive is one parsed //gathergen: line. Exactly one of async, activity
+// and gather is set.
 type directive struct {
 	pos    token.Pos
 	async  *asyncSpec
 	gather *gatherSpec
+	// activity is //gathergen:activity [PKG.FUNC] [as NAME], whose NAME
+	// names the activity (see activity.go).
+	activity *asyncSpec
 }
 
-// asyncSpec is //gathergen:async [PKG.FUNC] [as NAME].
+// asyncSpec is //gathergen:async [TARGET] [as NAME].
 type asyncSpec struct {
-	// target is PKG.FUNC for a function of another package, or empty for
-	// the function whose doc comment holds the directive.
+	// target is PKG.FUNC for a function of another package, a method
+	// ((*PKG.TYPE).METHOD, PKG.TYPE.METHOD, TYPE.METHOD), or empty for the
+	// function whose doc comment holds the directive.
 	target word
-	pkg    string
-	fn     string
+	// t is the target parsed.
+	t target
 	// as is the wrapper's name when given.
 	as word
 }
@@ -82,8 +86,10 @@ func parseDirective(pos token.Pos, text string) (d directive, ok bool, p *proble
 		d.async, p = parseAsync(words)
 	case "gather":
 		d.gather, p = parseGather(dir.Slash, words)
+	case "activity":
+		d.activity, p = parseActivity(words)
 	default:
-		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, gather)", dir.Name)
+		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, activity, gather)", dir.Name)
 	}
 	return d, true, p
 }
@@ -100,7 +106,7 @@ func nearMiss(pos token.Pos, text string) *problem {
 }
 
 // asyncUsage is the shape of the async directive's arguments.
-const asyncUsage = `want //gathergen:async, //gathergen:async as NAME, or //gathergen:async PKG.FUNC [as NAME]`
+const asyncUsage = `want //gathergen:async, //gathergen:async as NAME, or //gathergen:async TARGET [as NAME] where TARGET is PKG.FUNC, (*PKG.TYPE).METHOD, PKG.TYPE.METHOD or TYPE.METHOD`
 
 // parseAsync parses the arguments of //gathergen:async.
 func parseAsync(args []word) (*asyncSpec, *problem) {
@@ -128,21 +134,15 @@ func parseAsync(args []word) (*asyncSpec, *problem) {
 	return spec, nil
 }
 
-// splitTarget splits PKG.FUNC at its last dot: PKG may be an import path.
+// splitTarget parses the target: PKG may be an import path.
 func (s *asyncSpec) splitTarget() *problem {
-	if strings.HasPrefix(s.target.text, "(") {
-		return errorf(s.target.pos, "malformed //gathergen:async: %q is a method expression; %s", s.target.text, methodHint)
+	t, msg := parseTarget(s.target.text)
+	if msg != "" {
+		return errorf(s.target.pos, "malformed //gathergen:async: %q %s", s.target.text, msg)
 	}
-	pkg, fn, ok := splitQualified(s.target.text)
-	if !ok || !token.IsIdentifier(fn) {
-		return errorf(s.target.pos, "malformed //gathergen:async: %q is not PKG.FUNC; %s", s.target.text, asyncUsage)
-	}
-	s.pkg, s.fn = pkg, fn
+	s.t = t
 	return nil
 }
-
-// methodHint says how methods are wrapped.
-const methodHint = "put //gathergen:async in the doc comment of a method of this package; a method of another package cannot be wrapped (wrap a function that calls it)"
 
 // splitQualified splits "a/b.c.F" into "a/b.c" and "F".
 func splitQualified(s string) (qual, name string, ok bool) {
@@ -176,19 +176,16 @@ func parseGather(pos token.Pos, args []word) (*gatherSpec, *problem) {
 	return spec, nil
 }
 
-// checkElem checks the syntax of a group element: F, Type.Method or
-// PKG.FUNC.
+// checkElem checks the syntax of a group element: F, or a target as an
+// async directive names it (PKG.FUNC, Type.Method, (*PKG.TYPE).METHOD, ...).
 func checkElem(e word) *problem {
 	if token.IsIdentifier(e.text) {
 		return nil
 	}
-	if strings.HasPrefix(e.text, "(") {
-		return errorf(e.pos, "malformed //gathergen:gather: %q is a method expression; name a method as Type.Method, whatever its receiver", e.text)
+	if _, msg := parseTarget(e.text); msg != "" {
+		return errorf(e.pos, "malformed //gathergen:gather: %q is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD", e.text)
 	}
-	if _, name, ok := splitQualified(e.text); ok && token.IsIdentifier(name) {
-		return nil
-	}
-	return errorf(e.pos, "malformed //gathergen:gather: %q is not F, Type.Method or PKG.FUNC", e.text)
+	return nil
 }
 
 // checkName checks that a name given by a directive can name a generated

@@ -31,6 +31,20 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:async gopkg.in/yaml.v3.Marshal", ok: true, want: "async gopkg.in/yaml.v3.Marshal as "},
 		{text: `//gathergen:async "strconv.Atoi" as "P"`, ok: true, want: "async strconv.Atoi as P"},
 		{text: "//gathergen:gather G F T.M pkg.F", ok: true, want: "gather G F T.M pkg.F"},
+		{text: "//gathergen:async (*http.Client).Do", ok: true, want: "async (*http.Client).Do as "},
+		{text: "//gathergen:async (*net/http.Client).Do as Fetch", ok: true, want: "async (*net/http.Client).Do as Fetch"},
+		{text: "//gathergen:async (*atomic.Pointer[T]).Load", ok: true, want: "async (*atomic.Pointer[T]).Load as "},
+		{text: "//gathergen:async Cache[K,V].Get", ok: true, want: "async Cache[K,V].Get as "},
+		{text: "//gathergen:async time.Time.Format", ok: true, want: "async time.Time.Format as "},
+		{text: "//gathergen:gather G (*T).M io.Reader.Read", ok: true, want: "gather G (*T).M io.Reader.Read"},
+		{text: "//gathergen:async (*http.Client.Do", ok: true, problem: `is not (*TYPE).METHOD`},
+		{text: "//gathergen:async (*).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async (**T).Do", ok: true, problem: `is not PKG.FUNC`},
+		{text: "//gathergen:async x[T.M", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async x[T]", ok: true, problem: `type parameters that do not follow the type`},
+		{text: "//gathergen:async T[K,K].M", ok: true, problem: `write distinct names`},
+		{text: "//gathergen:async T[string].M", ok: true, problem: `not types`},
+		{text: "//gathergen:gather G F (*T.M", ok: true, problem: `is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:async as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async x.F as", ok: true, problem: "missing NAME after as"},
 		{text: "//gathergen:async as A B", ok: true, problem: `unexpected "B" after the name`},
@@ -46,8 +60,17 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:gather G", ok: true, problem: "names 0 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather G a b c d e f g h i j", ok: true, problem: "names 10 functions; a group takes 2 to 9"},
 		{text: "//gathergen:gather _ F G", ok: true, problem: `group name "_" is not a valid identifier`},
-		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method or PKG.FUNC`},
+		{text: "//gathergen:gather G F x..", ok: true, problem: `"x.." is not F, Type.Method, PKG.FUNC or (*PKG.TYPE).METHOD`},
 		{text: "//gathergen:wait", ok: true, problem: "unknown directive //gathergen:wait"},
+		{text: "//gathergen:activity", ok: true, want: "activity  as "},
+		{text: "//gathergen:activity as FetchUser", ok: true, want: "activity  as FetchUser"},
+		{text: "//gathergen:activity net/http.Get as Fetch", ok: true, want: "activity net/http.Get as Fetch"},
+		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity,"},
+		{text: "//gathergen:activity F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
+		{text: "//gathergen:activity as x-y", ok: true, problem: `activity name "x-y" is not a valid identifier`},
+		{text: "//gathergen:activity (*T).M", ok: true, problem: `malformed //gathergen:activity: "(*T).M" names a method of a type; an activity is a method of this package`},
+		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
 	}
 	for _, tt := range tests {
 		d, ok, p := parseDirective(token.Pos(1), tt.text)
@@ -72,6 +95,9 @@ func describeDirective(d directive) string {
 			words = append(words, e.text)
 		}
 		return strings.Join(words, " ")
+	}
+	if d.activity != nil {
+		return "activity " + d.activity.target.text + " as " + d.activity.as.text
 	}
 	return "async " + d.async.target.text + " as " + d.async.as.text
 }
@@ -102,6 +128,7 @@ func FuzzParseDirective(f *testing.F) {
 		"// gathergen:async",
 		"//gathergen:async \"\\x",
 		"//gathergen:gather G . .. ...",
+		"//gathergen:activity strconv.Atoi as Parse",
 	} {
 		f.Add(seed)
 	}
@@ -110,13 +137,17 @@ func FuzzParseDirective(f *testing.F) {
 		if !ok || p != nil {
 			return
 		}
+		spec := d.async
+		if d.activity != nil {
+			spec = d.activity
+		}
 		switch {
-		case d.async != nil && d.gather != nil, d.async == nil && d.gather == nil:
-			t.Fatalf("%q: parsed as neither or both verbs", text)
-		case d.async != nil && d.async.as.text != "" && !token.IsIdentifier(d.async.as.text):
-			t.Fatalf("%q: accepted wrapper name %q", text, d.async.as.text)
-		case d.async != nil && d.async.target.text != "" && !token.IsIdentifier(d.async.fn):
-			t.Fatalf("%q: accepted function %q", text, d.async.fn)
+		case btoi(d.async != nil)+btoi(d.activity != nil)+btoi(d.gather != nil) != 1:
+			t.Fatalf("%q: parsed as no verb or several", text)
+		case spec != nil && spec.as.text != "" && !token.IsIdentifier(spec.as.text):
+			t.Fatalf("%q: accepted name %q", text, spec.as.text)
+		case spec != nil && spec.target.text != "" && !token.IsIdentifier(spec.t.name):
+			t.Fatalf("%q: accepted function %q", text, spec.t.name)
 		case d.gather != nil && (len(d.gather.elems) < 2 || len(d.gather.elems) > maxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.gather.elems))
 		}

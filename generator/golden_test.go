@@ -18,7 +18,8 @@ var update = flag.Bool("update", false, "rewrite the expected output of every ca
 const wantDiagnostics = "want.diagnostics"
 
 // goldenCase is one folder of ../testdata: an input package and, beside it,
-// either the expected gather_gen.go or the expected diagnostics.
+// either the expected gather_gen.go and activity_gen.go (either may be
+// absent) or the expected diagnostics.
 type goldenCase struct {
 	name, dir string
 }
@@ -41,7 +42,9 @@ func goldenCases(t *testing.T, root string) []goldenCase {
 // TestGolden generates every case in one load, compares the output with the
 // expected files (rewriting them under -update), then vets, builds and runs
 // the tests of every case that generates code, so that a golden file that
-// does not compile or behave can be neither kept nor recorded.
+// does not compile or behave can be neither kept nor recorded. Cases with
+// an activity file are not built here: it imports the Temporal SDK, which
+// this module must never require; the temporal module's tests build them.
 func TestGolden(t *testing.T) {
 	root, cases, patterns := goldenPackages(t)
 	res, err := Generate(Config{Dir: root, Patterns: patterns})
@@ -53,9 +56,11 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		got, ok := caseOutput(c, res)
 		t.Run(c.name, func(t *testing.T) {
-			undo = append(undo, compareGolden(t, c, got, ok))
+			for name, content := range got {
+				undo = append(undo, compareGolden(t, c, name, content))
+			}
 		})
-		if ok {
+		if ok && got[DefaultActivityOutput] == nil {
 			built = append(built, "./testdata/"+c.name)
 		}
 	}
@@ -74,9 +79,11 @@ func TestGolden(t *testing.T) {
 	})
 }
 
-// caseOutput returns what a case generated: its file's content (ok) or its
-// diagnostics, with file names relative to the case's folder.
-func caseOutput(c goldenCase, res *Result) (got []byte, ok bool) {
+// caseOutput returns what a case generated, by the name of the golden file
+// that holds it: its files' contents (ok), or its diagnostics, with file
+// names relative to the case's folder. A golden output file that the case
+// no longer generates is to be removed (nil content).
+func caseOutput(c goldenCase, res *Result) (got map[string][]byte, ok bool) {
 	var diags bytes.Buffer
 	for _, d := range res.Diagnostics {
 		if rel, err := filepath.Rel(c.dir, d.Pos.Filename); err == nil && !strings.HasPrefix(rel, "..") {
@@ -87,36 +94,38 @@ func caseOutput(c goldenCase, res *Result) (got []byte, ok bool) {
 		}
 	}
 	if diags.Len() > 0 {
-		return diags.Bytes(), false
+		return map[string][]byte{wantDiagnostics: diags.Bytes()}, false
 	}
+	got = map[string][]byte{}
 	for _, f := range res.Files {
 		if filepath.Dir(f.Path) == c.dir {
-			return f.New, true
+			got[filepath.Base(f.Path)] = f.New
 		}
 	}
-	return nil, false
+	if len(got) == 0 {
+		return map[string][]byte{wantDiagnostics: nil}, false
+	}
+	return got, true
 }
 
-// compareGolden compares a case's output with its golden file, or records it
-// under -update; it returns a function that puts the old golden file back.
-func compareGolden(t *testing.T, c goldenCase, got []byte, ok bool) func() {
-	name := wantDiagnostics
-	if ok {
-		name = DefaultOutput
-	}
+// compareGolden compares one output of a case with its golden file (nil:
+// there should be none), or records it under -update; it returns a
+// function that puts the old golden file back.
+func compareGolden(t *testing.T, c goldenCase, name string, got []byte) func() {
 	path := filepath.Join(c.dir, name)
 	want, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
 	}
 	if !*update {
-		if !bytes.Equal(got, want) {
-			f := File{Path: path, Old: want, New: got}
+		if f := (File{Path: path, Old: want, New: got}); f.Changed() {
 			t.Errorf("%s differs from the output (go test ./generator -update rewrites it):\n%s", path, f.Diff())
 		}
 		return func() {}
 	}
-	if err := os.WriteFile(path, got, 0o644); err != nil {
+	if got == nil {
+		os.Remove(path)
+	} else if err := os.WriteFile(path, got, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return func() {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -17,32 +18,75 @@ func (a *analyzer) group(f found, wrappers []*wrapper) *group {
 		g.elems = append(g.elems, w)
 	}
 	if !ok {
+		a.partial[a.pkg.Fset.Position(f.d.pos).String()] = g.elems
 		return nil
 	}
+	g.recv, g.ptr = methodOf(g.elems)
 	return g
 }
 
-// element resolves one element of a group: F, Type.Method, Method or
-// PKG.FUNC, each of which needs its own async directive.
+// methodOf returns the type whose method a group's helper is: the receiver
+// type of its method elements when they are all of one type that has no
+// type parameters, and no element has type parameters of its own (a method
+// cannot); the helper's receiver is a pointer when some element's is. It
+// returns nil for a group of functions, of methods of several types, or of
+// generic elements: its helper is a function.
+func methodOf(elems []*wrapper) (recv *types.TypeName, ptr bool) {
+	for _, w := range elems {
+		switch {
+		case len(w.typeParams()) > 0:
+			return nil, false
+		case w.recv == nil:
+			continue // a function, or a method wrapped as one (self)
+		case recv != nil && w.recv != recv:
+			return nil, false
+		}
+		recv = w.recv
+		_, isPtr := w.sig.Recv().Type().(*types.Pointer)
+		ptr = ptr || isPtr
+	}
+	return recv, ptr
+}
+
+// element resolves one element of a group: F, Type.Method, Method,
+// PKG.FUNC or a method of another package's type ((*PKG.TYPE).METHOD,
+// PKG.TYPE.METHOD), each of which needs its own async directive.
 func (a *analyzer) element(file *ast.File, e word, wrappers []*wrapper) *wrapper {
-	qual, name, ok := splitQualified(e.text)
-	if !ok {
+	if token.IsIdentifier(e.text) {
 		return a.bareElement(e, wrappers)
 	}
-	if tn, ok := a.pkg.Types.Scope().Lookup(qual).(*types.TypeName); ok {
-		if base := baseTypeName(tn.Type()); base != nil {
-			tn = base // through an alias
-		}
-		return a.methodElement(e, tn, name, wrappers)
+	t, _ := parseTarget(e.text) // checked by parseGather
+	if tn := a.localType(t.qual); tn != nil {
+		return a.methodElement(e, t.name, baseOrSelf(tn), wrappers)
 	}
-	pkg := a.imported(file, qual)
-	if pkg == nil {
-		if a.cFunction(file, qual, e) {
+	if !t.method {
+		pkg, candidates := a.lookupPackage(file, t.qual)
+		switch {
+		case pkg != nil:
+			return a.funcElement(e, pkg, t.name, wrappers)
+		case len(candidates) > 1:
+			a.unknownPackage(file, e, t.qual, candidates)
+			return nil
+		case a.cFunction(file, t.qual, e):
 			return nil
 		}
-		a.report(e.pos, "unknown function %s: %s is neither a type of this package nor an imported package", e.text, qual)
-		return nil
 	}
+	if tn := a.receiverType(file, e, t); tn != nil {
+		return a.methodElement(e, t.name, baseOrSelf(tn), wrappers)
+	}
+	return nil
+}
+
+// baseOrSelf returns the defined type that tn names, through an alias.
+func baseOrSelf(tn *types.TypeName) *types.TypeName {
+	if base := baseTypeName(tn.Type()); base != nil {
+		return base
+	}
+	return tn
+}
+
+// funcElement resolves PKG.FUNC once PKG is found.
+func (a *analyzer) funcElement(e word, pkg *types.Package, name string, wrappers []*wrapper) *wrapper {
 	for _, w := range wrappers {
 		if w.external && w.fn.Pkg().Path() == pkg.Path() && w.fn.Name() == name {
 			return w
@@ -70,7 +114,7 @@ func (a *analyzer) bareElement(e word, wrappers []*wrapper) *wrapper {
 		}
 		switch {
 		case w.external || w.fn.Name() != e.text:
-		case w.recv == nil:
+		case w.recv == nil && w.self == nil:
 			return w
 		default:
 			methods = append(methods, w)
@@ -113,21 +157,29 @@ func isFunc(obj types.Object) bool {
 	return ok
 }
 
-// methodElement resolves Type.Method.
-func (a *analyzer) methodElement(e word, tn *types.TypeName, name string, wrappers []*wrapper) *wrapper {
+// methodElement resolves Type.Method, the method's wrapper being a method
+// of this package's type or a function that takes the receiver.
+func (a *analyzer) methodElement(e word, name string, tn *types.TypeName, wrappers []*wrapper) *wrapper {
 	for _, w := range wrappers {
-		if w.recv == tn && w.fn.Name() == name {
+		if (w.recv == tn || w.self != nil && w.self.obj == tn) && w.fn.Name() == name {
 			return w
 		}
 	}
-	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, a.pkg.Types, name)
-	if fn, ok := obj.(*types.Func); ok && a.rejected[fn] {
-		return nil
-	}
-	if isFunc(obj) {
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, tn.Pkg(), name)
+	fn, ok := obj.(*types.Func)
+	switch {
+	case ok && a.rejected[fn]:
+	case ok && tn.Pkg() == a.pkg.Types && !isInterface(tn):
 		a.report(e.pos, "%s has no //gathergen:async directive", e.text)
-	} else {
+	case ok:
+		a.report(e.pos, "%s has no //gathergen:async directive; add //gathergen:async %s", e.text, e.text)
+	default:
 		a.report(e.pos, "unknown method %s: %s has no method %s", e.text, tn.Name(), name)
 	}
 	return nil
+}
+
+// isInterface reports whether tn names an interface type.
+func isInterface(tn *types.TypeName) bool {
+	return types.IsInterface(tn.Type())
 }

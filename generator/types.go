@@ -17,6 +17,9 @@ type typeWriter struct {
 	local   *types.Package
 	lens    *lengths
 	tparams map[*types.TypeParam]string
+	// names holds the names that a directive gives type parameters, which
+	// the declaration takes where they are free.
+	names map[*types.TypeParam]string
 	// used collects the import paths that the written code refers to.
 	used map[string]*types.Package
 	// problem is the first reason why a type cannot be written outside its
@@ -27,7 +30,7 @@ type typeWriter struct {
 // newTypeWriter returns a typeWriter for code of package local, whose array
 // types' length expressions lens holds (nil for none).
 func newTypeWriter(local *types.Package, lens *lengths) *typeWriter {
-	return &typeWriter{local: local, lens: lens, tparams: map[*types.TypeParam]string{}, used: map[string]*types.Package{}}
+	return &typeWriter{local: local, lens: lens, tparams: map[*types.TypeParam]string{}, names: map[*types.TypeParam]string{}, used: map[string]*types.Package{}}
 }
 
 // fail records the first problem.
@@ -82,7 +85,27 @@ func (w *typeWriter) basic(t *types.Basic) *jen.Statement {
 	case t.Info()&types.IsUntyped != 0:
 		w.fail("type %s cannot be written", t)
 	}
+	w.checkShadowed(t.Name())
 	return jen.Id(t.Name())
+}
+
+// checkShadowed fails on a predeclared name that the package declares
+// otherwise at package level (type int struct{}, say): generated code in
+// the package cannot name the predeclared one.
+func (w *typeWriter) checkShadowed(name string) {
+	if why := shadowed(w.local, name); why != "" {
+		w.fail("%s", why)
+	}
+}
+
+// shadowed says why generated code in pkg cannot name the predeclared name,
+// or returns "": the package declares a name so spelled at package level.
+func shadowed(pkg *types.Package, name string) string {
+	obj := pkg.Scope().Lookup(name)
+	if obj == nil {
+		return ""
+	}
+	return fmt.Sprintf("package %s declares its own %s (a %s), which hides the predeclared %s that the generated code names: rename the package's %s", pkg.Name(), name, kindOf(obj), name, name)
 }
 
 // named writes a defined type or an alias by its name, with its type
@@ -105,6 +128,7 @@ func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
 	pkg := obj.Pkg()
 	switch {
 	case pkg == nil:
+		w.checkShadowed(obj.Name())
 		return jen.Id(obj.Name())
 	case pkg.Path() == w.local.Path():
 		if obj.Parent() != nil && obj.Parent() != pkg.Scope() {
@@ -220,7 +244,7 @@ func tagLit(tag string) *jen.Statement {
 // as [T ~int | string] is written as its single term list.
 func (w *typeWriter) interfaceType(t *types.Interface) *jen.Statement {
 	if t.IsImplicit() && t.NumEmbeddeds() == 1 {
-		return w.typ(t.EmbeddedType(0))
+		return w.constraint(t.EmbeddedType(0))
 	}
 	items := make([]jen.Code, 0, t.NumExplicitMethods()+t.NumEmbeddeds())
 	for i := range t.NumExplicitMethods() {
@@ -229,9 +253,32 @@ func (w *typeWriter) interfaceType(t *types.Interface) *jen.Statement {
 		items = append(items, jen.Id(m.Name()).Add(w.signature(m.Type().(*types.Signature))))
 	}
 	for i := range t.NumEmbeddeds() {
-		items = append(items, w.typ(t.EmbeddedType(i)))
+		items = append(items, w.constraint(t.EmbeddedType(i)))
 	}
 	return jen.Interface(items...)
+}
+
+// constraint writes a type parameter's constraint, or a type that one
+// embeds or unites. A constraint that another package declares without
+// exporting it (math/rand/v2's intType) is spelled by its interface
+// literal, in which embedded constraints are spelled the same way, so
+// that the wrapper has the same type set: an interface is identical to
+// its literal as a constraint, by its type set. What such a literal names
+// must itself be writable: an unexported method or type fails, as no code
+// outside its package could write it.
+func (w *typeWriter) constraint(t types.Type) *jen.Statement {
+	var obj *types.TypeName
+	switch n := t.(type) {
+	case *types.Named:
+		obj = n.Obj()
+	case *types.Alias:
+		obj = n.Obj()
+	}
+	iface, isIface := t.Underlying().(*types.Interface)
+	if obj == nil || !isIface || obj.Exported() || obj.Pkg() == nil || obj.Pkg().Path() == w.local.Path() {
+		return w.typ(t)
+	}
+	return w.interfaceType(iface)
 }
 
 // checkMember fails on an unexported field or method of another package,
@@ -250,7 +297,7 @@ func (w *typeWriter) union(t *types.Union) *jen.Statement {
 		if term.Tilde() {
 			terms[i] = jen.Op("~").Add(w.typ(term.Type()))
 		} else {
-			terms[i] = w.typ(term.Type())
+			terms[i] = w.constraint(term.Type())
 		}
 	}
 	return jen.Union(terms...)
@@ -276,11 +323,15 @@ func flatten(lists ...*types.TypeParamList) []*types.TypeParam {
 // typeParamList is typeParams for a list of type parameters.
 func (w *typeWriter) typeParamList(sc *scope, all []*types.TypeParam) []jen.Code {
 	for _, tp := range all {
-		w.tparams[tp] = sc.fresh(tp.Obj().Name())
+		name := tp.Obj().Name()
+		if given, ok := w.names[tp]; ok {
+			name = given
+		}
+		w.tparams[tp] = sc.fresh(name)
 	}
 	decls := make([]jen.Code, len(all))
 	for i, tp := range all {
-		decls[i] = jen.Id(w.tparams[tp]).Add(w.typ(tp.Constraint()))
+		decls[i] = jen.Id(w.tparams[tp]).Add(w.constraint(tp.Constraint()))
 	}
 	return decls
 }

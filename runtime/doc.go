@@ -116,4 +116,4 @@
 // also uses the standard library's runtime.
 package runtime
 
-//go:generate go run ./internal/genarity -o gather_gen.go
+//go:generate go run ../internal/genarity -o gather_gen.go

@@ -17,9 +17,9 @@ import (
 const usage = `usage: gathergen [flags] [packages]
 
 gathergen writes typed async wrappers and gather helpers for the functions
-that carry //gathergen: directives, into one file per package folder.
-Packages are named as for go build; the default is ".", the package that
-go generate runs in.
+that carry //gathergen: directives, into one file per package folder (and
+Temporal activities into a second). Packages are named as for go build; the
+default is ".", the package that go generate runs in.
 
 Directives (one per line, no space after //):
 
@@ -27,13 +27,24 @@ Directives (one per line, no space after //):
                                      method: emits NameAsync
   //gathergen:async as Other         the same, naming the wrapper Other
   //gathergen:async pkg.Func [as N]  anywhere at package level: a wrapper for
-                                     a function of an imported package (its
-                                     name as imported, or its import path)
+                                     a function of another package (its name
+                                     as imported, or its import path)
+  //gathergen:async (*pkg.T).M       the same for a method of another
+                                     package's type or of an interface
+                                     (pkg.T.M, T.M): ClientDoAsync(ctx, c, ...)
   //gathergen:gather Name F G ...    anywhere at package level: Name(ctx,
                                      params of F, params of G, ...) starts all
                                      and returns (results..., error); elements
-                                     are F, Type.Method, Method or pkg.Func,
-                                     each with its own async directive, 2 to 9
+                                     are F, Type.Method, Method, pkg.Func or
+                                     (*pkg.T).M, each with its own async
+                                     directive, 2 to 9
+  //gathergen:activity [pkg.Func] [as Name]
+                                     a function or method (or pkg.Func) as a
+                                     Temporal activity: NameActivity(ctx
+                                     workflow.Context, params...) returns a
+                                     *gtemporal.Future, RegisterActivities
+                                     registers every one; a gather whose
+                                     elements are activities runs in a workflow
 
 Exit status: 0 on success, 1 on problems (printed as file:line:col: message,
 nothing written) or a stale file under -check, 2 on bad usage.
@@ -64,11 +75,13 @@ func tuneGC(gogc string) {
 
 // options are the parsed command line.
 type options struct {
-	output  string
-	check   bool
-	tags    string
-	verbose bool
-	args    []string
+	output string
+	// activityOutput names the file of the activities.
+	activityOutput string
+	check          bool
+	tags           string
+	verbose        bool
+	args           []string
 }
 
 // parse reads the command line; it returns a status when gathergen should
@@ -78,6 +91,7 @@ func parse(args []string, stderr io.Writer) (options, int, bool) {
 	fs := flag.NewFlagSet("gathergen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.output, "output", generator.DefaultOutput, "`name` of the generated file in each package folder")
+	fs.StringVar(&o.activityOutput, "activity-output", generator.DefaultActivityOutput, "`name` of the generated file of Temporal activities in each package folder")
 	fs.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 when a generated file is stale (for CI)")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated `list` of build tags to load the packages with")
 	fs.BoolVar(&o.verbose, "v", false, "report every file written, removed, unchanged or stale")
@@ -93,6 +107,14 @@ func parse(args []string, stderr io.Writer) (options, int, bool) {
 	}
 	if err := generator.CheckOutput(o.output); err != nil {
 		fmt.Fprintf(stderr, "gathergen: -output %v\n", err)
+		return o, 2, true
+	}
+	if err := generator.CheckOutput(o.activityOutput); err != nil {
+		fmt.Fprintf(stderr, "gathergen: -activity-output %v\n", err)
+		return o, 2, true
+	}
+	if o.output == o.activityOutput {
+		fmt.Fprintf(stderr, "gathergen: -output and -activity-output are both %s: activities go to a file of their own\n", o.output)
 		return o, 2, true
 	}
 	o.args = fs.Args()
@@ -111,7 +133,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if stop {
 		return status
 	}
-	cfg := generator.Config{Patterns: o.args, Output: o.output}
+	cfg := generator.Config{Patterns: o.args, Output: o.output, ActivityOutput: o.activityOutput}
 	if o.tags != "" {
 		cfg.Tags = strings.Split(o.tags, ",")
 	}
@@ -141,7 +163,14 @@ func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprint(stdout, f.Diff())
-		fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		switch {
+		case f.Old == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is missing: run go generate\n", rel(f.Path))
+		case f.New == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is no longer generated (no directive asks for it): run go generate to remove it\n", rel(f.Path))
+		default:
+			fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		}
 		status = 1
 	}
 	return status

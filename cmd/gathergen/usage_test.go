@@ -9,7 +9,7 @@ func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	help := gathergen(t, dir, "-h")
 	expect(t, help, 0)
-	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather"} {
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "(*pkg.T).M", "//gathergen:gather", "//gathergen:activity", "-activity-output"} {
 		if !strings.Contains(help.stderr, want) {
 			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
 		}
@@ -21,6 +21,8 @@ func TestUsage(t *testing.T) {
 	expect(t, gathergen(t, dir, "-output", "sub/x.go"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", "x.txt"), 2, "-output must be a file name")
 	expect(t, gathergen(t, dir, "-output", ""), 2, "-output must be a file name")
+	expect(t, gathergen(t, dir, "-activity-output", "x_test.go"), 2, "-activity-output x_test.go: a _test.go file")
+	expect(t, gathergen(t, dir, "-activity-output", "gather_gen.go"), 2, "-output and -activity-output are both gather_gen.go")
 	// names that the go command ignores or builds only sometimes
 	for _, name := range []string{"gen_test.go", "gen_linux.go", "gen_windows_arm64.go", "gen_wasm.go", "_gen.go", ".gen.go"} {
 		expect(t, gathergen(t, dir, "-output", name), 2, "-output "+name+": ")
@@ -28,9 +30,12 @@ func TestUsage(t *testing.T) {
 }
 
 // TestNoModule checks that packages that cannot be loaded fail the run
-// (exit 1): a pattern that go list rejects, and one that matches nothing.
+// (exit 1): outside a module, which it says, and a pattern that matches
+// nothing in a module.
 func TestNoModule(t *testing.T) {
 	dir := t.TempDir()
-	expect(t, gathergen(t, dir, "./..."), 1)
-	expect(t, gathergen(t, dir, "./none"), 1, "gathergen: no packages match")
+	expect(t, gathergen(t, dir, "./..."), 1, "no go.mod here")
+	expect(t, gathergen(t, dir, "./none"), 1, "no go.mod here")
+	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n"})
+	expect(t, gathergen(t, dir, "./..."), 1, "gathergen: no packages match")
 }

@@ -49,3 +49,13 @@ func (*T) M2() {}
 //gathergen:async strconv.Itoa as Itoa2
 
 //gathergen:gather X F G
+
+// Two packages' functions of one name: the message suggests as NAME.
+//
+//gathergen:async encoding/json.Marshal
+
+//gathergen:async encoding/xml.Marshal
+
+//gathergen:async (*encoding/json.Encoder).Encode
+
+//gathergen:async (*encoding/xml.Encoder).Encode

@@ -18,3 +18,33 @@ var _ = unexported
 
 // Deep returns a type of an internal package.
 func Deep() deep.Token { return deep.Token{} }
+
+// picker is a constraint with an unexported method: no code outside this
+// package can spell it.
+type picker interface {
+	~int
+	pick()
+}
+
+// Pick has a constraint that only this package can write.
+func Pick[T picker](v T) T { return v }
+
+// small is an unexported constraint whose type set names an unexported type.
+type small interface{ ~int8 | secret }
+
+// Shrink has a constraint that names an unexported type.
+func Shrink[T small](v T) T { return v }
+
+// Handle is an exported type.
+type Handle struct{ Name string }
+
+// Close has a pointer receiver.
+func (*Handle) Close() error { return nil }
+
+// Kind has a value receiver.
+func (Handle) Kind() string { return "handle" }
+
+// peek is not exported.
+func (Handle) peek() {}
+
+var _ = Handle{}.peek

@@ -1,0 +1,95 @@
+package gtemporal
+
+import (
+	"errors"
+	"fmt"
+
+	"go.temporal.io/sdk/temporal"
+)
+
+// ErrNoFutures is returned by [Race] and [Any] when they are given no
+// futures: with nothing to wait for, there is no first result.
+var ErrNoFutures = errors.New("gtemporal: no futures to wait for")
+
+// TaskErrorType is the type of the *temporal.ApplicationError that carries
+// a [TaskError]'s slot and name across the workflow boundary, as its two
+// details: the index (an int) and the activity's name (a string). Clients
+// in Go read it back with [AsTaskError]; clients in other languages read
+// the details of the failure of this type.
+const TaskErrorType = "gathergen.TaskError"
+
+// TaskError reports which input of a gather ([All], GatherN), [Race] or
+// [Any] failed: its slot, the activity's name, and the cause.
+//
+// The SDK turns an error that a workflow returns into an ApplicationError
+// named after its Go type and keeps only its message and its chain of
+// causes. So that the slot and the name survive, a TaskError unwraps to a
+// *temporal.ApplicationError of type [TaskErrorType] that holds them as
+// details and whose cause is Err; [AsTaskError] reads them back on the
+// client.
+type TaskError struct {
+	// Index is the input's position in the argument list, from 0.
+	Index int
+	// Name is the name under which the activity is registered.
+	Name string
+	// Err is the cause: the SDK's error (a *temporal.ActivityError when the
+	// activity failed, timed out or was cancelled), the data converter's
+	// error when the result could not be decoded, or [ErrNoTimeout].
+	Err error
+}
+
+// Error reports the slot, the name and the cause.
+func (e *TaskError) Error() string {
+	return fmt.Sprintf("task %d (%s): %v", e.Index, e.Name, e.Err)
+}
+
+// Unwrap returns the *temporal.ApplicationError of type [TaskErrorType]
+// that carries Index and Name as details, and whose own cause is Err:
+// errors.Is and errors.As reach Err through it.
+func (e *TaskError) Unwrap() error {
+	return temporal.NewApplicationErrorWithCause(
+		fmt.Sprintf("task %d (%s)", e.Index, e.Name), TaskErrorType, e.Err, e.Index, e.Name)
+}
+
+// As lets errors.As find the activity's own *temporal.ApplicationError
+// (the one it returned, under the *temporal.ActivityError in Err) before
+// the one that carries the slot: a workflow that asks for the error type of
+// the failed activity gets the activity's.
+func (e *TaskError) As(target any) bool {
+	if _, ok := target.(**temporal.ApplicationError); ok {
+		return errors.As(e.Err, target)
+	}
+	return false
+}
+
+// AsTaskError finds the [TaskError] in err's chain. In a workflow, that is
+// the *TaskError a gather returned. On a client, which sees a workflow's
+// error only after the SDK has flattened it, AsTaskError rebuilds it from
+// the failure of type [TaskErrorType]: Index and Name as the workflow saw
+// them, and Err the decoded cause (a *temporal.ActivityError when an
+// activity failed). It reports false when err holds neither.
+func AsTaskError(err error) (*TaskError, bool) {
+	var te *TaskError
+	if errors.As(err, &te) {
+		return te, true
+	}
+	for ; err != nil; err = errors.Unwrap(err) {
+		app, ok := err.(*temporal.ApplicationError)
+		if !ok || app.Type() != TaskErrorType {
+			continue
+		}
+		var index int
+		var name string
+		if app.Details(&index, &name) == nil {
+			return &TaskError{Index: index, Name: name, Err: app.Unwrap()}, true
+		}
+	}
+	return nil, false
+}
+
+// Result is the outcome of one input of a settle or of [AsCompleted]: the
+// value, or the error of the activity.
+type Result[T any] struct {
+	Value T
+	Err   error
+}

@@ -1,0 +1,154 @@
+//go:build unix
+
+package gtemporal_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/api/temporalproto"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+)
+
+// record makes TestRecordHistories run the replayed workflows on a dev
+// server and rewrite testdata/history/*.json:
+//
+//	go test -run TestRecordHistories -record .
+var record = flag.Bool("record", false, "record the replay tests' histories on a dev server")
+
+// GatherEverything uses every gather of the package once, so that its
+// recorded history holds the commands of each.
+func GatherEverything(ctx workflow.Context) (string, error) {
+	ctx = activityOptions(ctx)
+	a, b, err := gtemporal.Gather2(ctx, SquareActivity(ctx, 3), SquareActivity(ctx, 4))
+	if err != nil {
+		return "", err
+	}
+	limited := gtemporal.WithLimit(ctx, 2)
+	fs := make([]*gtemporal.Future[Square], 5)
+	for i := range fs {
+		fs[i] = SquareActivity(limited, 10+i)
+	}
+	all, err := gtemporal.All(ctx, fs...)
+	if err != nil {
+		return "", err
+	}
+	var order []int
+	for i, r := range gtemporal.AsCompleted(ctx, SquareActivity(ctx, 20), SquareActivity(ctx, 21), SquareActivity(ctx, 22)) {
+		if r.Err != nil {
+			return "", r.Err
+		}
+		order = append(order, i)
+	}
+	won, err := gtemporal.Race(ctx, SquareActivity(ctx, 30), HeldSquareActivity(ctx, 31))
+	if err != nil {
+		return "", err
+	}
+	square, refused := gtemporal.Settle2(ctx, SquareActivity(ctx, 40), RefuseActivity(ctx, "no"))
+	_, anyErr := gtemporal.Any(ctx, RefuseActivity(ctx, "one"), RefuseActivity(ctx, "two"))
+	return fmt.Sprint(a.Square, b.Square, len(all), len(order), won.N, square.Value.Square, refused.Err != nil, anyErr != nil), nil
+}
+
+// GatherWithARefusalSwapped is GatherWithARefusal with its first two stubs
+// swapped: the replay of GatherWithARefusal's history must reject it.
+func GatherWithARefusalSwapped(ctx workflow.Context) (int, error) {
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: 60e9})
+	_, a, c, err := gtemporal.Gather3(ctx, RefuseActivity(ctx, "closed"), SquareActivity(ctx, 2), SquareActivity(ctx, 3))
+	return a.Square + c.Square, err
+}
+
+// histories names each recorded history's workflow.
+var histories = map[string]any{
+	"gather-everything": GatherEverything,
+	"refusal":           GatherWithARefusal,
+	"cancelled":         GatherHolds,
+}
+
+// historyPath is where the history of name is committed.
+func historyPath(name string) string {
+	return filepath.Join("testdata", "history", name+".json")
+}
+
+// TestReplay replays the committed histories of gather workflows, recorded
+// on a real server, against today's code: a gather that issued its
+// commands in another order, or other commands, fails here.
+func TestReplay(t *testing.T) {
+	for name, wf := range histories {
+		t.Run(name, func(t *testing.T) {
+			r := worker.NewWorkflowReplayer()
+			r.RegisterWorkflow(wf)
+			if err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath(name)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestReplayCatchesSwappedStubs: stubs called in another order than
+// recorded are non-determinism, which the replay reports.
+func TestReplayCatchesSwappedStubs(t *testing.T) {
+	r := worker.NewWorkflowReplayer()
+	r.RegisterWorkflowWithOptions(GatherWithARefusalSwapped, workflow.RegisterOptions{Name: "GatherWithARefusal"})
+	err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath("refusal"))
+	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
+		t.Fatalf("replay returned %v; want a nondeterminism error", err)
+	}
+}
+
+// TestRecordHistories runs the replayed workflows on a dev server with one
+// worker and writes their histories. It runs only with -record.
+func TestRecordHistories(t *testing.T) {
+	if !*record {
+		t.Skip("records histories only with -record")
+	}
+	c := startCluster(t)
+	c.startWorker("worker-a")
+	ctx := context.Background()
+	for name, wf := range histories {
+		var run = c.start(ctx, wf, recordArgs(name)...)
+		if name == "cancelled" {
+			waitFor(t, "3 running activities", func() bool { return len(c.running(ctx, run)) == 3 })
+			if err := c.client.CancelWorkflow(ctx, run.GetID(), run.GetRunID()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_ = run.Get(ctx, nil) // success or failure, the history is what counts
+		hist := &historypb.History{}
+		it := c.client.GetWorkflowHistory(ctx, run.GetID(), run.GetRunID(), false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+		for it.HasNext() {
+			event, err := it.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			hist.Events = append(hist.Events, event)
+		}
+		data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(historyPath(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(historyPath(name), append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// recordArgs are the arguments of the recorded workflows.
+func recordArgs(name string) []any {
+	if name == "cancelled" {
+		return []any{3}
+	}
+	return nil
+}
