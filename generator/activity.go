@@ -54,6 +54,8 @@ type activity struct {
 	registered string
 	// constName is the constant that holds registered.
 	constName string
+	// key is the directive's position, the same in every load.
+	key string
 }
 
 // activityGroup is a gather directive whose elements are activities: a
@@ -62,6 +64,18 @@ type activityGroup struct {
 	name  string
 	elems []*activity
 	pos   token.Pos
+	// key is the directive's position, the same in every load.
+	key string
+	unit
+}
+
+// wrappers returns the wrappers of a group's activities.
+func (g *activityGroup) wrappers() []*wrapper {
+	ws := make([]*wrapper, len(g.elems))
+	for i, act := range g.elems {
+		ws[i] = act.wrapper
+	}
+	return ws
 }
 
 // activityUsage is the shape of the activity directive's arguments.
@@ -139,8 +153,9 @@ func (a *analyzer) addActivityCandidates(spec *asyncSpec, owner ast.Node) {
 
 // activities resolves the package's activity directives into m, after its
 // async wrappers: a function is an activity or an async function, not
-// both, and two activities never share a name.
-func (a *analyzer) activities(m *model) {
+// both, and two activities never share a name. Each activity builds under
+// the constraint of its directive's file, which constraints holds.
+func (a *analyzer) activities(m *model, constraints map[*ast.File]string) {
 	async := map[*types.Func]*wrapper{}
 	for _, w := range m.wrappers {
 		async[w.fn] = w
@@ -152,6 +167,10 @@ func (a *analyzer) activities(m *model) {
 			continue
 		}
 		act := a.resolveActivity(f)
+		if act != nil {
+			act.unit = a.unitOf(f, constraints[f.file])
+			act.key = a.pkg.Fset.Position(f.d.pos).String()
+		}
 		switch {
 		case act == nil:
 		case byFunc[act.fn] != nil:

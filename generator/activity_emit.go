@@ -76,7 +76,7 @@ func stubParams(w *wrapper, sc *scope) []param {
 func (e *emitter) stub(act *activity) {
 	w := act.wrapper
 	sc := newScope(e.reserved)
-	tw := newTypeWriter(e.m.pkg, e.m.lens)
+	tw := newTypeWriter(w.pkg, w.lens)
 	ctx := sc.fresh("ctx")
 	params := stubParams(w, sc)
 	args := []jen.Code{jen.Id(ctx), jen.Id(act.constName)}
@@ -150,7 +150,8 @@ func (e *emitter) registration() {
 			recv = byType[act.recv].name
 		}
 		options := jen.Qual(activityPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(act.constName)})
-		stmts[i] = jen.Id(r).Dot("RegisterActivityWithOptions").Call(e.registered(act, tw, newScope(inner), recv), options)
+		fn := e.registered(act, newTypeWriter(act.pkg, act.lens), newScope(inner), recv)
+		stmts[i] = jen.Id(r).Dot("RegisterActivityWithOptions").Call(fn, options)
 	}
 	labels := make([]string, len(e.m.activities))
 	for i, act := range e.m.activities {
@@ -222,17 +223,16 @@ func (e *emitter) activityGroup(g *activityGroup) {
 		view.recv = nil // a stub is a function, whatever the activity
 		stubs.elems = append(stubs.elems, &view)
 	}
-	names := groupParamNames(stubs, sc)
-	decls := []jen.Code{jen.Id(ctx).Qual(workflowPath, "Context")}
+	tw := newTypeWriter(g.pkg, g.lens)
+	params, names := groupParams(stubs, sc, tw, "")
+	decls := append([]jen.Code{jen.Id(ctx).Qual(workflowPath, "Context")}, params...)
 	var results, calls []jen.Code
 	for i, w := range stubs.elems {
-		tw := newTypeWriter(e.m.pkg, e.m.lens)
-		params := names[i][1:]
-		decls = append(decls, paramDecls(w, tw, params, i == len(stubs.elems)-1)...)
 		results = append(results, valueType(w, tw))
-		calls = append(calls, jen.Id(w.name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...))
+		calls = append(calls, jen.Id(w.name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, names[i][1:])...))
 	}
 	e.f.Commentf("%s starts the activities %s and gathers their results: the first failure cancels the others.", g.name, labels(stubs))
 	gather := gtemporal(fmt.Sprintf("Gather%d", len(calls))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
-	e.f.Func().Id(g.name).Params(decls...).Params(append(results, jen.Error())...).Block(jen.Return(gather))
+	results = append(results, jen.Error())
+	e.f.Add(wrapSignature(jen.Func().Id(g.name), decls, results).Block(jen.Return(gather)))
 }

@@ -107,14 +107,15 @@ func GoneActivity(ctx workflow.Context) *gtemporal.Future[int] {
 
 // TestActivityFiles checks which files a package's directives ask for: a
 // package with activities only gets an activity file and loses its earlier
-// gather file; one without activities any more loses its earlier activity
-// file, although that file imports packages that the module cannot
-// provide; a file of the activity output's name that gathergen did not
+// gather file; one without activities any more, or without any directive,
+// loses its earlier activity file, although that file imports packages
+// that the module cannot provide; a file of the activity output's name that gathergen did not
 // write is a problem that names the flag.
 func TestActivityFiles(t *testing.T) {
 	dir, env := tempModule(t, map[string]string{
 		"acts/a.go": activitySource, "acts/" + DefaultOutput: staleOutput,
 		"gone/a.go": "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n", "gone/" + DefaultActivityOutput: staleActivityOutput,
+		"none/a.go": "package p\n", "none/" + DefaultActivityOutput: staleActivityOutput,
 	})
 	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./..."}})
 	if err != nil {
@@ -128,14 +129,15 @@ func TestActivityFiles(t *testing.T) {
 		rel, _ := filepath.Rel(dir, f.Path)
 		files[filepath.ToSlash(rel)] = f
 	}
-	if len(files) != 4 {
-		t.Errorf("files %v, want 4", files)
+	if len(files) != 5 {
+		t.Errorf("files %v, want 5", files)
 	}
 	for name, want := range map[string]string{
 		"acts/" + DefaultActivityOutput: "func FetchActivity(ctx workflow.Context, id int) *gtemporal.Future[string]",
 		"acts/" + DefaultOutput:         "", // removed
 		"gone/" + DefaultOutput:         "func FAsync(",
 		"gone/" + DefaultActivityOutput: "", // removed
+		"none/" + DefaultActivityOutput: "", // removed: no directive left
 	} {
 		f, ok := files[name]
 		switch {
@@ -185,5 +187,40 @@ func TestActivityOutputName(t *testing.T) {
 		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
 			t.Errorf("Generate(output %q, activity output %q): %v, want %q", cfg.Output, cfg.ActivityOutput, err, want)
 		}
+	}
+}
+
+// TestActivityConstraints checks that activities keep the constraint of
+// their files, read in a configuration that includes them when the run's
+// does not, and that activities of files with different constraints are a
+// problem, since RegisterActivities registers them all.
+func TestActivityConstraints(t *testing.T) {
+	const tagged = "//go:build gathergen_integration\n\n"
+	dir, env := tempModule(t, map[string]string{
+		"same/a.go":  tagged + activitySource,
+		"same/b.go":  tagged + "package p\n\n//gathergen:activity\nfunc Other() error { return nil }\n",
+		"mixed/a.go": activitySource,
+		"mixed/b.go": tagged + "package p\n\n//gathergen:activity\nfunc Other() error { return nil }\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: env, Patterns: []string{"./same"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 || len(res.Files) != 1 {
+		t.Fatalf("diagnostics %v, files %v", res.Diagnostics, res.Files)
+	}
+	got := string(res.Files[0].New)
+	for _, want := range []string{"//go:build gathergen_integration\n", "func FetchActivity(", "func OtherActivity(", "func RegisterActivities(r worker.ActivityRegistry) {"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s:\n%s\nwant %q", res.Files[0].Path, got, want)
+		}
+	}
+	res, err = Generate(Config{Dir: dir, Env: env, Patterns: []string{"./mixed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "b.go:5:1: activities come from files with different build constraints (//go:build gathergen_integration here, none at a.go:5:1)"
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), want) || len(res.Files) != 0 {
+		t.Errorf("diagnostics %v, files %d; want one that says %q", res.Diagnostics, len(res.Files), want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -35,6 +36,18 @@ type analyzer struct {
 	// extra holds, by path, the packages that directives name and that
 	// no package imports, loaded for them (see loadExtra).
 	extra map[string]*types.Package
+	// owned holds the files whose directives the analyzer writes, by
+	// name; nil for all (the load of the run's own configuration).
+	owned map[string]bool
+	// groupDiags holds the problems of each group, by its key: a group
+	// that another configuration resolves has none.
+	groupDiags map[string][]Diagnostic
+	// partial holds, by key, the elements of each group that the analyzer
+	// could not resolve whole (nil for those it could not).
+	partial map[string][]*wrapper
+	// hasOthers reports whether files that the run's configuration leaves
+	// out of the package hold directives, which other analyzers check.
+	hasOthers bool
 }
 
 // found is a directive and where it was found.
@@ -48,7 +61,7 @@ type found struct {
 // newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
 // candidates loaded holds by path.
 func newAnalyzer(pkg *packages.Package, l *loader, loaded map[string]map[string]bool) *analyzer {
-	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}}
+	return &analyzer{pkg: pkg, l: l, candidates: map[string]bool{}, loaded: loaded, rejected: map[*types.Func]bool{}, groupDiags: map[string][]Diagnostic{}, partial: map[string][]*wrapper{}}
 }
 
 // report records a problem at pos.
@@ -100,27 +113,65 @@ func (a *analyzer) analyze() *model {
 	a.lens = arrayLengths(a.pkg.TypesInfo, a.pkg.Syntax)
 	m := &model{pkg: a.pkg.Types, lens: a.lens}
 	byFunc := map[wrapped]*wrapper{}
+	constraints := map[*ast.File]string{}
 	for _, f := range a.found {
-		if f.d.async != nil {
-			a.addWrapper(m, byFunc, a.asyncWrapper(f))
+		if _, ok := constraints[f.file]; !ok {
+			constraints[f.file] = a.constraintOf(f.file)
 		}
 	}
-	a.activities(m)
+	for _, f := range a.found {
+		if f.d.async == nil {
+			continue
+		}
+		if w := a.asyncWrapper(f); w != nil {
+			w.unit = a.unitOf(f, constraints[f.file])
+			a.addWrapper(m, byFunc, w)
+		}
+	}
+	a.activities(m, constraints)
 	for _, f := range a.found {
 		if f.d.gather == nil {
 			continue
 		}
-		if ag, ok := a.activityGroup(f, m); ok {
-			if ag != nil {
-				m.activityGroups = append(m.activityGroups, ag)
-			}
-		} else if g := a.group(f, m.wrappers); g != nil {
+		n := len(a.diags)
+		var g *group
+		ag, isActivity := a.activityGroup(f, m)
+		if !isActivity {
+			g = a.group(f, m.wrappers)
+		}
+		key := a.pkg.Fset.Position(f.d.pos).String()
+		if len(a.diags) > n {
+			a.groupDiags[key] = slices.Clone(a.diags[n:])
+			a.diags = a.diags[:n]
+		}
+		if g != nil {
+			g.key, g.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], g.elems))
 			m.groups = append(m.groups, g)
+		}
+		if ag != nil {
+			ag.key, ag.unit = key, a.unitOf(f, groupConstraint(constraints[f.file], ag.wrappers()))
+			m.activityGroups = append(m.activityGroups, ag)
 		}
 	}
 	m.reserved, m.testNames = a.checkNames(m)
-	m.constraint = a.constraint()
 	return m
+}
+
+// groupName returns the name of the group whose directive is at key.
+func (a *analyzer) groupName(key string) string {
+	for _, f := range a.found {
+		if f.d.gather != nil && a.pkg.Fset.Position(f.d.pos).String() == key {
+			return f.d.gather.name.text
+		}
+	}
+	return ""
+}
+
+// unitOf returns what a declaration asked for by a directive carries to
+// its file, given the constraint under which it builds.
+func (a *analyzer) unitOf(f found, constraint string) unit {
+	name := a.pkg.Fset.Position(f.file.Package).Filename
+	return unit{constraint: constraint, owned: a.owned == nil || a.owned[name], pkg: a.pkg.Types, lens: a.lens}
 }
 
 // dir returns the package's folder.
@@ -254,7 +305,35 @@ func misplaced(f *ast.File, pos token.Pos) string {
 		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() < pos {
 			return "gathergen directives belong at package level, not inside a function body"
 		}
-		return "gathergen directives belong at package level, not inside a declaration: fields, interface methods and function literals cannot be wrapped"
+		if method := interfaceMethodAt(decl, pos); method != "" {
+			return "gathergen directives belong at package level, not inside a declaration: to wrap this interface method, write //gathergen:async " + method + " at package level"
+		}
+		return "gathergen directives belong at package level, not inside a declaration: fields and function literals cannot be wrapped"
+	}
+	return ""
+}
+
+// interfaceMethodAt returns TYPE.METHOD for the method of an interface type
+// declared in decl whose doc comment holds pos, or "".
+func interfaceMethodAt(decl ast.Decl, pos token.Pos) string {
+	gd, ok := decl.(*ast.GenDecl)
+	if !ok {
+		return ""
+	}
+	for _, spec := range gd.Specs {
+		ts, ok := spec.(*ast.TypeSpec)
+		if !ok {
+			continue
+		}
+		iface, ok := ts.Type.(*ast.InterfaceType)
+		if !ok || pos < iface.Pos() || pos >= iface.End() {
+			continue
+		}
+		for _, field := range iface.Methods.List {
+			if len(field.Names) == 1 && field.Doc != nil && field.Doc.Pos() <= pos && pos < field.Doc.End() {
+				return ts.Name.Name + "." + field.Names[0].Name
+			}
+		}
 	}
 	return ""
 }

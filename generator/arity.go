@@ -32,7 +32,7 @@ func RuntimeHelpers() ([]byte, error) {
 	if err := f.Render(&body); err != nil {
 		return nil, err
 	}
-	return append([]byte(header+"\n\n"), body.Bytes()...), nil
+	return append([]byte(helpersHeader+"\n\n"), body.Bytes()...), nil
 }
 
 // slot is one argument of an arity-n helper: its type parameter and name.

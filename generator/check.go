@@ -75,7 +75,7 @@ func generatedNames(m *model) []declared {
 		}
 	}
 	for _, g := range m.groups {
-		names = append(names, declared{name: g.name, pos: g.pos})
+		names = append(names, declared{name: g.name, pos: g.pos, recv: g.recv})
 	}
 	return append(names, activityNames(m)...)
 }

@@ -2,63 +2,87 @@ package generator
 
 import (
 	"go/ast"
+	"go/build"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// constraint returns the build constraint that the generated file keeps: the
-// one shared by every file that holds a directive (the first file's
-// spelling, when others spell it differently). Files with different
-// constraints are a problem: one generated file cannot keep both. Each file
-// is read once, however many directives it holds (that of a file that
-// imports "C" is parsed again).
-func (a *analyzer) constraint() string {
-	kept := a.constraintOf(a.found[0].file)
-	seen := map[*ast.File]bool{a.found[0].file: true}
-	for _, f := range a.found[1:] {
-		if seen[f.file] {
-			continue
-		}
-		seen[f.file] = true
-		if expr := a.constraintOf(f.file); !sameConstraint(kept, expr) {
-			a.report(f.d.pos, "directives come from files with different build constraints (%s and %s), but one generated file keeps one constraint: move the directives to files with the same constraint", describeConstraint(kept), describeConstraint(expr))
-			return ""
-		}
-	}
-	return kept
-}
-
 // sameConstraint reports whether two constraints hold in the same
-// configurations, by trying every assignment of their tags (or, past ten
-// tags, by comparing their spelling).
-func sameConstraint(a, b string) bool {
+// configurations of a module whose go directive says goVersion ("1.26"),
+// by trying every assignment of their tags (or, past twelve tags, by
+// comparing their spelling). Release tags up to the module's version hold
+// in every toolchain that builds the module.
+func sameConstraint(a, b, goVersion string) bool {
 	if a == b {
 		return true
 	}
 	x, y := parseConstraint(a), parseConstraint(b)
+	return allAssignments(goVersion, func(holds func(string) bool) bool {
+		return evalConstraint(x, holds) == evalConstraint(y, holds)
+	}, x, y)
+}
+
+// alwaysTrue reports whether a constraint holds in every configuration of
+// a module whose go directive says goVersion: //go:build go1.13 in a go
+// 1.26 module, which is then treated as none.
+func alwaysTrue(expr, goVersion string) bool {
+	x := parseConstraint(expr)
+	return x == nil || allAssignments(goVersion, func(holds func(string) bool) bool {
+		return evalConstraint(x, holds)
+	}, x)
+}
+
+// allAssignments reports whether ok holds for every assignment of the tags
+// of xs, release tags up to goVersion holding always; false past twelve
+// free tags.
+func allAssignments(goVersion string, ok func(holds func(string) bool) bool, xs ...constraint.Expr) bool {
 	tags := map[string]int{}
 	note := func(tag string) bool {
-		if _, ok := tags[tag]; !ok {
+		if _, seen := tags[tag]; !seen && !releasedBy(tag, goVersion) {
 			tags[tag] = len(tags)
 		}
 		return false
 	}
-	evalConstraint(x, note)
-	evalConstraint(y, note)
-	if len(tags) > 10 {
+	for _, x := range xs {
+		evalConstraint(x, note)
+	}
+	if len(tags) > 12 {
 		return false
 	}
 	for bits := range 1 << len(tags) {
-		holds := func(tag string) bool { return bits&(1<<tags[tag]) != 0 }
-		if evalConstraint(x, holds) != evalConstraint(y, holds) {
+		holds := func(tag string) bool {
+			i, free := tags[tag]
+			return !free || bits&(1<<i) != 0
+		}
+		if !ok(holds) {
 			return false
 		}
 	}
 	return true
+}
+
+// releasedBy reports whether tag is a release tag (go1.N) that a module
+// whose go directive says goVersion ("1.26", "1.22.3") always satisfies.
+func releasedBy(tag, goVersion string) bool {
+	if !isReleaseTag(tag) {
+		return false
+	}
+	want, _ := strconv.Atoi(strings.TrimPrefix(tag, "go1."))
+	have, ok := strings.CutPrefix(goVersion, "1.")
+	minor, _, _ := strings.Cut(have, ".")
+	n, err := strconv.Atoi(minor)
+	return ok && err == nil && want <= n
+}
+
+// buildDefaultReleaseTags returns the release tags of the toolchain that
+// gathergen was built with, which stands for the one that loads.
+func buildDefaultReleaseTags() []string {
+	return build.Default.ReleaseTags
 }
 
 // parseConstraint parses a constraint that fileConstraint wrote; nil for
@@ -168,9 +192,11 @@ var (
 		s390 s390x sparc sparc64 wasm`)
 )
 
-// nameTags returns the GOOS and GOARCH tags implied by a file name.
+// nameTags returns the GOOS and GOARCH tags implied by a file name: by its
+// part before the first dot, as the go command reads it.
 func nameTags(name string) []string {
-	parts := strings.Split(strings.TrimSuffix(name, ".go"), "_")
+	name, _, _ = strings.Cut(name, ".")
+	parts := strings.Split(name, "_")
 	if len(parts) > 0 && parts[len(parts)-1] == "test" {
 		parts = parts[:len(parts)-1]
 	}

@@ -12,16 +12,27 @@
 //     bodies replaced by stand-ins so that only declarations are
 //     type-checked: errors inside bodies, and unused imports, are left to
 //     the compiler;
-//   - parse (directive.go, analyze.go): the directives of each file, with
-//     go/ast.ParseDirective;
-//   - analyse (resolve.go, group.go, check.go, constraint.go): each
+//   - parse (directive.go, target.go, analyze.go): the directives of each
+//     file, with go/ast.ParseDirective, and what they name (PKG.FUNC,
+//     (*PKG.TYPE).METHOD, ...);
+//   - load what directives name but no file imports (extra.go): one more
+//     packages.Load, of export data, only when a directive needs one;
+//   - load the files that the run's configuration leaves out and that hold
+//     directives (configs.go): one more packages.Load per configuration
+//     that includes some (found from their constraints), each package's
+//     analyzer there owning those files only; none for a package without
+//     such files;
+//   - analyse (resolve.go, method.go, group.go, check.go, constraint.go): each
 //     directive resolved against go/types into a model (model.go), every
 //     problem collected as a Diagnostic; generated names are checked
 //     against the package's declarations and imports, and against those
 //     of its _test.go files of the same package, parsed for it, since go
 //     test compiles them with the generated file (whose imports avoid the
 //     names that those files declare);
-//   - emit (emit.go, types.go, names.go, format.go): the model rendered
+//   - plan (plan.go): what every configuration's analyzers found, split by
+//     build constraint into one model per output file, and the earlier
+//     outputs that no directive asks for any more;
+//   - emit (emit.go, types.go, names.go, format.go): each model rendered
 //     with jennifer and formatted as format.Source would format it, a
 //     large file in chunks, each formatted on a goroutine of its own while
 //     the next is rendered;
@@ -34,12 +45,13 @@
 //   - commit (write.go, diff.go): Result.Write writes the changed files
 //     atomically, File.Diff shows what would change.
 //
-// Activities (activity.go, carry.go, activity_emit.go) ride on the same
-// steps: //gathergen:activity is resolved as //gathergen:async is, checked
-// for what Temporal can register and its data converter can carry, and
-// rendered into a second file per package (DefaultActivityOutput) that
-// names the Temporal SDK and gathergen's temporal module by import path
-// only: the generator depends on neither.
+// Activities (activity.go, carry.go, activity_plan.go, activity_emit.go)
+// ride on the same steps: //gathergen:activity is resolved as
+// //gathergen:async is, checked for what Temporal can register and its data
+// converter can carry, and rendered into a second file per package
+// (DefaultActivityOutput), with the one constraint that all its activities
+// share, that names the Temporal SDK and gathergen's temporal module by
+// import path only: the generator depends on neither.
 //
 // Generate does the first four and returns a Result; it writes nothing.
 //

@@ -170,6 +170,13 @@ func (e *emitter) importedPackages() map[string]string {
 			names[w.fn.Pkg().Path()] = w.fn.Pkg().Name()
 		}
 	}
+	for _, g := range e.m.groups {
+		for _, w := range g.elems {
+			for path, pkg := range w.imports {
+				names[path] = pkg.Name()
+			}
+		}
+	}
 	return names
 }
 
@@ -214,7 +221,7 @@ func typeArgList(tw *typeWriter, tparams []*types.TypeParam) *jen.Statement {
 
 // resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *wrapper) {
-	tw := w.typeWriter(e.m.pkg, e.m.lens)
+	tw := w.typeWriter(w.pkg, w.lens)
 	tparams := tw.typeDeclParams(newScope(e.reserved), w.typeParams())
 	fields := make([]jen.Code, len(w.fields))
 	for i, v := range w.values() {
@@ -237,7 +244,7 @@ type param struct {
 // wrapper declares NameAsync, whose body starts the task (see start).
 func (e *emitter) wrapper(w *wrapper) {
 	sc := newScope(e.reserved)
-	tw := w.typeWriter(e.m.pkg, e.m.lens)
+	tw := w.typeWriter(w.pkg, w.lens)
 	tparams := tw.typeParamList(sc, w.typeParams())
 	recv := ""
 	if w.hasRecv() {
@@ -503,33 +510,57 @@ func (e *emitter) resultLocals(w *wrapper, tw *typeWriter, sc *scope) ([]jen.Cod
 	return locals, valueType(w, tw).Values(values...)
 }
 
-// group declares a gather helper: it takes a context and each element's own
-// parameters (a method's receiver first among them), starts every element
-// and gathers the results with the runtime's GatherN.
+// group declares a gather helper: it takes a context and the elements'
+// parameters (see groupParams), starts every element and gathers the
+// results with the runtime's GatherN. A group whose methods are all of one
+// type is a method of that type (see group.recv).
 func (e *emitter) group(g *group) {
 	sc := newScope(e.reserved)
+	tw := newTypeWriter(g.pkg, g.lens)
+	recv := ""
+	if g.recv != nil {
+		recv = sc.fresh(g.recvName())
+	}
 	ctx := sc.fresh("ctx")
-	var tparams, decls, results, calls []jen.Code
-	decls = append(decls, jen.Id(ctx).Add(contextType()))
-	names := groupParamNames(g, sc)
-	for i, w := range g.elems {
-		tw := w.typeWriter(e.m.pkg, e.m.lens)
+	var tparams, results, calls []jen.Code
+	for _, w := range g.elems {
+		w.nameTypeParams(tw)
 		tparams = append(tparams, tw.typeParamList(sc, w.typeParams())...)
-		recv, params := names[i][0], names[i][1:]
-		if w.hasRecv() {
-			decls = append(decls, jen.Id(recv.name).Add(tw.typ(w.recvType())))
-		}
-		decls = append(decls, paramDecls(w, tw, params, i == len(g.elems)-1)...)
+	}
+	decls, names := groupParams(g, sc, tw, recv)
+	for i, w := range g.elems {
 		results = append(results, valueType(w, tw))
-		calls = append(calls, groupCall(w, tw, ctx, recv.name, params))
+		calls = append(calls, groupCall(w, tw, ctx, names[i][0].name, names[i][1:]))
 	}
 	e.f.Commentf("%s starts %s and gathers their results: the first failure cancels the others.", g.name, labels(g))
-	decl := jen.Func().Id(g.name)
+	decl := jen.Func()
+	if recv != "" {
+		decl = decl.Params(jen.Id(recv).Add(tw.typ(g.recvType())))
+	}
+	decl = decl.Id(g.name)
 	if len(tparams) > 0 {
 		decl = decl.Types(tparams...)
 	}
+	decls = append([]jen.Code{jen.Id(ctx).Add(contextType())}, decls...)
+	results = append(results, jen.Error())
 	gather := qual(fmt.Sprintf("Gather%d", len(g.elems))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
-	e.f.Add(decl.Params(decls...).Params(append(results, jen.Error())...).Block(jen.Return(gather)))
+	e.f.Add(wrapSignature(decl, decls, results).Block(jen.Return(gather)))
+}
+
+// maxSignature is the width past which a group helper's parameters are
+// written one per line, as gofmt-minded people wrap a long signature.
+const maxSignature = 100
+
+// wrapSignature adds the parameters and results to the head of a function
+// declaration (func, receiver, name and type parameters): on one line, or,
+// when that line would be wider than maxSignature, one parameter per line.
+func wrapSignature(head *jen.Statement, params, results []jen.Code) *jen.Statement {
+	oneLine := jen.Add(head).Params(params...).Params(results...)
+	if len(fmt.Sprintf("%#v", oneLine)) <= maxSignature {
+		return oneLine
+	}
+	multi := jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}
+	return head.Custom(multi, params...).Params(results...)
 }
 
 // groupCall writes the call of an element's wrapper.
@@ -545,38 +576,118 @@ func groupCall(w *wrapper, tw *typeWriter, ctx, recv string, params []param) *je
 	return fn.Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, params)...)
 }
 
-// groupParamNames names the parameters of a group helper: each element's
-// receiver (or an empty name for a function) and then its parameters. A
-// name that two elements share, or that is taken, is prefixed with the
-// function's name (id becomes fetchUserID).
-func groupParamNames(g *group, sc *scope) [][]param {
-	bases := make([][]param, len(g.elems))
-	count := map[string]int{}
+// occurrence is one value that an element of a group takes: its receiver
+// (index -1) or a parameter, with the name it is declared with, "" when it
+// has none (unnamed or blank).
+type occurrence struct {
+	elem, index int
+	name        string
+	typ         types.Type
+}
+
+// groupParams declares the parameters of a group helper (after ctx) and
+// names, for each element, the receiver (an empty name for a function) and
+// the parameters that its wrapper is called with. In a method group, every
+// receiver is the helper's, recv. Otherwise, parameters that have the same
+// name in several elements become one parameter where all have identical
+// types, declared where the name first appears; where their types differ,
+// each is prefixed with its function's name (id becomes fetchUserID), as
+// is a name that is taken (the receiver of a method wrapped as a function
+// takes its type's name instead: client), and unnamed parameters are never
+// shared. The
+// last parameter stays variadic where it is the last element's variadic
+// parameter.
+func groupParams(g *group, sc *scope, tw *typeWriter, recv string) (decls []jen.Code, names [][]param) {
+	var occs []occurrence
+	byName := map[string][]int{}
+	names = make([][]param, len(g.elems))
 	for i, w := range g.elems {
-		recv := param{index: -1}
-		if w.hasRecv() {
-			recv.name = w.recvName()
+		names[i] = []param{{index: -1}}
+		switch {
+		case w.recv != nil && recv != "":
+			names[i][0].name = recv
+		case w.recv != nil:
+			occs = append(occs, occurrence{i, -1, sourceName(w.sig.Recv().Name()), w.recvType()})
+		case w.self != nil:
+			occs = append(occs, occurrence{i, -1, w.recvName(), w.recvType()})
 		}
-		bases[i] = append(bases[i], recv)
 		for _, p := range w.ownParams() {
-			bases[i] = append(bases[i], param{name: baseName(p.v.Name(), "arg"+strconv.Itoa(p.index)), index: p.index})
-		}
-		for _, p := range bases[i] {
-			count[p.name]++
+			names[i] = append(names[i], param{index: p.index})
+			occs = append(occs, occurrence{i, p.index, sourceName(p.v.Name()), p.v.Type()})
 		}
 	}
-	for i, w := range g.elems {
-		for j, p := range bases[i] {
-			if p.name == "" {
-				continue
-			}
-			if count[p.name] > 1 || !sc.free(p.name) {
-				p.name = lowerFirst(w.fn.Name()) + upperFirst(p.name)
-			}
-			bases[i][j].name = sc.fresh(p.name)
+	for j, o := range occs {
+		if o.name != "" {
+			byName[o.name] = append(byName[o.name], j)
 		}
 	}
-	return bases
+	declared := map[string]string{} // shared names, as declared
+	var last *occurrence
+	for _, o := range occs {
+		w := g.elems[o.elem]
+		name, shared := declared[o.name]
+		if !shared {
+			name = baseName(o.name, argName(o.index))
+			same := byName[o.name]
+			sharable := o.name != "" && len(same) > 1 && identicalAll(occs, same)
+			if !sharable && len(same) > 1 || !sc.free(name) && !sharable {
+				name = prefixed(w, o.index, name)
+			}
+			name = sc.fresh(name)
+			if sharable {
+				declared[o.name] = name
+			}
+			decls = append(decls, jen.Id(name).Add(tw.typ(o.typ)))
+			last = &o
+		}
+		slot := 0
+		if o.index >= 0 {
+			slot = 1 + slices.IndexFunc(w.ownParams(), func(p indexed) bool { return p.index == o.index })
+		}
+		names[o.elem][slot].name = name
+	}
+	if w := g.elems[len(g.elems)-1]; last != nil && last.elem == len(g.elems)-1 && w.sig.Variadic() && last.index == w.sig.Params().Len()-1 {
+		decls[len(decls)-1] = jen.Id(names[last.elem][len(names[last.elem])-1].name).Add(tw.param(w.sig, last.index))
+	}
+	return decls, names
+}
+
+// prefixed is the name of an element's parameter (index -1 for its
+// receiver) whose own name another takes: prefixed with the function's name
+// (id becomes fetchUserID), or, for the receiver of a method wrapped as a
+// function, the type's name (c becomes client).
+func prefixed(w *wrapper, index int, name string) string {
+	if index < 0 && w.self != nil {
+		return lowerFirst(w.self.obj.Name())
+	}
+	return lowerFirst(w.fn.Name()) + upperFirst(name)
+}
+
+// sourceName is a parameter's name, or "" for an unnamed or blank one.
+func sourceName(name string) string {
+	return baseName(name, "")
+}
+
+// argName names an unnamed parameter by its index: arg0, arg1, ...; recv
+// for a receiver (index -1).
+func argName(index int) string {
+	if index < 0 {
+		return "recv"
+	}
+	return "arg" + strconv.Itoa(index)
+}
+
+// identicalAll reports whether the occurrences at the given places have
+// identical types and belong to different elements.
+func identicalAll(occs []occurrence, at []int) bool {
+	elems := map[int]bool{}
+	for _, j := range at {
+		if elems[occs[j].elem] || !types.Identical(occs[j].typ, occs[at[0]].typ) {
+			return false
+		}
+		elems[occs[j].elem] = true
+	}
+	return true
 }
 
 // labels lists a group's elements for its doc comment: "F, G and T.M".

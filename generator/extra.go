@@ -116,8 +116,11 @@ func (a *analyzer) missingPackage(file *ast.File, t target) string {
 		}
 		return ""
 	}
-	if isStd(pkgPart) && !a.l.isStdPackage(pkgPart) || !strings.Contains(pkgPart, "/") {
+	switch {
+	case isStd(pkgPart) && !a.l.isStdPackage(pkgPart), !strings.Contains(pkgPart, "/"):
 		return "" // no package, or no path of a module's package
+	case pkgPart == a.pkg.PkgPath || !canImport(a.pkg.PkgPath, pkgPart):
+		return "" // reported as what it is
 	}
 	return pkgPart
 }

@@ -7,6 +7,7 @@ import (
 	"go/build"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
 	"slices"
@@ -91,6 +92,62 @@ func goflagsTags(goflags string) []string {
 		}
 	}
 	return tags
+}
+
+// notModule returns an error that names the folder and says what to do
+// when the go command finds no module there (no go.mod in it or above it),
+// or nil. It is asked only once a load has failed or found nothing.
+func (c Config) notModule() error {
+	cmd := exec.Command("go", "env", "GOMOD")
+	cmd.Dir, cmd.Env = c.Dir, c.Env
+	out, err := cmd.Output()
+	if gomod := strings.TrimSpace(string(out)); err != nil || gomod != "" && gomod != os.DevNull {
+		return nil
+	}
+	dir, err := filepath.Abs(cmp.Or(c.Dir, "."))
+	if err != nil {
+		dir = c.Dir
+	}
+	return fmt.Errorf("%s: no go.mod here or in any folder above: gathergen works in a module; create one with go mod init MODULE_PATH", dir)
+}
+
+// noModuleProvides starts the go command's message about an import path
+// that no module provides.
+const noModuleProvides = "no required module provides package "
+
+// inMainModules rewrites the go command's message about an import path that
+// no module provides, when the path lies in a main module: go get, which
+// it suggests, cannot help; the folder is missing. The main modules are
+// asked for only when there is such a message.
+func (c Config) inMainModules(diags []Diagnostic) {
+	var mods []string
+	for i, d := range diags {
+		rest, ok := strings.CutPrefix(d.Message, noModuleProvides)
+		if !ok {
+			continue
+		}
+		path, _, _ := strings.Cut(rest, ";")
+		if mods == nil {
+			mods = c.mainModules()
+		}
+		for _, mod := range mods {
+			if strings.HasPrefix(path, mod+"/") {
+				diags[i].Message = "no folder of module " + mod + " holds package " + path + ": check the path, or create the package's folder"
+			}
+		}
+	}
+}
+
+// mainModules returns the paths of the main modules (those of a workspace,
+// or the one module), or an empty list.
+func (c Config) mainModules() []string {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir, cmd.Env = c.Dir, c.Env
+	out, err := cmd.Output()
+	if err != nil {
+		return []string{}
+	}
+	return strings.Fields(string(out))
 }
 
 // output returns the name of the generated file.
@@ -189,6 +246,11 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	l := &loader{output: cfg.output(), activityOutput: cfg.activityOutput(), build: cfg.buildContext()}
 	pkgs, err := l.load(cfg)
+	if err != nil || !slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return len(p.Errors) == 0 }) {
+		if nm := cfg.notModule(); nm != nil {
+			return nil, nm
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -200,13 +262,30 @@ func Generate(cfg Config) (*Result, error) {
 	if err := scanImported(cfg, analyzers); err != nil {
 		return nil, err
 	}
-	if err := loadExtra(cfg, l, analyzers); err != nil {
+	others, diags, err := loadOthers(cfg, l, pkgs, analyzers[0].loaded)
+	if err != nil {
 		return nil, err
 	}
-	for _, o := range generateAll(analyzers) {
+	res.Diagnostics = diags
+	all := append(analyzers, others...)
+	if err := loadExtra(cfg, l, all); err != nil {
+		return nil, err
+	}
+	for _, a := range others {
+		for _, main := range analyzers {
+			main.hasOthers = main.hasOthers || main.pkg.PkgPath == a.pkg.PkgPath
+		}
+	}
+	if err := loadExtra(cfg, l, all); err != nil {
+		return nil, err
+	}
+	models := analyzeAll(all)
+	buildable := buildableIn(cfg)
+	for _, o := range planAll(cfg.output(), cfg.activityOutput(), collectParts(all, models), buildable) {
 		res.Diagnostics = append(res.Diagnostics, o.diags...)
 		res.Files = append(res.Files, o.files...)
 	}
+	cfg.inMainModules(res.Diagnostics)
 	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res, nil
 }
@@ -225,28 +304,78 @@ func scanAll(pkgs []*packages.Package, l *loader) []*analyzer {
 	return analyzers
 }
 
-// outcome is what generate returns for one package.
+// outcome is what planFiles returns for one package.
 type outcome struct {
 	files []File
 	diags []Diagnostic
 }
 
-// generateAll checks and renders every scanned package, in order of the
-// analyzers, on as many goroutines as the program may run at once: once
-// all are scanned, packages share only what no one writes any more.
-func generateAll(analyzers []*analyzer) []outcome {
-	out := make([]outcome, len(analyzers))
+// parallel calls do(i) for i in [0, n), on as many goroutines as the
+// program may run at once.
+func parallel(n int, do func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(goruntime.GOMAXPROCS(0), len(analyzers)) {
+	for range min(goruntime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(analyzers); i = int(next.Add(1) - 1) {
-				out[i].files, out[i].diags = analyzers[i].generate()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// analyzeAll checks every scanned package in every configuration: once
+// all are scanned, they share only what no one writes any more.
+func analyzeAll(analyzers []*analyzer) []*model {
+	models := make([]*model, len(analyzers))
+	parallel(len(analyzers), func(i int) { models[i] = analyzers[i].analyze() })
+	return models
+}
+
+// collectParts gathers the analyzers and models of each package, in the
+// order of their first analyzer: the run's configuration's comes first.
+func collectParts(analyzers []*analyzer, models []*model) []packageParts {
+	var parts []packageParts
+	index := map[string]int{}
+	for i, a := range analyzers {
+		j, ok := index[a.pkg.PkgPath]
+		if !ok {
+			j = len(parts)
+			index[a.pkg.PkgPath] = j
+			parts = append(parts, packageParts{dir: sourceDir(a.pkg)})
+			if a.pkg.Module != nil {
+				parts[j].goVersion = a.pkg.Module.GoVersion
+			}
+		}
+		parts[j].analyzers = append(parts[j].analyzers, a)
+		parts[j].models = append(parts[j].models, models[i])
+	}
+	return parts
+}
+
+// planAll renders the files of every package, on as many goroutines as the
+// program may run at once.
+func planAll(output, activityOutput string, parts []packageParts, buildable func(string) bool) []outcome {
+	out := make([]outcome, len(parts))
+	parallel(len(parts), func(i int) { out[i].files, out[i].diags = planFiles(output, activityOutput, parts[i], buildable) })
 	return out
+}
+
+// buildableIn returns a function that reports whether some configuration
+// satisfies a constraint; it asks the go command for its ports the first
+// time a constraint is not empty.
+func buildableIn(cfg Config) func(string) bool {
+	current := cfg.buildContext()
+	base := buildConfig{goos: current.GOOS, goarch: current.GOARCH, cgo: current.CgoEnabled, tags: current.BuildTags}
+	ports := sync.OnceValue(func() []string { return knownPorts(cfg) })
+	return func(expr string) bool {
+		if expr == "" {
+			return true
+		}
+		_, ok := satisfy(parseConstraint(expr), base, ports())
+		return ok
+	}
 }
 
 // sortDiagnostics orders diagnostics by file, line, column and message, and
@@ -260,13 +389,4 @@ func sortDiagnostics(diags []Diagnostic) []Diagnostic {
 			cmp.Compare(a.Message, b.Message))
 	})
 	return slices.Compact(diags)
-}
-
-// generate checks one scanned package and renders its files.
-func (a *analyzer) generate() ([]File, []Diagnostic) {
-	m := a.analyze()
-	if len(a.diags) > 0 {
-		return nil, a.diags
-	}
-	return a.files(m)
 }

@@ -56,7 +56,9 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		got, ok := caseOutput(c, res)
 		t.Run(c.name, func(t *testing.T) {
-			undo = append(undo, compareGolden(t, c, got, ok)...)
+			for name, content := range got {
+				undo = append(undo, compareGolden(t, c, name, content))
+			}
 		})
 		if ok && got[DefaultActivityOutput] == nil {
 			built = append(built, "./testdata/"+c.name)
@@ -77,9 +79,10 @@ func TestGolden(t *testing.T) {
 	})
 }
 
-// caseOutput returns what a case generated: its files' contents by name
-// (ok) or its diagnostics under wantDiagnostics, with file names relative
-// to the case's folder.
+// caseOutput returns what a case generated, by the name of the golden file
+// that holds it: its files' contents (ok), or its diagnostics, with file
+// names relative to the case's folder. A golden output file that the case
+// no longer generates is to be removed (nil content).
 func caseOutput(c goldenCase, res *Result) (got map[string][]byte, ok bool) {
 	var diags bytes.Buffer
 	for _, d := range res.Diagnostics {
@@ -95,32 +98,21 @@ func caseOutput(c goldenCase, res *Result) (got map[string][]byte, ok bool) {
 	}
 	got = map[string][]byte{}
 	for _, f := range res.Files {
-		if filepath.Dir(f.Path) == c.dir && f.New != nil {
+		if filepath.Dir(f.Path) == c.dir {
 			got[filepath.Base(f.Path)] = f.New
 		}
 	}
-	return got, len(got) > 0
+	if len(got) == 0 {
+		return map[string][]byte{wantDiagnostics: nil}, false
+	}
+	return got, true
 }
 
-// compareGolden compares a case's outputs with its golden files (an output
-// that is not generated must not be there), or records them under -update;
-// it returns functions that put the old golden files back.
-func compareGolden(t *testing.T, c goldenCase, got map[string][]byte, ok bool) []func() {
-	names := []string{wantDiagnostics}
-	if ok {
-		names = []string{DefaultOutput, DefaultActivityOutput}
-	}
-	var undo []func()
-	for _, name := range names {
-		undo = append(undo, compareGoldenFile(t, filepath.Join(c.dir, name), got[name]))
-	}
-	return undo
-}
-
-// compareGoldenFile compares one output (nil for none) with its golden
-// file, or records it under -update; it returns a function that puts the
-// old golden file back.
-func compareGoldenFile(t *testing.T, path string, got []byte) func() {
+// compareGolden compares one output of a case with its golden file (nil:
+// there should be none), or records it under -update; it returns a
+// function that puts the old golden file back.
+func compareGolden(t *testing.T, c goldenCase, name string, got []byte) func() {
+	path := filepath.Join(c.dir, name)
 	want, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
@@ -131,7 +123,9 @@ func compareGoldenFile(t *testing.T, path string, got []byte) func() {
 		}
 		return func() {}
 	}
-	if err := (File{Path: path, Old: want, New: got}).Write(); err != nil {
+	if got == nil {
+		os.Remove(path)
+	} else if err := os.WriteFile(path, got, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return func() {

@@ -18,9 +18,34 @@ func (a *analyzer) group(f found, wrappers []*wrapper) *group {
 		g.elems = append(g.elems, w)
 	}
 	if !ok {
+		a.partial[a.pkg.Fset.Position(f.d.pos).String()] = g.elems
 		return nil
 	}
+	g.recv, g.ptr = methodOf(g.elems)
 	return g
+}
+
+// methodOf returns the type whose method a group's helper is: the receiver
+// type of its method elements when they are all of one type that has no
+// type parameters, and no element has type parameters of its own (a method
+// cannot); the helper's receiver is a pointer when some element's is. It
+// returns nil for a group of functions, of methods of several types, or of
+// generic elements: its helper is a function.
+func methodOf(elems []*wrapper) (recv *types.TypeName, ptr bool) {
+	for _, w := range elems {
+		switch {
+		case len(w.typeParams()) > 0:
+			return nil, false
+		case w.recv == nil:
+			continue // a function, or a method wrapped as one (self)
+		case recv != nil && w.recv != recv:
+			return nil, false
+		}
+		recv = w.recv
+		_, isPtr := w.sig.Recv().Type().(*types.Pointer)
+		ptr = ptr || isPtr
+	}
+	return recv, ptr
 }
 
 // element resolves one element of a group: F, Type.Method, Method,

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // selfRecv is the receiver that the wrapper of a method takes right after
@@ -66,7 +68,7 @@ func (a *analyzer) receiverType(file *ast.File, at word, t target) *types.TypeNa
 		return tn
 	}
 	pkgName, typeName, ok := splitQualified(t.qual)
-	if !ok {
+	if !ok || strings.Contains(typeName, "/") { // a path: example.com/m.F
 		if !a.cFunction(file, t.qual, at) {
 			a.unknownPackage(file, at, t.qual, nil)
 		}
@@ -100,19 +102,19 @@ func (a *analyzer) unknownPackage(file *ast.File, at word, name string, candidat
 			name, a.fileName(file), strings.Join(candidates, ", "), strings.Replace(at.text, name+".", candidates[0]+".", 1))
 		return
 	}
-	a.report(at.pos, "unknown package %s: %s imports no package of that name, and %s; name a package by its import path (example.com/mod/pkg.Func)",
-		name, a.fileName(file), noSuchPackage(name))
-}
-
-// noSuchPackage says why a name is no package that a directive may name.
-func noSuchPackage(name string) string {
-	if ast.IsExported(name) {
-		return "this package has no type of that name"
+	switch {
+	case name == a.pkg.PkgPath:
+		a.report(at.pos, "%s is this package: put //gathergen:async in the doc comment of the function or method", name)
+		return
+	case !canImport(a.pkg.PkgPath, name):
+		a.report(at.pos, "package %s is internal: package %s cannot import it", name, a.pkg.Name)
+		return
+	case strings.Contains(name, "/"):
+		a.report(at.pos, "unknown package %s: no package has that import path", name)
+		return
 	}
-	if strings.Contains(name, "/") {
-		return "no package has that import path"
-	}
-	return "no package of the standard library has that name"
+	a.report(at.pos, "unknown package %s: %s imports no package of that name, the standard library has none and this package has no type of that name; name a package by its import path (example.com/mod/pkg.Func)",
+		name, a.fileName(file))
 }
 
 // fileName returns the base name of a file of the package.
@@ -146,6 +148,8 @@ func (a *analyzer) method(at word, t target, tn *types.TypeName) (*selfRecv, *ty
 	switch {
 	case fn == nil && !t.pointer && !isIface && func() bool { m, _ := lookupMethod(named, true, t.name); return m != nil }():
 		a.report(at.pos, "%s has a pointer receiver: write (*%s).%s", spelled, typeSpelled, t.name)
+	case fn == nil && index != nil:
+		a.report(at.pos, "%s is ambiguous: several embedded fields at the same depth promote %s", spelled, t.name)
 	case fn == nil && isField(named, t.name):
 		a.report(at.pos, "%s is a field, not a method", spelled)
 	case fn == nil:
@@ -166,14 +170,19 @@ func (a *analyzer) method(at word, t target, tn *types.TypeName) (*selfRecv, *ty
 }
 
 // lookupMethod finds a method in the method set of named, or of *named,
-// and the path of embedded fields that promotes it.
+// and the path of embedded fields that promotes it; index alone when
+// several embedded fields at one depth have it (the selector is
+// ambiguous).
 func lookupMethod(named *types.Named, pointer bool, name string) (*types.Func, []int) {
 	var t types.Type = named
 	if pointer {
 		t = types.NewPointer(named)
 	}
 	obj, index, _ := types.LookupFieldOrMethod(t, false, named.Obj().Pkg(), name)
-	fn, _ := obj.(*types.Func)
+	fn, ok := obj.(*types.Func)
+	if obj != nil && !ok {
+		return nil, nil // a field
+	}
 	return fn, index
 }
 
@@ -225,7 +234,8 @@ func (w *wrapper) recvName() string {
 	if w.self == nil {
 		return baseName(w.sig.Recv().Name(), "recv")
 	}
-	return strings.ToLower(w.self.obj.Name()[:1])
+	first, _ := utf8.DecodeRuneInString(w.self.obj.Name())
+	return string(unicode.ToLower(first))
 }
 
 // hasRecv reports whether the wrapper carries a receiver: it wraps a
@@ -255,10 +265,16 @@ func (w *wrapper) typeParams() []*types.TypeParam {
 // receiver's type parameters as the directive does.
 func (w *wrapper) typeWriter(local *types.Package, lens *lengths) *typeWriter {
 	tw := newTypeWriter(local, lens)
+	w.nameTypeParams(tw)
+	return tw
+}
+
+// nameTypeParams tells tw the names that the directive gives the
+// receiver's type parameters, if any.
+func (w *wrapper) nameTypeParams(tw *typeWriter) {
 	if w.self != nil && w.self.names != nil {
 		for i, tp := range w.self.tparams {
 			tw.names[tp] = w.self.names[i]
 		}
 	}
-	return tw
 }

@@ -5,7 +5,10 @@ import (
 	"go/types"
 )
 
-// model is what one package's generated file holds, checked and resolved.
+// model is what one package's generated file holds, checked and resolved;
+// as an analyzer returns it, what the directives of one configuration ask
+// for, each wrapper and group with its own constraint, which planFiles
+// splits into one model per output file.
 type model struct {
 	pkg      *types.Package
 	wrappers []*wrapper
@@ -14,8 +17,8 @@ type model struct {
 	// activity.go).
 	activities     []*activity
 	activityGroups []*activityGroup
-	// constraint is the build constraint kept from the files that the
-	// directives came from ("" for none).
+	// constraint is the build constraint that the file keeps ("" for
+	// none).
 	constraint string
 	// reserved holds the package's top-level names, declared and generated.
 	reserved map[string]bool
@@ -77,6 +80,23 @@ type wrapper struct {
 	// imports holds, by path, the packages that the code of the
 	// signature names.
 	imports map[string]*types.Package
+	unit
+}
+
+// unit is what a wrapper or a group carries from the analysis of its
+// configuration to the file it goes to.
+type unit struct {
+	// constraint is the build constraint under which the declaration
+	// builds: that of the directive's file (and, for a group, those of its
+	// elements), "" for none.
+	constraint string
+	// owned reports whether the declaration is its analyzer's to write:
+	// another analyzer writes what comes from the files it owns.
+	owned bool
+	// pkg and lens are the package and the array lengths of the load that
+	// checked the declaration, which the code that names its types uses.
+	pkg  *types.Package
+	lens *lengths
 }
 
 // group is a gather directive: a helper that starts its elements and gathers
@@ -85,6 +105,33 @@ type group struct {
 	name  string
 	elems []*wrapper
 	pos   token.Pos
+	// recv is the type whose method the helper is, when the elements'
+	// methods are all of that one type (see methodOf); nil otherwise.
+	recv *types.TypeName
+	// ptr reports whether the helper's receiver is a pointer: some
+	// element's is.
+	ptr bool
+	// key is the directive's position, the same in every load.
+	key string
+	unit
+}
+
+// recvName names a method group's receiver as its first method does.
+func (g *group) recvName() string {
+	for _, w := range g.elems {
+		if w.recv != nil {
+			return baseName(w.sig.Recv().Name(), "recv")
+		}
+	}
+	return "recv"
+}
+
+// recvType is the type of a method group's receiver: T or *T.
+func (g *group) recvType() types.Type {
+	if g.ptr {
+		return types.NewPointer(g.recv.Type())
+	}
+	return g.recv.Type()
 }
 
 // values returns the results that the future's value holds (all but a final

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -30,6 +31,13 @@ func (a *analyzer) typeErrors() bool {
 	return len(a.diags) > n || hasListErrors(a.pkg)
 }
 
+// excludedHere reports whether e says that the run's configuration leaves
+// every file of the package out, when other configurations check those
+// that hold directives.
+func (a *analyzer) excludedHere(e packages.Error) bool {
+	return a.hasOthers && strings.Contains(e.Msg, "build constraints exclude all Go files")
+}
+
 // listErrors reports, for a package in which no directive was found, the
 // errors of a package that the go command could not list (a pattern that
 // matches no folder, a missing module) and its syntax errors, which may hide
@@ -39,13 +47,25 @@ func (a *analyzer) listErrors() {
 	for _, e := range a.pkg.Errors {
 		pos := parsePos(e.Pos)
 		syntax := e.Kind == packages.ParseError && !a.l.wasSkipped(pos.Filename)
-		if syntax || e.Kind == packages.ListError && !isCompilerOutput(e) {
+		if syntax || e.Kind == packages.ListError && !isCompilerOutput(e) && !a.excludedHere(e) {
 			if pos.Filename == "" {
 				pos.Filename = a.pkg.PkgPath
 			}
-			a.diags = append(a.diags, Diagnostic{Pos: pos, Message: e.Msg})
+			a.diags = append(a.diags, Diagnostic{Pos: pos, Message: listMessage(e.Msg)})
 		}
 	}
+}
+
+// listMessage puts on one line a message of the go command about a package
+// it could not list ("no required module provides package example.com/x;
+// to add it:\n\tgo get example.com/x"), and says what to do about a folder
+// that does not exist.
+func listMessage(msg string) string {
+	if path, ok := strings.CutSuffix(msg, ": directory not found"); ok {
+		path = strings.TrimPrefix(path, "stat ")
+		return "no folder " + path + ": name an existing package folder (./dir, ./...) or an import path"
+	}
+	return strings.Join(strings.Fields(msg), " ")
 }
 
 // isCompilerOutput reports whether e is the compiler's output for the
@@ -173,6 +193,10 @@ func (a *analyzer) asyncWrapper(f found) *wrapper {
 		return a.external(f)
 	}
 	fd, ok := f.owner.(*ast.FuncDecl)
+	if below := a.funcBelow(f); !ok && below != nil {
+		a.report(f.d.pos, "a blank line separates //gathergen:async from func %s below: remove the blank line, so that the directive is in its doc comment", below.Name.Name)
+		return nil
+	}
 	if !ok {
 		a.report(f.d.pos, "//gathergen:async without PKG.FUNC belongs in the doc comment of a function or method, not %s", describe(f.owner))
 		return nil
@@ -196,6 +220,55 @@ func (a *analyzer) asyncWrapper(f found) *wrapper {
 	}
 	w.name = wrapperName(spec, fn.Name())
 	return a.finish(w)
+}
+
+// funcBelow returns the function declared right below a free-standing
+// comment, on lines of its own, that holds a directive, past blank lines
+// and nothing else (its own doc comment, if any, included), or nil.
+func (a *analyzer) funcBelow(f found) *ast.FuncDecl {
+	if f.owner != nil {
+		return nil
+	}
+	var group *ast.CommentGroup
+	for _, cg := range f.file.Comments {
+		if cg.Pos() <= f.d.pos && f.d.pos < cg.End() {
+			group = cg
+		}
+	}
+	for _, decl := range f.file.Decls {
+		if group == nil || decl.Pos() < group.End() {
+			continue
+		}
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || a.nextComment(f.file, group) != fd.Doc || a.pkg.Fset.Position(group.Pos()).Column != 1 {
+			return nil
+		}
+		return fd
+	}
+	return nil
+}
+
+// nextComment returns the comment group that follows cg in file, or nil.
+func (a *analyzer) nextComment(file *ast.File, cg *ast.CommentGroup) *ast.CommentGroup {
+	for i, c := range file.Comments {
+		if c == cg && i+1 < len(file.Comments) {
+			if next := file.Comments[i+1]; next.Pos() < a.declAfter(file, cg) {
+				return next
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// declAfter returns the position of the first declaration after cg.
+func (a *analyzer) declAfter(file *ast.File, cg *ast.CommentGroup) token.Pos {
+	for _, decl := range file.Decls {
+		if decl.Pos() >= cg.End() {
+			return decl.Pos()
+		}
+	}
+	return token.NoPos
 }
 
 // reject notes a function whose async directive has a problem, so that
@@ -309,11 +382,27 @@ func (a *analyzer) finish(w *wrapper) *wrapper {
 		w.structName = structName(recv, w.name)
 		w.fields = fieldNames(w.values())
 	}
-	if problem := a.unwritable(w); problem != "" {
+	if problem := cmp.Or(a.unwritable(w), shadowedByPackage(a.pkg.Types)); problem != "" {
 		a.report(w.pos, "cannot wrap %s: %s", w.label, problem)
 		return a.reject(w.fn)
 	}
 	return w
+}
+
+// emitterNames are the predeclared names that every wrapper and group
+// helper names, whatever the signature: the error of the task's function
+// and of a group's results, and nil.
+var emitterNames = []string{"error", "nil"}
+
+// shadowedByPackage says why no generated code can be written in pkg, which
+// declares one of emitterNames at package level, or returns "".
+func shadowedByPackage(pkg *types.Package) string {
+	for _, name := range emitterNames {
+		if why := shadowed(pkg, name); why != "" {
+			return why
+		}
+	}
+	return ""
 }
 
 // isContext reports whether t is context.Context.

@@ -27,7 +27,7 @@ func TemporalHelpers() ([]byte, error) {
 	if err := f.Render(&body); err != nil {
 		return nil, err
 	}
-	return append([]byte(header+"\n\n"), body.Bytes()...), nil
+	return append([]byte(helpersHeader+"\n\n"), body.Bytes()...), nil
 }
 
 // temporalSignature returns the type parameters ([A, B any]) and the

@@ -85,7 +85,27 @@ func (w *typeWriter) basic(t *types.Basic) *jen.Statement {
 	case t.Info()&types.IsUntyped != 0:
 		w.fail("type %s cannot be written", t)
 	}
+	w.checkShadowed(t.Name())
 	return jen.Id(t.Name())
+}
+
+// checkShadowed fails on a predeclared name that the package declares
+// otherwise at package level (type int struct{}, say): generated code in
+// the package cannot name the predeclared one.
+func (w *typeWriter) checkShadowed(name string) {
+	if why := shadowed(w.local, name); why != "" {
+		w.fail("%s", why)
+	}
+}
+
+// shadowed says why generated code in pkg cannot name the predeclared name,
+// or returns "": the package declares a name so spelled at package level.
+func shadowed(pkg *types.Package, name string) string {
+	obj := pkg.Scope().Lookup(name)
+	if obj == nil {
+		return ""
+	}
+	return fmt.Sprintf("package %s declares its own %s (a %s), which hides the predeclared %s that the generated code names: rename the package's %s", pkg.Name(), name, kindOf(obj), name, name)
 }
 
 // named writes a defined type or an alias by its name, with its type
@@ -108,6 +128,7 @@ func (w *typeWriter) typeName(obj *types.TypeName) *jen.Statement {
 	pkg := obj.Pkg()
 	switch {
 	case pkg == nil:
+		w.checkShadowed(obj.Name())
 		return jen.Id(obj.Name())
 	case pkg.Path() == w.local.Path():
 		if obj.Parent() != nil && obj.Parent() != pkg.Scope() {

@@ -101,7 +101,7 @@ func TestDiagnosticString(t *testing.T) {
 	if got := d.String(); got != "a.go:1:2: m" {
 		t.Errorf("String() = %q", got)
 	}
-	if got := (Diagnostic{Pos: positionOf("example.com/p"), Message: "m"}).String(); got != "example.com/p: m" {
+	if got := (Diagnostic{Pos: token.Position{Filename: "example.com/p"}, Message: "m"}).String(); got != "example.com/p: m" {
 		t.Errorf("String() = %q", got)
 	}
 	if got := (Diagnostic{Message: "m"}).String(); got != "m" {
@@ -206,14 +206,15 @@ func TestWriteFailure(t *testing.T) {
 
 func TestIsOwnOutput(t *testing.T) {
 	for src, want := range map[string]bool{
-		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n":                                                          true,
-		header + "\n\npackage runtime\n\nimport \"context\"\n":                                                                        false,
-		"package p\n\nimport runtime \"" + runtimePath + "\"\n":                                                                       false,
-		header + "\n\npackage p\n\nimport (\n":                                                                                        false,
+		header + "\n\npackage p\n\nimport runtime \"" + runtimePath + "\"\n": true,
+		helpersHeader + "\n\npackage runtime\n\nimport \"context\"\n":        false,
+		header + "\n\npackage p\n\nimport \"example.com/m/gone\"\n":          true,
+		header + "package p\n":                                  false,
+		"package p\n\nimport runtime \"" + runtimePath + "\"\n": false,
+		header + "\n\npackage p\n\nimport (\n":                  true,
 		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n\t\"strings\"\n=======\n>>>>>>> b\n\truntime \"" + runtimePath + "\"\n)\n": true,
 		// an activity file imports gathergen's temporal package instead
-		header + "\n\npackage p\n\nimport gtemporal \"" + temporalPath + "\"\n":                                  true,
-		header + "\n\npackage p\n\nimport (\n<<<<<<< HEAD\n>>>>>>> b\n\tgtemporal \"" + temporalPath + "\"\n)\n": true,
+		header + "\n\npackage p\n\nimport gtemporal \"" + temporalPath + "\"\n": true,
 		// git with core.autocrlf=true checks files out with CRLF.
 		header + "\r\n\r\npackage p\r\n\r\nimport runtime \"" + runtimePath + "\"\r\n": true,
 	} {
@@ -306,10 +307,52 @@ func TestSameConstraint(t *testing.T) {
 		{"linux", "", false},
 		{"", "cgo", false},
 		{"linux", "linux || darwin", false},
-		{"a && b && c && d && e && f && g && h && i && j && k", "k && a && b && c && d && e && f && g && h && i && j", false},
+		{"a && b && c && d && e && f && g && h && i && j && k", "k && a && b && c && d && e && f && g && h && i && j", true},
+		{"a && b && c && d && e && f && g && h && i && j && k && l && m", "m && a && b && c && d && e && f && g && h && i && j && k && l", false},
+		{"go1.22 && linux", "linux", true},
+		{"go1.26", "", true},
+		{"go1.27 && linux", "linux", false},
+		{"!go1.21 || linux", "linux", true},
 	} {
-		if got := sameConstraint(tt.a, tt.b); got != tt.want {
-			t.Errorf("sameConstraint(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		if got := sameConstraint(tt.a, tt.b, "1.26"); got != tt.want {
+			t.Errorf("sameConstraint(%q, %q, 1.26) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestAlwaysTrue(t *testing.T) {
+	for expr, want := range map[string]bool{
+		"":                   true,
+		"go1.13":             true,
+		"go1.26":             true,
+		"go1.13 && go1.21":   true,
+		"go1.27":             false,
+		"linux || !linux":    true,
+		"go1.13 && linux":    false,
+		"!go1.13 || special": false,
+	} {
+		if got := alwaysTrue(expr, "1.26.1"); got != want {
+			t.Errorf("alwaysTrue(%q, 1.26.1) = %v, want %v", expr, got, want)
+		}
+	}
+}
+
+func TestOutputName(t *testing.T) {
+	for expr, want := range map[string]string{
+		"linux":                                "gather_gen.linux.go",
+		"!windows":                             "gather_gen.not_windows.go",
+		"linux && (amd64 || arm64)":            "gather_gen.linux_and_amd64_or_arm64.go",
+		"go1.30 && integration":                "gather_gen.go1_30_and_integration.go",
+		strings.Repeat("longtag && ", 9) + "x": "gather_gen.longtag_and_longtag_and_longtag_and_lon_",
+	} {
+		got := outputName(DefaultOutput, expr)
+		if !strings.HasPrefix(got, want) || len(got) > 70 || !isOutputName(got, DefaultOutput) || CheckOutput(got) != nil {
+			t.Errorf("outputName(%q) = %q, want %q", expr, got, want)
+		}
+	}
+	for name, want := range map[string]bool{"gather_gen.go": true, "gather_gen.linux.go": true, "gather_gen_linux.go": false, "gather_gen..go": true, "other.go": false} {
+		if got := isOutputName(name, DefaultOutput); got != want {
+			t.Errorf("isOutputName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
@@ -415,5 +458,41 @@ func TestStdPackages(t *testing.T) {
 	}
 	if got := stdPackages(""); len(got) != 0 {
 		t.Errorf("without GOROOT: %v", got)
+	}
+}
+
+func TestListMessage(t *testing.T) {
+	for msg, want := range map[string]string{
+		"no required module provides package example.com/x; to add it:\n\tgo get example.com/x": "no required module provides package example.com/x; to add it: go get example.com/x",
+		"stat /m/nosuch: directory not found":                                                   "no folder /m/nosuch: name an existing package folder (./dir, ./...) or an import path",
+		"found packages a (a.go) and b (b.go) in /m":                                            "found packages a (a.go) and b (b.go) in /m",
+	} {
+		if got := listMessage(msg); got != want {
+			t.Errorf("listMessage(%q) = %q, want %q", msg, got, want)
+		}
+	}
+}
+
+func TestSatisfy(t *testing.T) {
+	ports := []string{"aix/ppc64", "darwin/arm64", "js/wasm", "linux/amd64", "linux/arm64", "windows/amd64"}
+	here := buildConfig{goos: "linux", goarch: "amd64", tags: []string{"mine"}}
+	for _, c := range []struct {
+		expr string
+		want string // key, or "" for none
+	}{
+		{"linux", "linux/amd64/mine/"},
+		{"windows", "windows/amd64/mine/"},
+		{"!linux && !mine", "darwin/arm64//"},
+		{"integration && (arm64 || wasm)", "linux/arm64/integration,mine/"},
+		{"js && !wasm", ""},
+		{"linux && windows", ""},
+		{"cgo && ios", ""},
+		{"unix && !linux", "darwin/arm64/mine/"},
+		{"go1.1 && linux", "linux/amd64/mine/"},
+	} {
+		got, ok := satisfy(parseConstraint(c.expr), here, ports)
+		if ok != (c.want != "") || ok && got.key() != c.want {
+			t.Errorf("satisfy(%q) = %q, %v; want %q", c.expr, got.key(), ok, c.want)
+		}
 	}
 }

@@ -137,7 +137,7 @@ func (f *Future[T]) Done() <-chan struct{} {
 // settled.
 func (f *Future[T]) Cancel() { f.cancel() }
 
-// Name returns the name given to [GoNamed], or "".
+// Name returns the name given to [GoNamed] or to [GoWith] to [GoWith9], or "".
 func (f *Future[T]) Name() string { return f.name }
 
 // settle records v and err unless f has settled already, and reports

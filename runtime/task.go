@@ -19,8 +19,9 @@ func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future
 }
 
 // GoNamed is [Go] with a name for the task, which a gather reports in its
-// *[TaskError] when the task fails. Generated wrappers call GoNamed with the
-// wrapped function's name.
+// *[TaskError] when the task fails. Generated wrappers of functions that
+// carry no values call it with the wrapped function's name (the others
+// call [GoWith] to [GoWith9]).
 func GoNamed[T any](ctx context.Context, name string, fn func(context.Context) (T, error)) *Future[T] {
 	return start(ctx, name, fn, "runtime.GoNamed")
 }

@@ -31,7 +31,7 @@ func TestGeneratedActivities(t *testing.T) {
 	env := moduleEnv()
 	tmp := t.TempDir()
 	gathergen := filepath.Join(tmp, "gathergen")
-	run(t, root, env, "go", "build", "-o", gathergen, "./cmd/gathergen")
+	run(t, root, env, "go", "build", "-mod=readonly", "-o", gathergen, "./cmd/gathergen")
 
 	mod := filepath.Join(tmp, "m")
 	cases := activityCases(t, filepath.Join(root, "testdata"))

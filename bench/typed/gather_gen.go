@@ -53,6 +53,6 @@ func Step8Async(ctx context.Context, i int) *runtime.Future[int] {
 }
 
 // Pair starts Step0 and Step1 and gathers their results: the first failure cancels the others.
-func Pair(ctx context.Context, step0I int, step1I int) (int, int, error) {
-	return runtime.Gather2(ctx, Step0Async(ctx, step0I), Step1Async(ctx, step1I))
+func Pair(ctx context.Context, i int) (int, int, error) {
+	return runtime.Gather2(ctx, Step0Async(ctx, i), Step1Async(ctx, i))
 }

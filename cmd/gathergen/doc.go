@@ -5,7 +5,7 @@
 //
 // becomes, with every value statically typed,
 //
-//	user, orders, err := shop.LoadPage(ctx, id, client, id)
+//	user, orders, err := client.LoadPage(ctx, id)
 //
 // # Usage
 //
@@ -53,9 +53,15 @@
 //	//gathergen:async as Other
 //		the same, naming the wrapper Other
 //	//gathergen:async pkg.Func [as Name]
-//		anywhere at package level: a wrapper for a function of an imported
+//		anywhere at package level: a wrapper for a function of another
 //		package, named by its name as imported in that file or by its
-//		import path (strconv.Atoi, net/http.Get); FuncAsync by default
+//		import path (strconv.Atoi, net/http.Get), imported or not;
+//		FuncAsync by default
+//	//gathergen:async (*pkg.T).M [as Name], pkg.T.M, T.M
+//		anywhere at package level: a wrapper for a method of another
+//		package's type, of an interface (this package's or another's) or
+//		promoted from an embedded field, taking the receiver after ctx;
+//		TMAsync by default (ClientDoAsync for (*http.Client).Do)
 //	//gathergen:gather Name F G ...
 //		anywhere at package level: Name(ctx, params of F, params of G, ...)
 //		(results of F, results of G, ..., error) starts every call and
@@ -69,10 +75,64 @@
 // of one would only await one future, so it is refused with a hint, and so
 // is a group of more than nine). Each element is a function (F), a method
 // (Type.Method, or Method alone where one async type has it) or a function
-// of another package (pkg.Func), and each needs its own async directive. A
-// method's receiver comes first among its parameters; a parameter name that
-// two elements share is prefixed with its function's name (id becomes
-// fetchUserID).
+// of another package (pkg.Func) or a method of another package's type or
+// of an interface, named as for an async directive ((*http.Client).Do,
+// io.Reader.Read), and each needs its own async directive.
+//
+// The helper takes ctx and then the elements' parameters in order, one per
+// name: parameters that have the same name and identical types in several
+// elements become one (FetchUser(ctx, id int) and FetchOrders(ctx, id int)
+// share id). Where the types of a shared name differ, each is prefixed with
+// its function's name (id becomes fetchUserID); unnamed parameters are
+// never shared. When names coincide by accident, rename one of the
+// parameters (a parameter's name is no part of its function's type), or,
+// for functions of other packages, call the wrappers and runtime.GatherN
+// yourself. A group whose methods are all of one type (with functions or
+// not) is a method of that type, with a pointer receiver where one of the
+// methods has one: func (c *Client) LoadPage(ctx context.Context, id int).
+// A group of methods of several types, or with generic elements, is a
+// function that takes each receiver as a parameter. A signature wider than
+// 100 columns is written one parameter per line.
+//
+// Methods are named as in a Go method expression: (*http.Client).Do for a
+// method of *T, time.Time.Format for one of T (T.M of a method with a
+// pointer receiver is refused with a hint to write (*T).M), io.Reader.Read
+// or Store.Get for an interface's. Promoted methods, of embedded fields and
+// embedded interfaces, resolve as the compiler resolves them. The wrapper
+// is a function that takes the receiver right after ctx, named after the
+// type's first letter:
+//
+//	//gathergen:async (*http.Client).Do
+//
+//	func ClientDoAsync(ctx context.Context, c *http.Client, req *http.Request) *runtime.Future[*http.Response]
+//
+// A generic type's parameters are carried over to the wrapper:
+// (*atomic.Pointer[T]).Load, or (*atomic.Pointer).Load, gives
+// PointerLoadAsync[T any](ctx context.Context, p *atomic.Pointer[T]); names
+// in brackets (written without spaces: [K,V]) name the wrapper's type
+// parameters. A method declared on a type of this package is wrapped from
+// its doc comment, as a method; a free-standing T.M for it is refused with
+// that hint. In a group helper, the receiver of a method wrapped as a
+// function is a parameter like the others: two methods of one type share
+// it ((*http.Client).Do and (*http.Client).Get take one c *http.Client),
+// and receivers of one name but different types are named after their
+// types (client, counter).
+//
+// A directive may name a package that no file of the package imports: an
+// import that only a directive used would be unused, which the compiler
+// refuses and goimports deletes. A bare name (errors.Join) is the package
+// that the directive's file imports under that name, else the standard
+// library's package of that name; a name of several (rand: crypto/rand,
+// math/rand, math/rand/v2) is a problem that names them, and the import
+// path settles it. Such packages are read from export data in one more
+// load, made only when some directive needs one.
+//
+// A constraint that another package does not export (math/rand/v2.N's
+// intType) is spelled in the wrapper by its type set; a constraint with an
+// unexported method, or that names an unexported type, is refused with
+// that reason, since no code outside its package could write it. Two
+// directives that give one name (encoding/json.Marshal and
+// encoding/xml.Marshal) are a problem whose message suggests as NAME.
 //
 // Every wrapper takes ctx first: a function whose first parameter is a
 // context.Context receives the task's context there, so that cancellation
@@ -109,7 +169,7 @@
 //	func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User]
 //	func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order]
 //	func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int]
-//	func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error)
+//	func (c *Client) LoadPage(ctx context.Context, id int) (User, []Order, error)
 //
 // A wrapper hands the values it carries (the receiver and the parameters)
 // to the runtime one by one, with runtime.GoNamed for none, runtime.GoWith
@@ -168,7 +228,9 @@
 // names, and renaming a function renames its activity: pin with "as Name"
 // the name of an activity whose workflows may still be running ("as
 // FetchOrders" keeps the name that the SDK's RegisterActivity gives the
-// method Client.FetchOrders).
+// method Client.FetchOrders). Names are checked within a package; a worker
+// that registers the activities of two packages needs theirs distinct too
+// (the SDK panics on a name registered twice): give one "as Name".
 //
 // A stub starts its activity with gtemporal.Execute, under its name and
 // with the activity options of ctx (set with workflow.WithActivityOptions;
@@ -192,16 +254,26 @@
 //
 //	//gathergen:gather LoadPage FetchUser Client.FetchOrders
 //
-//	func LoadPage(ctx workflow.Context, fetchUserID int, fetchOrdersID int) (User, []Order, error) {
-//		return gtemporal.Gather2(ctx, FetchUserActivity(ctx, fetchUserID), ClientFetchOrdersActivity(ctx, fetchOrdersID))
+//	func LoadPage(ctx workflow.Context, id int) (User, []Order, error) {
+//		return gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), ClientFetchOrdersActivity(ctx, id))
 //	}
 //
 // Its elements are named as in-process ones are (F, Type.Method, Method,
-// pkg.Func: the function, not the Name of "as Name"), and a method's
-// receiver is not among its parameters: that is the worker's.
+// pkg.Func: the function, not the Name of "as Name"), its parameters are
+// shared by the same rule, and a method's receiver is not among them: that
+// is the worker's.
+//
+// A package's activities go to one file, with one build constraint:
+// RegisterActivities registers them all, so their directives, and those of
+// their groups, must come from files with the same constraint (one that
+// always holds for the module's Go version counting as none); directives
+// in files that the run's configuration leaves out are read in one that
+// includes them, as for async directives.
 //
 // Each of these is a problem, with its position: a generic function or a
-// method of a generic type (Temporal registers functions of one type); more
+// method of a generic type (Temporal registers functions of one type); a
+// method of another package's type or of an interface named as a target
+// ((*pkg.T).M, pkg.T.M: make an activity of a function that calls it); more
 // than one result besides the error (return a struct); two activities under
 // one name; a function with both an async and an activity directive (a
 // group that names it could not tell which to gather); a group of
@@ -255,8 +327,23 @@
 // The file starts with "// Code generated by gathergen. DO NOT EDIT." and
 // keeps the build constraint (//go:build line, GOOS/GOARCH file name
 // suffix, cgo for a file that imports "C") of the files that hold the
-// directives; directives in files with different constraints are a
-// problem, since one file keeps one constraint. It is gofmt-clean and the
+// directives. Files that the run's configuration leaves out (x_windows.go
+// on Linux, a //go:build integration file without -tags integration) are
+// read and type-checked too, each in a configuration that includes it, so
+// that one run, whatever its GOOS and tags, writes what every
+// configuration needs and reports every problem of every configuration.
+// Each distinct constraint gets a file of its own: gather_gen.go holds the
+// declarations without constraint (or those of the only constraint there
+// is), and the others go to gather_gen.linux.go,
+// gather_gen.not_windows.go, gather_gen.integration.go, named after the
+// constraint past a dot (the go command reads no GOOS or GOARCH there), so
+// that each builds exactly where its //go:build line says. A wrapper goes
+// to the file of its directive's constraint; a group to the file where all
+// its elements build (to each platform's file, where each declares the
+// element). Constraints that hold in the same configurations share a
+// file, and a constraint that always holds for the module's Go version
+// (//go:build go1.18 in a go 1.26 module) is none. -check checks every
+// such file. It is gofmt-clean and the
 // same byte for byte from run to run, written only when it changed (with
 // the old file's permissions), through temporary files that are renamed
 // over the old ones only once every package's file is written.
@@ -264,8 +351,10 @@
 // clash (the standard runtime and gathergen's, say) get numbered names.
 // Gathergen's earlier output is left out of the load, so a stale file that
 // no longer compiles (or names the package as it was called before a
-// rename, or has merge conflict markers) never blocks its regeneration, and
-// it is removed once its package has no directive left. A file of the
+// rename, has merge conflict markers, or imports a package since deleted)
+// never blocks its regeneration: earlier output is known by its first
+// line, the header. It is removed once no directive asks for it, and a
+// symbolic link to nothing at the output's path is replaced. A file of the
 // output's name that gathergen did not write is never touched, and earlier
 // output under another name (another -output) is a problem.
 package main

@@ -8,8 +8,9 @@ import (
 )
 
 // svcSource is a package that wraps a method of another package's type,
-// (*http.Client).Do, from a package that it does not import, and a method
-// of its own interface, and gathers both with a group helper.
+// (*http.Client).Do, from a package that it does not import, and methods
+// of its own interfaces, and gathers them with a group helper whose
+// interface methods share their key parameter.
 const svcSource = `package svc
 
 import "context"
@@ -21,11 +22,18 @@ type Store interface {
 	Get(ctx context.Context, key string) (string, error)
 }
 
+// Archive is where the service keeps what it no longer serves.
+type Archive interface {
+	Get(ctx context.Context, key string) (string, error)
+}
+
 //gathergen:async (*net/http.Client).Do
 
 //gathergen:async Store.Get
 
-//gathergen:gather Load (*http.Client).Do Store.Get
+//gathergen:async Archive.Get
+
+//gathergen:gather Load (*http.Client).Do Store.Get Archive.Get
 `
 
 // svcProgram serves a page on a loopback httptest server and gathers its
@@ -65,15 +73,15 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	resp, v, err := svc.Load(ctx, srv.Client(), req, store{"k": "v"}, "k")
-	if err != nil {
-		fmt.Println("Load:", err)
+	resp, v, old, err := svc.Load(ctx, srv.Client(), req, store{"k": "v"}, "k", store{"k": "old"})
+	if err != nil || old != "old" {
+		fmt.Println("Load:", old, err)
 		os.Exit(1)
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	req, _ = http.NewRequestWithContext(ctx, "GET", srv.URL+"/b", nil)
-	_, _, err = svc.Load(ctx, srv.Client(), req, store{}, "k")
+	_, _, _, err = svc.Load(ctx, srv.Client(), req, store{}, "k", store{"k": "old"})
 	var te *runtime.TaskError
 	if !errors.As(err, &te) || te.Name != "Store.Get" {
 		fmt.Println("want a failure of Store.Get, got", err)
@@ -84,8 +92,9 @@ func main() {
 `
 
 // testMethods: go generate wraps (*http.Client).Do, whose package the
-// package does not import, and an interface method, and gathers them; go
-// vet passes and the program gets the page from an httptest server.
+// package does not import, and interface methods, and gathers them with one
+// key for both interfaces; go vet passes and the program gets the page
+// from an httptest server.
 func testMethods(t *testing.T, dir string) {
 	writeFiles(t, dir, map[string]string{"svc/svc.go": svcSource, "fetch/main.go": svcProgram})
 	goIn(t, dir, "generate", "./svc")
@@ -93,6 +102,8 @@ func testMethods(t *testing.T, dir string) {
 	for _, want := range []string{
 		"func ClientDoAsync(ctx context.Context, c *http.Client, req *http.Request) *runtime.Future[*http.Response] {",
 		"func StoreGetAsync(ctx context.Context, s Store, key string) *runtime.Future[string] {",
+		// key is shared by Store.Get and Archive.Get
+		"\tc *http.Client,\n\treq *http.Request,\n\ts Store,\n\tkey string,\n\ta Archive,\n) (*http.Response, string, string, error) {",
 	} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("svc/gather_gen.go lacks %q:\n%s", want, out)

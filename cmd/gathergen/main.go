@@ -27,13 +27,17 @@ Directives (one per line, no space after //):
                                      method: emits NameAsync
   //gathergen:async as Other         the same, naming the wrapper Other
   //gathergen:async pkg.Func [as N]  anywhere at package level: a wrapper for
-                                     a function of an imported package (its
-                                     name as imported, or its import path)
+                                     a function of another package (its name
+                                     as imported, or its import path)
+  //gathergen:async (*pkg.T).M       the same for a method of another
+                                     package's type or of an interface
+                                     (pkg.T.M, T.M): ClientDoAsync(ctx, c, ...)
   //gathergen:gather Name F G ...    anywhere at package level: Name(ctx,
                                      params of F, params of G, ...) starts all
                                      and returns (results..., error); elements
-                                     are F, Type.Method, Method or pkg.Func,
-                                     each with its own async directive, 2 to 9
+                                     are F, Type.Method, Method, pkg.Func or
+                                     (*pkg.T).M, each with its own async
+                                     directive, 2 to 9
   //gathergen:activity [pkg.Func] [as Name]
                                      a function or method (or pkg.Func) as a
                                      Temporal activity: NameActivity(ctx
@@ -159,7 +163,14 @@ func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprint(stdout, f.Diff())
-		fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		switch {
+		case f.Old == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is missing: run go generate\n", rel(f.Path))
+		case f.New == nil:
+			fmt.Fprintf(stderr, "gathergen: %s is no longer generated (no directive asks for it): run go generate to remove it\n", rel(f.Path))
+		default:
+			fmt.Fprintf(stderr, "gathergen: %s is stale: run go generate\n", rel(f.Path))
+		}
 		status = 1
 	}
 	return status

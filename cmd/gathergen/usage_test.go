@@ -9,7 +9,7 @@ func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	help := gathergen(t, dir, "-h")
 	expect(t, help, 0)
-	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "//gathergen:gather", "//gathergen:activity", "-activity-output"} {
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "(*pkg.T).M", "//gathergen:gather", "//gathergen:activity", "-activity-output"} {
 		if !strings.Contains(help.stderr, want) {
 			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
 		}
@@ -30,9 +30,12 @@ func TestUsage(t *testing.T) {
 }
 
 // TestNoModule checks that packages that cannot be loaded fail the run
-// (exit 1): a pattern that go list rejects, and one that matches nothing.
+// (exit 1): outside a module, which it says, and a pattern that matches
+// nothing in a module.
 func TestNoModule(t *testing.T) {
 	dir := t.TempDir()
-	expect(t, gathergen(t, dir, "./..."), 1)
-	expect(t, gathergen(t, dir, "./none"), 1, "gathergen: no packages match")
+	expect(t, gathergen(t, dir, "./..."), 1, "no go.mod here")
+	expect(t, gathergen(t, dir, "./none"), 1, "no go.mod here")
+	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n"})
+	expect(t, gathergen(t, dir, "./..."), 1, "gathergen: no packages match")
 }

@@ -144,11 +144,17 @@ func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) 
 }
 
 // LoadPage starts the activities FetchUser and Client.FetchOrders and gathers their results: the first failure cancels the others.
-func LoadPage(ctx workflow.Context, fetchUserID int, fetchOrdersID int) (User, []Order, error) {
-	return gtemporal.Gather2(ctx, FetchUserActivity(ctx, fetchUserID), ClientFetchOrdersActivity(ctx, fetchOrdersID))
+func LoadPage(ctx workflow.Context, id int) (User, []Order, error) {
+	return gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), ClientFetchOrdersActivity(ctx, id))
 }
 
 // Tally starts the activities Double, Clock.Shift and Sum and gathers their results: the first failure cancels the others.
-func Tally(ctx workflow.Context, n int, d time.Duration, label string, ns ...int) (int, time.Duration, string, error) {
+func Tally(
+	ctx workflow.Context,
+	n int,
+	d time.Duration,
+	label string,
+	ns ...int,
+) (int, time.Duration, string, error) {
 	return gtemporal.Gather3(ctx, DoubleActivity(ctx, n), ShiftByActivity(ctx, d), SumActivity(ctx, label, ns...))
 }

@@ -32,6 +32,6 @@ func RegisterActivities(r worker.ActivityRegistry) {
 }
 
 // There starts the activities Remote and Far and gathers their results: the first failure cancels the others.
-func There(ctx workflow.Context, remoteID int, farID int) (string, int, error) {
-	return gtemporal.Gather2(ctx, RemoteActivity(ctx, remoteID), FarActivity(ctx, farID))
+func There(ctx workflow.Context, id int) (string, int, error) {
+	return gtemporal.Gather2(ctx, RemoteActivity(ctx, id), FarActivity(ctx, id))
 }

@@ -18,6 +18,6 @@ func NearAsync(ctx context.Context, id int) *runtime.Future[int] {
 }
 
 // Here starts Local and Near and gathers their results: the first failure cancels the others.
-func Here(ctx context.Context, localID int, nearID int) (string, int, error) {
-	return runtime.Gather2(ctx, LocalAsync(ctx, localID), NearAsync(ctx, nearID))
+func Here(ctx context.Context, id int) (string, int, error) {
+	return runtime.Gather2(ctx, LocalAsync(ctx, id), NearAsync(ctx, id))
 }

@@ -78,16 +78,22 @@ func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int] {
 }
 
 // LoadPage starts FetchUser and Client.FetchOrders and gathers their results: the first failure cancels the others.
-func LoadPage(ctx context.Context, fetchUserID int, c *Client, fetchOrdersID int) (User, []Order, error) {
-	return runtime.Gather2(ctx, FetchUserAsync(ctx, fetchUserID), c.FetchOrdersAsync(ctx, fetchOrdersID))
+func (c *Client) LoadPage(ctx context.Context, id int) (User, []Order, error) {
+	return runtime.Gather2(ctx, FetchUserAsync(ctx, id), c.FetchOrdersAsync(ctx, id))
 }
 
 // Mixed starts Client.FetchOrders, Double, Store, Touch, Split, Pair and strconv.Atoi and gathers their results: the first failure cancels the others.
-func Mixed(ctx context.Context, c *Client, id int, doubleN int, fail bool, splitS string, pairN int, atoiS string) ([]Order, int, struct{}, struct{}, SplitResult, PairResult, int, error) {
-	return runtime.Gather7(ctx, c.FetchOrdersAsync(ctx, id), Twice(ctx, doubleN), StoreAsync(ctx, fail), TouchAsync(ctx), SplitAsync(ctx, splitS), PairAsync(ctx, pairN), ParseIntAsync(ctx, atoiS))
+func (c *Client) Mixed(
+	ctx context.Context,
+	id int,
+	n int,
+	fail bool,
+	s string,
+) ([]Order, int, struct{}, struct{}, SplitResult, PairResult, int, error) {
+	return runtime.Gather7(ctx, c.FetchOrdersAsync(ctx, id), Twice(ctx, n), StoreAsync(ctx, fail), TouchAsync(ctx), SplitAsync(ctx, s), PairAsync(ctx, n), ParseIntAsync(ctx, s))
 }
 
 // ShopPage starts Client.FetchOrders and FetchUser and gathers their results: the first failure cancels the others.
-func ShopPage(ctx context.Context, c *Client, fetchOrdersID int, fetchUserID int) ([]Order, User, error) {
-	return runtime.Gather2(ctx, c.FetchOrdersAsync(ctx, fetchOrdersID), FetchUserAsync(ctx, fetchUserID))
+func (c *Client) ShopPage(ctx context.Context, id int) ([]Order, User, error) {
+	return runtime.Gather2(ctx, c.FetchOrdersAsync(ctx, id), FetchUserAsync(ctx, id))
 }

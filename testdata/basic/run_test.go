@@ -11,11 +11,11 @@ import (
 
 func TestLoadPage(t *testing.T) {
 	ctx := context.Background()
-	user, orders, err := LoadPage(ctx, 7, &Client{prefix: "book-"}, 3)
-	if err != nil || user.ID != 7 || !reflect.DeepEqual(orders, []Order{{Item: "book-3"}}) {
+	user, orders, err := (&Client{prefix: "book-"}).LoadPage(ctx, 7)
+	if err != nil || user.ID != 7 || !reflect.DeepEqual(orders, []Order{{Item: "book-7"}}) {
 		t.Fatalf("LoadPage = %v, %v, %v", user, orders, err)
 	}
-	_, _, err = LoadPage(ctx, -1, &Client{}, 3)
+	_, _, err = (&Client{}).LoadPage(ctx, -1)
 	var te *runtime.TaskError
 	if !errors.As(err, &te) || te.Name != "FetchUser" || !errors.Is(err, ErrNotFound) {
 		t.Fatalf("LoadPage error = %v", err)
@@ -24,12 +24,13 @@ func TestLoadPage(t *testing.T) {
 
 func TestMixed(t *testing.T) {
 	ctx := context.Background()
-	orders, twice, _, _, split, pair, n, err := Mixed(ctx, &Client{}, 1, 21, false, "go", 5, "42")
-	if err != nil || len(orders) != 1 || twice != 42 || split != (SplitResult{Head: "g", Tail: "o"}) ||
-		pair != (PairResult{R0: 5, R1: "5"}) || n != 42 {
+	// Double and Pair share n, Split and strconv.Atoi share s
+	orders, twice, _, _, split, pair, n, err := (&Client{}).Mixed(ctx, 1, 21, false, "42")
+	if err != nil || len(orders) != 1 || twice != 42 || split != (SplitResult{Head: "4", Tail: "2"}) ||
+		pair != (PairResult{R0: 21, R1: "21"}) || n != 42 {
 		t.Fatalf("Mixed = %v %v %v %v %v %v", orders, twice, split, pair, n, err)
 	}
-	_, _, _, _, _, _, _, err = Mixed(ctx, &Client{}, 1, 21, true, "go", 5, "42")
+	_, _, _, _, _, _, _, err = (&Client{}).Mixed(ctx, 1, 21, true, "42")
 	var te *runtime.TaskError
 	if !errors.As(err, &te) || te.Name != "Store" || te.Index != 2 {
 		t.Fatalf("Mixed error = %v", err)
@@ -51,8 +52,8 @@ func TestWrappers(t *testing.T) {
 
 func TestAliasElement(t *testing.T) {
 	ctx := context.Background()
-	orders, user, err := ShopPage(ctx, &Shop{prefix: "pen-"}, 2, 5)
-	if err != nil || !reflect.DeepEqual(orders, []Order{{Item: "pen-2"}}) || user.ID != 5 {
+	orders, user, err := (&Shop{prefix: "pen-"}).ShopPage(ctx, 5)
+	if err != nil || !reflect.DeepEqual(orders, []Order{{Item: "pen-5"}}) || user.ID != 5 {
 		t.Fatalf("ShopPage = %v, %v, %v", orders, user, err)
 	}
 }

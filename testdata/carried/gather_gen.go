@@ -63,6 +63,6 @@ func (c Counter) WideAsync(ctx context.Context, a int, b int, c2 int, d int, e i
 }
 
 // Pair starts Itoa and Counter.Add and gathers their results: the first failure cancels the others.
-func Pair(ctx context.Context, itoaN int, c *Counter, addN int) (string, int, error) {
-	return runtime.Gather2(ctx, ItoaAsync(ctx, itoaN), c.AddAsync(ctx, addN))
+func (c *Counter) Pair(ctx context.Context, n int) (string, int, error) {
+	return runtime.Gather2(ctx, ItoaAsync(ctx, n), c.AddAsync(ctx, n))
 }

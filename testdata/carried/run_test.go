@@ -26,9 +26,9 @@ func TestCarried(t *testing.T) {
 			t.Errorf("%sAsync = %d, %v; want %d", c.name, v, err, c.want)
 		}
 	}
-	s, n, err := Pair(ctx, 42, &Counter{base: 1}, 2)
-	if s != "42" || n != 3 || err != nil {
-		t.Fatalf("Pair = %q, %d, %v; want \"42\", 3", s, n, err)
+	s, n, err := (&Counter{base: 1}).Pair(ctx, 42)
+	if s != "42" || n != 43 || err != nil {
+		t.Fatalf("Pair = %q, %d, %v; want \"42\", 43", s, n, err)
 	}
 	if name := ItoaAsync(ctx, 1).Name(); name != "Itoa" {
 		t.Fatalf("the task's name is %q; want Itoa", name)

@@ -19,6 +19,12 @@ var _ = hidden.Make
 
 //gathergen:async nosuchpkg.Getwd
 
+//gathergen:async net/nosuch.Get
+
+//gathergen:async internal/poll.IsPollDescriptor
+
+//gathergen:async github.com/gathergen/gathergen/testdata/err_external.Local
+
 //gathergen:async rand.Int
 
 //gathergen:async (*rand.Rand).Int
@@ -75,3 +81,20 @@ func (*Local) Method() {}
 // A method of another package's type needs its directive too.
 //
 //gathergen:gather Two (*hidden.Handle).Close hidden.Handle.Kind
+
+type closerA struct{}
+
+func (closerA) Close() error { return nil }
+
+type closerB struct{}
+
+func (closerB) Close() error { return nil }
+
+// Twice promotes two methods Close, which the compiler refuses to choose
+// between.
+type Twice struct {
+	closerA
+	closerB
+}
+
+//gathergen:async Twice.Close

@@ -55,3 +55,11 @@ var _ = strconv.Quote
 //gathergen:gather G10 A T.M U.M strconv.Itoa
 
 //gathergen:gather G11 A (*U).M
+
+//gathergen:gather G12 A rand.Int
+
+//gathergen:gather G13 A io.Reader.Nope
+
+//gathergen:gather G14 A (*net/http.Client).Do
+
+//gathergen:gather G15 A errors.Join

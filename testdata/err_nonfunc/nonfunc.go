@@ -48,7 +48,7 @@ func B() {}
 
 // I is an interface.
 type I interface {
-	// M is an interface method, which cannot be wrapped.
+	// M is an interface method: its directive belongs at package level.
 	//
 	//gathergen:async
 	M() int

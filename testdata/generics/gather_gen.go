@@ -125,6 +125,16 @@ func (r Ref[P]) BothAsync(ctx context.Context) *runtime.Future[RefBothResult[P]]
 func Stats[N Number, T any, S ~[]E, E int | float64, T1 any, X any, S1 ~[]E1, E1 comparable, T2 interface {
 	~int | ~string
 	fmt.Stringer
-}](ctx context.Context, xs []N, minMaxS S, getB Box[T1], swapB *Box[X], swapV X, indexS S1, indexV E1, formatV T2) (N, T, MinMaxResult[S, E], T1, BoxSwapResult[X], int, string, error) {
+}](
+	ctx context.Context,
+	xs []N,
+	minMaxS S,
+	getB Box[T1],
+	swapB *Box[X],
+	swapV X,
+	indexS S1,
+	indexV E1,
+	formatV T2,
+) (N, T, MinMaxResult[S, E], T1, BoxSwapResult[X], int, string, error) {
 	return runtime.Gather7(ctx, SumAsync[N](ctx, xs...), ZeroAsync[T](ctx), MinMaxAsync[S, E](ctx, minMaxS), getB.GetAsync(ctx), swapB.SwapAsync(ctx, swapV), IndexAsync[S1, E1](ctx, indexS, indexV), FormatAsync[T2](ctx, formatV))
 }

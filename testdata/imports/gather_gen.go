@@ -52,6 +52,18 @@ func CountStatsAsync(ctx context1.Context, s runtime3.Stats) *runtime2.Future[in
 }
 
 // LoadAll starts Load, Mem, Names, model.Merge and model.New and gathers their results: the first failure cancels the others.
-func LoadAll(ctx context1.Context, id ID, u model.User, o model1.Order, ms *runtime1.MemStats, s runtime3.Stats, users Users, n model.Name, set model.Set[string], orders []model1.Order, name model.Name) (model1.Order, runtime3.Stats, model.Set[model.Name], model1.Order, model.User, error) {
+func LoadAll(
+	ctx context1.Context,
+	id ID,
+	u model.User,
+	o model1.Order,
+	ms *runtime1.MemStats,
+	s runtime3.Stats,
+	users Users,
+	n model.Name,
+	set model.Set[string],
+	orders []model1.Order,
+	name model.Name,
+) (model1.Order, runtime3.Stats, model.Set[model.Name], model1.Order, model.User, error) {
 	return runtime2.Gather5(ctx, LoadAsync(ctx, id, u, o), MemAsync(ctx, ms, s), NamesAsync(ctx, users, n, set), MergeAsync(ctx, orders...), NewAsync(ctx, name))
 }

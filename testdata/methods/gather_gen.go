@@ -112,12 +112,54 @@ func BoxStoreAsync[T any](ctx context.Context, b *Box[T], val *T) *runtime.Futur
 	})
 }
 
+// ClientGetAsync starts (*http.Client).Get in its own goroutine and returns its future.
+func ClientGetAsync(ctx context.Context, c *http.Client, url string) *runtime.Future[*http.Response] {
+	return runtime.GoWith2(ctx, "(*http.Client).Get", c, url, func(_ context.Context, c *http.Client, url string) (*http.Response, error) {
+		return c.Get(url)
+	})
+}
+
 // Fetch starts (*http.Client).Do, Store.Get and io.Reader.Read and gathers their results: the first failure cancels the others.
-func Fetch(ctx context.Context, c *http.Client, req *http.Request, s Store, key string, r io.Reader, p []byte) (*http.Response, string, int, error) {
+func Fetch(
+	ctx context.Context,
+	c *http.Client,
+	req *http.Request,
+	s Store,
+	key string,
+	r io.Reader,
+	p []byte,
+) (*http.Response, string, int, error) {
 	return runtime.Gather3(ctx, ClientDoAsync(ctx, c, req), StoreGetAsync(ctx, s, key), ReaderReadAsync(ctx, r, p))
 }
 
 // Count starts (*Counter).Add and time.Time.Format and gathers their results: the first failure cancels the others.
-func Count(ctx context.Context, c *Counter, delta int64, t time.Time, layout string) (int64, string, error) {
+func Count(
+	ctx context.Context,
+	c *Counter,
+	delta int64,
+	t time.Time,
+	layout string,
+) (int64, string, error) {
 	return runtime.Gather2(ctx, CounterAddAsync(ctx, c, delta), TimeFormatAsync(ctx, t, layout))
+}
+
+// Page starts (*http.Client).Do and (*http.Client).Get and gathers their results: the first failure cancels the others.
+func Page(
+	ctx context.Context,
+	c *http.Client,
+	req *http.Request,
+	url string,
+) (*http.Response, *http.Response, error) {
+	return runtime.Gather2(ctx, ClientDoAsync(ctx, c, req), ClientGetAsync(ctx, c, url))
+}
+
+// Clash starts (*http.Client).Get and (*Counter).Add and gathers their results: the first failure cancels the others.
+func Clash(
+	ctx context.Context,
+	client *http.Client,
+	url string,
+	counter *Counter,
+	delta int64,
+) (*http.Response, int64, error) {
+	return runtime.Gather2(ctx, ClientGetAsync(ctx, client, url), CounterAddAsync(ctx, counter, delta))
 }

@@ -68,3 +68,14 @@ var _ *sql.DB
 //gathergen:gather Fetch (*http.Client).Do Store.Get io.Reader.Read
 
 //gathergen:gather Count Counter.Add time.Time.Format
+
+//gathergen:async (*http.Client).Get
+
+// Page shares its client: both elements' receivers are c *http.Client.
+//
+//gathergen:gather Page (*http.Client).Do (*http.Client).Get
+
+// Clash has two receivers named c of different types: each is named after
+// its type.
+//
+//gathergen:gather Clash (*http.Client).Get (*Counter).Add

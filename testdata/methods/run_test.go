@@ -122,3 +122,29 @@ func TestGroupOfMethods(t *testing.T) {
 		t.Fatalf("Box.Store = %v", err)
 	}
 }
+
+func TestGroupSharesReceivers(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, r.URL.Path)
+	}))
+	defer srv.Close()
+	req, _ := http.NewRequest("GET", srv.URL+"/do", nil)
+	done, got, err := Page(ctx, srv.Client(), req, srv.URL+"/get")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for resp, want := range map[*http.Response]string{done: "/do", got: "/get"} {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(body) != want {
+			t.Errorf("body %q, want %q", body, want)
+		}
+	}
+	var c Counter
+	resp, n, err := Clash(ctx, srv.Client(), srv.URL, &c, 5)
+	if err != nil || n != 5 {
+		t.Fatalf("Clash = %d, %v", n, err)
+	}
+	resp.Body.Close()
+}

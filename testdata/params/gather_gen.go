@@ -107,6 +107,21 @@ func ArraysAsync(ctx context.Context, a [Width]int, b [Width * (2 - 1)]string, c
 }
 
 // Everything starts Shadow, Unnamed, Blank, Variadic, Derived.Describe and Err and gathers their results: the first failure cancels the others.
-func Everything(ctx context.Context, shadowRuntime int, shadowContext string, shadowCtx bool, shadowErr bool, r0 int, arg0 int, unnamedArg1 string, blankArg1 int, n int, arg3 string, sep string, words []string, d Derived, errErr error) (string, int, int, string, string, struct{}, error) {
-	return runtime.Gather6(ctx, ShadowAsync(ctx, shadowRuntime, shadowContext, shadowCtx, shadowErr, r0), UnnamedAsync(ctx, arg0, unnamedArg1), BlankAsync(ctx, blankArg1, n, arg3), VariadicAsync(ctx, sep, words...), d.DescribeAsync(ctx), ErrAsync(ctx, errErr))
+func (d Derived) Everything(
+	ctx context.Context,
+	shadowRuntime int,
+	shadowContext string,
+	shadowCtx bool,
+	shadowErr bool,
+	r0 int,
+	arg0 int,
+	arg1 string,
+	blankArg1 int,
+	n int,
+	arg3 string,
+	sep string,
+	words []string,
+	errErr error,
+) (string, int, int, string, string, struct{}, error) {
+	return runtime.Gather6(ctx, ShadowAsync(ctx, shadowRuntime, shadowContext, shadowCtx, shadowErr, r0), UnnamedAsync(ctx, arg0, arg1), BlankAsync(ctx, blankArg1, n, arg3), VariadicAsync(ctx, sep, words...), d.DescribeAsync(ctx), ErrAsync(ctx, errErr))
 }

@@ -11,12 +11,12 @@ import (
 
 func TestEverything(t *testing.T) {
 	ctx := context.Background()
-	s, one, n, joined, desc, _, err := Everything(ctx, 2, "ab", true, false, 0, 7, "x", 0, 3, "y", "-", []string{"a", "b"}, Derived{Label: "d-"}, nil)
+	s, one, n, joined, desc, _, err := Derived{Label: "d-"}.Everything(ctx, 2, "ab", true, false, 0, 7, "x", 0, 3, "y", "-", []string{"a", "b"}, nil)
 	if err != nil || s != "abab" || one != 1 || n != 3 || joined != "a-b" || desc != "d-base" {
 		t.Fatalf("Everything = %q %v %v %q %q %v", s, one, n, joined, desc, err)
 	}
 	boom := errors.New("boom")
-	if _, _, _, _, _, _, err := Everything(ctx, 0, "", false, false, 0, 0, "", 0, 0, "", "", nil, Derived{}, boom); !errors.Is(err, boom) {
+	if _, _, _, _, _, _, err := (Derived{}).Everything(ctx, 0, "", false, false, 0, 0, "", 0, 0, "", "", nil, boom); !errors.Is(err, boom) {
 		t.Fatalf("Everything error = %v", err)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build go1.22
 
-package errconstraints
+package always
 
 // B is in a file with a constraint.
 //

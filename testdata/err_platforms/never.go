@@ -1,0 +1,6 @@
+//go:build linux && windows
+
+package errplatforms
+
+//gathergen:async
+func Never() {}

@@ -1,0 +1,8 @@
+//go:build integration
+
+package errplatforms
+
+//gathergen:nope
+
+//gathergen:async
+func Slow() undefinedType { return nil }

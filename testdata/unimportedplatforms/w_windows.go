@@ -1,0 +1,5 @@
+package unimportedplatforms
+
+//gathergen:async (*strings.Builder).WriteString
+
+//gathergen:async io.Reader.Read
