@@ -56,13 +56,14 @@ func newLab(t *testing.T, n int) *lab {
 		l.completed <- info.ActivityType.Name
 	})
 	for name, fn := range map[string]any{
-		"Echo":  echo,
-		"Fail":  fail,
-		"Gate":  l.gate,
-		"Hold":  l.hold,
-		"Flaky": l.flaky,
-		"Hang":  hang,
-		"Nop":   nop,
+		"Echo":      echo,
+		"Fail":      fail,
+		"FailAfter": l.failAfter,
+		"Gate":      l.gate,
+		"Hold":      l.hold,
+		"Flaky":     l.flaky,
+		"Hang":      hang,
+		"Nop":       nop,
 	} {
 		l.env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
 	}
@@ -78,6 +79,12 @@ func nop(context.Context) error { return nil }
 // fail fails with an application error of type "Refused".
 func fail(_ context.Context, why string) (string, error) {
 	return "", temporal.NewNonRetryableApplicationError(why, "Refused", nil)
+}
+
+// failAfter fails like fail once gates[i] opens.
+func (l *lab) failAfter(_ context.Context, i int) (string, error) {
+	<-l.gates[i]
+	return "", temporal.NewNonRetryableApplicationError("gated", "Refused", nil)
 }
 
 // hang returns only when its context ends (a timeout or a cancellation).

@@ -83,12 +83,13 @@ func TestAllOfNothingAndTheSameFutureTwice(t *testing.T) {
 // its slot, whose Err is the SDK's *temporal.ActivityError, and cancels its
 // heartbeating sibling, which sees the cancellation.
 func TestGatherFailFast(t *testing.T) {
-	l := newLab(t, 0)
+	l := newLab(t, 1)
+	go l.openAfter(0, 7) // the failure comes once the sibling runs
 	var te *TaskError
 	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
 		ctx = options(ctx)
 		hold := Execute[string](ctx, "Hold", 7)
-		_, _, err := Gather2(ctx, hold, Execute[string](ctx, "Fail", "no"))
+		_, _, err := Gather2(ctx, hold, Execute[string](ctx, "FailAfter", 0))
 		if !errors.As(err, &te) {
 			return "", fmt.Errorf("Gather2 returned %v, not a *TaskError", err)
 		}
@@ -100,8 +101,8 @@ func TestGatherFailFast(t *testing.T) {
 	if err == nil {
 		t.Fatal("the workflow succeeded")
 	}
-	if te.Index != 1 || te.Name != "Fail" {
-		t.Errorf("TaskError names slot %d (%s); want 1 (Fail)", te.Index, te.Name)
+	if te.Index != 1 || te.Name != "FailAfter" {
+		t.Errorf("TaskError names slot %d (%s); want 1 (FailAfter)", te.Index, te.Name)
 	}
 	var activityErr *temporal.ActivityError
 	if !errors.As(te.Err, &activityErr) {
@@ -285,13 +286,14 @@ func TestAllSettledWhenTheContextEnds(t *testing.T) {
 }
 
 func TestRaceCancelsTheLosers(t *testing.T) {
-	l := newLab(t, 0)
+	l := newLab(t, 1)
+	go l.openAfter(0, 1) // the winner comes once the loser runs
 	got, err := run(t, l, func(ctx workflow.Context) (string, error) {
 		ctx = options(ctx)
-		return Race(ctx, Execute[string](ctx, "Hold", 1), Execute[string](ctx, "Echo", "first"))
+		return Race(ctx, Execute[string](ctx, "Hold", 1), Execute[string](ctx, "Gate", 0))
 	})
-	if err != nil || got != "first" {
-		t.Fatalf("got %q, %v; want first", got, err)
+	if err != nil || got != "open" {
+		t.Fatalf("got %q, %v; want the gate's open", got, err)
 	}
 	if i := <-l.cancelled; i != 1 {
 		t.Errorf("Hold %d saw the cancellation; want 1", i)
@@ -299,13 +301,14 @@ func TestRaceCancelsTheLosers(t *testing.T) {
 }
 
 func TestRaceOfAFailure(t *testing.T) {
-	l := newLab(t, 0)
+	l := newLab(t, 1)
+	go l.openAfter(0, 1)
 	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
 		ctx = options(ctx)
-		return Race(ctx, Execute[string](ctx, "Hold", 1), Execute[string](ctx, "Fail", "no"))
+		return Race(ctx, Execute[string](ctx, "Hold", 1), Execute[string](ctx, "FailAfter", 0))
 	})
-	if te, ok := AsTaskError(err); !ok || te.Index != 1 || te.Name != "Fail" {
-		t.Fatalf("error %v; want a TaskError for slot 1 (Fail)", err)
+	if te, ok := AsTaskError(err); !ok || te.Index != 1 || te.Name != "FailAfter" {
+		t.Fatalf("error %v; want a TaskError for slot 1 (FailAfter)", err)
 	}
 	<-l.cancelled
 }
@@ -378,11 +381,12 @@ func TestAsCompletedYieldsInCompletionOrder(t *testing.T) {
 }
 
 func TestAsCompletedStoppedEarlyCancelsTheRest(t *testing.T) {
-	l := newLab(t, 0)
+	l := newLab(t, 1)
+	go l.openAfter(0, 5)
 	got, err := run(t, l, func(ctx workflow.Context) (int, error) {
 		ctx = options(ctx)
 		hold := Execute[string](ctx, "Hold", 5)
-		for i := range AsCompleted(ctx, hold, Execute[string](ctx, "Echo", "x")) {
+		for i := range AsCompleted(ctx, hold, Execute[string](ctx, "Gate", 0)) {
 			return i, nil
 		}
 		return -1, nil

@@ -163,3 +163,14 @@ func Clash(
 ) (*http.Response, int64, error) {
 	return runtime.Gather2(ctx, ClientGetAsync(ctx, client, url), CounterAddAsync(ctx, counter, delta))
 }
+
+// Spelled starts (*http.Client).Get and Store.Get and gathers their results: the first failure cancels the others.
+func Spelled(
+	ctx context.Context,
+	c *http.Client,
+	url string,
+	s Store,
+	key string,
+) (*http.Response, string, error) {
+	return runtime.Gather2(ctx, ClientGetAsync(ctx, c, url), StoreGetAsync(ctx, s, key))
+}

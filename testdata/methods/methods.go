@@ -79,3 +79,8 @@ var _ *sql.DB
 // its type.
 //
 //gathergen:gather Clash (*http.Client).Get (*Counter).Add
+
+// Spelled names (*http.Client).Get as http.Client.Get: a group element
+// names a method whatever its receiver.
+//
+//gathergen:gather Spelled http.Client.Get Store.Get

@@ -148,3 +148,14 @@ func TestGroupSharesReceivers(t *testing.T) {
 	}
 	resp.Body.Close()
 }
+
+func TestGroupElementSpelling(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	resp, v, err := Spelled(ctx, srv.Client(), srv.URL, mapStore{"k": "v"}, "k")
+	if err != nil || v != "v" {
+		t.Fatalf("Spelled = %q, %v", v, err)
+	}
+	resp.Body.Close()
+}
