@@ -15,6 +15,7 @@ import (
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -52,6 +53,11 @@ func newLab(t *testing.T, n int) *lab {
 		l.gates = append(l.gates, make(chan string, 1))
 	}
 	l.env.SetTestTimeout(2 * time.Minute)
+	// The SDK fails a workflow task that runs for more than a second of wall
+	// time without yielding (its deadlock detector): under -race on a loaded
+	// machine a coroutine can be descheduled that long (seen once in 10,000
+	// runs of the property test at a load average of 30).
+	l.env.SetWorkerOptions(worker.Options{DeadlockDetectionTimeout: time.Minute})
 	l.env.SetOnActivityCompletedListener(func(info *activity.Info, _ converter.EncodedValue, _ error) {
 		l.completed <- info.ActivityType.Name
 	})
