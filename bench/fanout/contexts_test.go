@@ -5,9 +5,9 @@ package fanout
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/gathergen/gathergen/bench/internal/procstat"
 )
 
 // A benchContext is a context that the runtime's fan-outs run under in
@@ -48,25 +48,16 @@ func BenchmarkObserver(b *testing.B) {
 			for _, c := range benchContexts {
 				b.Run(fmt.Sprintf("n=%d/impl=%s/observer=%s", n, impl.Name, c.name), func(b *testing.B) {
 					b.ReportAllocs()
-					cpu := cpuTime()
+					cpu := procstat.CPUTime()
 					for b.Loop() {
 						if _, err := impl.Run(c.ctx, n); err != nil {
 							b.Fatal(err)
 						}
 					}
-					b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*n), "cpu-ns/task")
+					b.ReportMetric(float64(procstat.CPUTime()-cpu)/float64(b.N*n), "cpu-ns/task")
 					reportPerTask(b, n)
 				})
 			}
 		}
 	}
-}
-
-// cpuTime returns the CPU time, user and system, that the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

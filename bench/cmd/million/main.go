@@ -22,16 +22,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"os"
-	"runtime/pprof"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/gathergen/gathergen/bench/internal/procstat"
 
 	"github.com/gathergen/gathergen/bench/fanout"
 	"github.com/gathergen/gathergen/runtime"
@@ -53,7 +51,7 @@ func main() {
 		os.Exit(2)
 	}
 	if *cpuprofile != "" {
-		stop, err := startCPUProfile(*cpuprofile)
+		stop, err := procstat.StartCPUProfile(*cpuprofile)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "million: %v\n", err)
 			os.Exit(1)
@@ -70,7 +68,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "million: %s: %v\n", *impl, err)
 		os.Exit(1)
 	}
-	peak, err := peakRSS()
+	peak, err := procstat.PeakRSS()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "million: %v\n", err)
 		os.Exit(1)
@@ -128,40 +126,4 @@ func mapLimited(ctx context.Context, n, limit int) ([]int, error) {
 		}
 		return fanout.Double(ctx, i)
 	})
-}
-
-// startCPUProfile starts a CPU profile into path and returns its stop.
-func startCPUProfile(path string) (func(), error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
-}
-
-// peakRSS returns the process's peak resident set size in bytes.
-func peakRSS() (int64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10, err
-		}
-	}
-	if err := s.Err(); err != nil {
-		return 0, err
-	}
-	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }

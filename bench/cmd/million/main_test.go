@@ -27,12 +27,6 @@ func TestLimitedGathersInOrder(t *testing.T) {
 	}
 }
 
-func TestPeakRSS(t *testing.T) {
-	if peak, err := peakRSS(); err != nil || peak <= 0 {
-		t.Fatalf("peakRSS = %d, %v", peak, err)
-	}
-}
-
 func TestPickKnowsEveryImpl(t *testing.T) {
 	for _, name := range []string{"floor", "errgroup", "conc", "all", "allwith", "map", "limited", "maplimited"} {
 		if _, ok := pick(name, 10); !ok {

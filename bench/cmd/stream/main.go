@@ -21,16 +21,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"os"
-	"runtime/pprof"
-	"strconv"
-	"strings"
-	"syscall"
 	"time"
+
+	"github.com/gathergen/gathergen/bench/internal/procstat"
 
 	"github.com/gathergen/gathergen/bench/stream"
 )
@@ -51,21 +48,21 @@ func main() {
 		os.Exit(2)
 	}
 	if *cpuprofile != "" {
-		stop, err := startCPUProfile(*cpuprofile)
+		stop, err := procstat.StartCPUProfile(*cpuprofile)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "stream: %v\n", err)
 			os.Exit(1)
 		}
 		defer stop()
 	}
-	start, cpuStart := time.Now(), cpuTime()
+	start, cpuStart := time.Now(), procstat.CPUTime()
 	_, err := run(context.Background(), *n, *window)
-	wall, cpu := time.Since(start), cpuTime()-cpuStart
+	wall, cpu := time.Since(start), procstat.CPUTime()-cpuStart
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "stream: %s: %v\n", *impl, err)
 		os.Exit(1)
 	}
-	peak, err := peakRSS()
+	peak, err := procstat.PeakRSS()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "stream: %v\n", err)
 		os.Exit(1)
@@ -82,49 +79,4 @@ func pick(impl string) (func(context.Context, int, int) (int, error), bool) {
 		}
 	}
 	return nil, false
-}
-
-// cpuTime returns the user and system CPU time that the process has used.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
-}
-
-// startCPUProfile starts a CPU profile into path and returns its stop.
-func startCPUProfile(path string) (func(), error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
-}
-
-// peakRSS returns the process's peak resident set size in bytes.
-func peakRSS() (int64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10, err
-		}
-	}
-	if err := s.Err(); err != nil {
-		return 0, err
-	}
-	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }

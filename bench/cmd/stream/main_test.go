@@ -12,9 +12,3 @@ func TestPickKnowsEveryImpl(t *testing.T) {
 		t.Error("pick of an unknown name succeeded")
 	}
 }
-
-func TestPeakRSS(t *testing.T) {
-	if peak, err := peakRSS(); err != nil || peak <= 0 {
-		t.Fatalf("peakRSS = %d, %v", peak, err)
-	}
-}

@@ -7,9 +7,10 @@
 package pair
 
 import (
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gathergen/gathergen/bench/internal/procstat"
 )
 
 // Report runs own and base, each a fan-out of n tasks, in alternating
@@ -38,21 +39,12 @@ type times struct{ wall, cpu time.Duration }
 
 // add runs batch fan-outs of run and adds their times.
 func (t *times) add(b *testing.B, batch int, run func() error) {
-	start, startCPU := time.Now(), cpu()
+	start, startCPU := time.Now(), procstat.CPUTime()
 	for range batch {
 		if err := run(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	t.wall += time.Since(start)
-	t.cpu += cpu() - startCPU
-}
-
-// cpu returns the CPU time, user and system, that the process has used.
-func cpu() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		panic(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t.cpu += procstat.CPUTime() - startCPU
 }
