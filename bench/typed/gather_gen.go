@@ -13,8 +13,8 @@ func Step0Async(ctx context.Context, i int) *runtime.Future[int] {
 }
 
 // Step1Async starts Step1 in its own goroutine and returns its future.
-func Step1Async(ctx context.Context, i int) *runtime.Future[int] {
-	return runtime.GoWith(ctx, "Step1", i, Step1)
+func Step1Async(ctx context.Context, j int) *runtime.Future[int] {
+	return runtime.GoWith(ctx, "Step1", j, Step1)
 }
 
 // Step2Async starts Step2 in its own goroutine and returns its future.
@@ -53,6 +53,6 @@ func Step8Async(ctx context.Context, i int) *runtime.Future[int] {
 }
 
 // Pair starts Step0 and Step1 and gathers their results: the first failure cancels the others.
-func Pair(ctx context.Context, i int) (int, int, error) {
-	return runtime.Gather2(ctx, Step0Async(ctx, i), Step1Async(ctx, i))
+func Pair(ctx context.Context, i int, j int) (int, int, error) {
+	return runtime.Gather2(ctx, Step0Async(ctx, i), Step1Async(ctx, j))
 }

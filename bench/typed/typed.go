@@ -17,10 +17,12 @@ var Double = func(_ context.Context, i int) (int, error) { return i * 2, nil }
 //gathergen:async
 func Step0(ctx context.Context, i int) (int, error) { return Double(ctx, i) }
 
-// Step1 is a trivial task.
+// Step1 is a trivial task. Its parameter is j, not i, so that the group
+// helper Pair keeps two parameters: parameters of one name and type are
+// shared.
 //
 //gathergen:async
-func Step1(ctx context.Context, i int) (int, error) { return Double(ctx, i) }
+func Step1(ctx context.Context, j int) (int, error) { return Double(ctx, j) }
 
 // Step2 is a trivial task.
 //

@@ -74,7 +74,7 @@ func gather2(ctx context.Context) (int, int, error) {
 	return runtime.Gather2(ctx, Step0Async(ctx, 1), Step1Async(ctx, 2))
 }
 
-func group2(ctx context.Context) (int, int, error) { return Pair(ctx, 1) }
+func group2(ctx context.Context) (int, int, error) { return Pair(ctx, 1, 2) }
 
 // nine holds the results of the nine-call gathers.
 type nine [9]int
