@@ -88,9 +88,23 @@ func fail(_ context.Context, why string) (string, error) {
 }
 
 // failAfter fails like fail once gates[i] opens.
-func (l *lab) failAfter(_ context.Context, i int) (string, error) {
-	<-l.gates[i]
+func (l *lab) failAfter(ctx context.Context, i int) (string, error) {
+	l.wait(ctx, i)
 	return "", temporal.NewNonRetryableApplicationError("gated", "Refused", nil)
+}
+
+// wait returns the value sent on gates[i], heartbeating meanwhile: the
+// tests' activity options have a heartbeat timeout, which a gate held for
+// long on a loaded machine would otherwise exceed.
+func (l *lab) wait(ctx context.Context, i int) string {
+	for {
+		activity.RecordHeartbeat(ctx, i)
+		select {
+		case v := <-l.gates[i]:
+			return v
+		case <-time.After(10 * time.Millisecond): // the heartbeat's period
+		}
+	}
 }
 
 // hang returns only when its context ends (a timeout or a cancellation).
@@ -107,7 +121,7 @@ func (l *lab) gate(ctx context.Context, i int) (string, error) {
 	l.order = append(l.order, i)
 	l.mu.Unlock()
 	l.started <- i
-	v := <-l.gates[i]
+	v := l.wait(ctx, i)
 	l.mu.Lock()
 	l.running--
 	l.mu.Unlock()
@@ -146,7 +160,7 @@ func (l *lab) flaky(ctx context.Context, s string) (string, error) {
 func options(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: time.Minute,
-		HeartbeatTimeout:    time.Second,
+		HeartbeatTimeout:    2 * time.Second,
 		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 1},
 	})
 }
