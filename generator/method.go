@@ -98,8 +98,12 @@ func (a *analyzer) receiverType(file *ast.File, at word, t target) *types.TypeNa
 // and no package of the standard library, or several (candidates).
 func (a *analyzer) unknownPackage(file *ast.File, at word, name string, candidates []string) {
 	if len(candidates) > 1 {
-		a.report(at.pos, "%s is ambiguous: %s imports no package of that name, and the standard library has %s; write the import path (%s)",
-			name, a.fileName(file), strings.Join(candidates, ", "), strings.Replace(at.text, name+".", candidates[0]+".", 1))
+		forms := make([]string, len(candidates))
+		for i, c := range candidates {
+			forms[i] = strings.Replace(at.text, name+".", c+".", 1)
+		}
+		a.report(at.pos, "%s is ambiguous: %s imports no package of that name, and the standard library has %s; write the import path of the one you mean (%s)",
+			name, a.fileName(file), strings.Join(candidates, ", "), strings.Join(forms, " or "))
 		return
 	}
 	switch {

@@ -303,12 +303,6 @@ func (w *typeWriter) union(t *types.Union) *jen.Statement {
 	return jen.Union(terms...)
 }
 
-// typeParams names each type parameter in the scope and returns the
-// declaration list ([T any, S ~[]T]); constraints may refer to any of them.
-func (w *typeWriter) typeParams(sc *scope, lists ...*types.TypeParamList) []jen.Code {
-	return w.typeParamList(sc, flatten(lists...))
-}
-
 // flatten lists the type parameters of several lists in order.
 func flatten(lists ...*types.TypeParamList) []*types.TypeParam {
 	var all []*types.TypeParam
@@ -320,7 +314,8 @@ func flatten(lists ...*types.TypeParamList) []*types.TypeParam {
 	return all
 }
 
-// typeParamList is typeParams for a list of type parameters.
+// typeParamList names each type parameter in the scope and returns the
+// declaration list ([T any, S ~[]T]); constraints may refer to any of them.
 func (w *typeWriter) typeParamList(sc *scope, all []*types.TypeParam) []jen.Code {
 	for _, tp := range all {
 		name := tp.Obj().Name()

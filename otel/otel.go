@@ -18,7 +18,7 @@
 //
 // Every task started under ctx then has its span: those of runtime.Go,
 // GoNamed and GoWith (and so of every generated wrapper) and the calls of
-// runtime.Map, limited or not, and the tasks they start in turn, nested under
+// runtime.Map and runtime.Stream, limited or not, and the tasks they start in turn, nested under
 // theirs.
 //
 // A task's span:

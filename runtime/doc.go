@@ -56,7 +56,8 @@
 // the other, are ordered as they reach the wait.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
-// cancelled and the error is a *[PendingError] that names them (slot and task
+// cancelled and, for every wait over several inputs at once (see below for
+// the exceptions), the error is a *[PendingError] that names them (slot and task
 // name; for Map the element indexes) and unwraps to context.Cause(ctx), so
 // that errors.Is(err, context.DeadlineExceeded) holds while err == ctx.Err()
 // does not. [WithLimit] bounds how many
@@ -75,8 +76,8 @@
 // itself, as a task that never started does). GatherN, All, Map, SettleN,
 // AllSettled, Race and Any report it as a *[PendingError] that names the
 // inputs still pending, those echoes included, and unwraps to
-// context.Cause(ctx); [AsCompleted] and [Future.Await], which yield or
-// return one input at a time, report context.Cause(ctx) itself. A settle's
+// context.Cause(ctx); [AsCompleted], [Stream] and [Future.Await], which
+// yield or return one input at a time, report context.Cause(ctx) itself. A settle's
 // slot whose error is such an echo carries the *PendingError too, and so
 // does [Any] when every input failed and ctx is done.
 //

@@ -12,8 +12,8 @@ import (
 // [ProfileLabels] names tasks in profiles.
 //
 // The tasks are those that [Go], [GoNamed], [GoWith] to [GoWith9] (and so
-// every generated wrapper) start, and the calls that [Map] makes, limited
-// or not, under that context or any context derived from it: the context a
+// every generated wrapper) start, and the calls that [Map] and [Stream]
+// make, limited or not, under that context or any context derived from it: the context a
 // task receives carries the observer too, so sub-tasks are observed, and
 // their spans nest under their parent's.
 //

@@ -134,6 +134,48 @@ func TestObserverSeesEveryKindOfTask(t *testing.T) {
 	}
 }
 
+// Stream's calls, limited or not, are tasks with their element's index,
+// each run under its observer's context, and each ended before the stream
+// yields its result.
+func TestObserverSeesStreamCalls(t *testing.T) {
+	r := newRecorder("r", nil)
+	ctx := WithObserver(context.Background(), r)
+	for _, sctx := range []context.Context{ctx, WithLimit(ctx, 2)} {
+		r.mu.Lock()
+		r.starts, r.ends = nil, nil
+		r.mu.Unlock()
+		var out []int
+		for v, err := range Stream(sctx, slices.Values([]int{10, 20, 30}), 2, func(ctx context.Context, x int) (int, error) {
+			if !marked(ctx, r, "") {
+				return 0, errors.New("a call not run under its observer's context")
+			}
+			return x + 1, nil
+		}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, v)
+		}
+		if !slices.Equal(out, []int{11, 21, 31}) {
+			t.Fatalf("Stream = %v; want 11, 21, 31", out)
+		}
+		r.mu.Lock()
+		ends, starts := slices.Clone(r.ends), len(r.starts)
+		r.mu.Unlock()
+		var slots []int
+		for _, e := range ends {
+			if !e.outcome.Started || e.outcome.Value != 10*(e.task.Slot+1)+1 || !e.marked {
+				t.Errorf("Stream call %+v; want its value and its own context", e)
+			}
+			slots = append(slots, e.task.Slot)
+		}
+		slices.Sort(slots)
+		if !slices.Equal(slots, []int{0, 1, 2}) || starts != 3 {
+			t.Fatalf("Stream: %d starts, ends at slots %v; want 3 and 0, 1, 2", starts, slots)
+		}
+	}
+}
+
 // A task's TaskEnd has returned when a wait gets the task's result, and
 // knows the task's slot in the gather once the gather waits for it.
 func TestObserverEndsBeforeTheWaitSeesTheResult(t *testing.T) {

@@ -111,7 +111,10 @@ type streaming[In, Out any] struct {
 	ctx    context.Context         // the calls' context
 	cancel context.CancelCauseFunc // ends ctx when the loop ends or a call fails
 	fn     func(context.Context, In) (Out, error)
-	l      *limiter // the limiter that parent carries, or nil
+	// observer sees each call as a task, its slot the element's index; nil
+	// for none.
+	observer Observer
+	l        *limiter // the limiter that parent carries, or nil
 	// ring holds the elements started and not yet yielded: element i is
 	// in ring[i%len(ring)]. It starts small and grows up to window slots
 	// as the calls in flight need them (see grow).
@@ -156,7 +159,7 @@ type streamSlot[In, Out any] struct {
 // newStreaming returns the state of one range over a Stream under ctx,
 // which is not done.
 func newStreaming[In, Out any](ctx context.Context, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
-	s := &streaming[In, Out]{parent: ctx, fn: fn, l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
+	s := &streaming[In, Out]{parent: ctx, fn: fn, observer: observerOf(ctx), l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
 	s.ctx, s.cancel = context.WithCancelCause(ctx)
 	if s.l != nil {
 		s.ctx = unlimited{s.ctx}
@@ -319,7 +322,15 @@ func (sl *streamSlot[In, Out]) run() {
 			sl.fail(abortError(recover()))
 		}
 	}()
-	v, err := s.fn(s.ctx, sl.in)
+	var v Out
+	var err error
+	if s.observer != nil {
+		v, err = observeCall(s.observer, Task{Slot: sl.index}, nil, s.ctx, func(ctx context.Context) (Out, error) {
+			return s.fn(ctx, sl.in)
+		})
+	} else {
+		v, err = s.fn(s.ctx, sl.in)
+	}
 	returned = true
 	if err != nil {
 		sl.fail(err)
