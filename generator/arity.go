@@ -78,13 +78,7 @@ func gatherHelper(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
 	typeParams, params := helperSignature(s)
-	var results, zeros, values []jen.Code
-	for _, x := range s {
-		results = append(results, jen.Id(x.typ))
-		zeros = append(zeros, jen.Op("*").New(jen.Id(x.typ)))
-		values = append(values, jen.Id(x.arg).Dot("value"))
-	}
-	results = append(results, jen.Error())
+	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for %s and returns their values in argument order, with\n"+
 		"the fail-fast rules of [All]: the first failure cancels the other inputs and\n"+
 		"returns at once with a *[TaskError]; when ctx is done first, the pending\n"+
@@ -186,4 +180,16 @@ func docLines(f *jen.File, format string, args ...any) {
 	for _, line := range strings.Split(fmt.Sprintf(format, args...), "\n") {
 		f.Comment(line)
 	}
+}
+
+// gatherResults returns, for the slots of a GatherN, its result types, the
+// zero values it returns on failure, and the values it returns on success
+// (each input's value field).
+func gatherResults(s []slot) (results, zeros, values []jen.Code) {
+	for _, x := range s {
+		results = append(results, jen.Id(x.typ))
+		zeros = append(zeros, jen.Op("*").New(jen.Id(x.typ)))
+		values = append(values, jen.Id(x.arg).Dot("value"))
+	}
+	return append(results, jen.Error()), zeros, values
 }

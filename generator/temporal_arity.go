@@ -63,13 +63,7 @@ func temporalGather(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
 	typeParams, params := temporalSignature(s)
-	var results, zeros, values []jen.Code
-	for _, x := range s {
-		results = append(results, jen.Id(x.typ))
-		zeros = append(zeros, jen.Op("*").New(jen.Id(x.typ)))
-		values = append(values, jen.Id(x.arg).Dot("value"))
-	}
-	results = append(results, jen.Error())
+	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for the activities of %s and returns their values in\n"+
 		"argument order, with the fail-fast rules of [All]: the first failure cancels\n"+
 		"the other pending inputs and returns at once with a *[TaskError]; when ctx\n"+

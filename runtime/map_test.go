@@ -417,14 +417,7 @@ func TestMapQueuedCallsSkippedWhenCtxEnds(t *testing.T) {
 		t.Fatalf("Map = %v; want context.Canceled", err)
 	}
 	close(hold)
-	// The limiter runs its queue in order: once a future submitted now has
-	// run, so has whatever Map left in the queue.
-	after := Go(lctx, func(context.Context) (int, error) { return 0, nil })
-	for _, f := range []*Future[int]{holder, after} {
-		if _, err := f.Await(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	drainLimiter(t, lctx, holder)
 	if n := calls.Load(); n != 0 {
 		t.Fatalf("%d calls made after Map's context ended", n)
 	}
@@ -498,5 +491,19 @@ func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
 	}
 	if m := most.Load(); m > limit {
 		t.Errorf("%d of Map's workers were queued at once; want at most %d", m, limit)
+	}
+}
+
+// drainLimiter waits until holder, which holds the limiter of lctx, has
+// returned and the limiter has run everything queued before this call: the
+// limiter runs its queue in order, so once a future submitted now has run,
+// so has whatever was left in the queue.
+func drainLimiter(t *testing.T, lctx context.Context, holder *Future[int]) {
+	t.Helper()
+	after := Go(lctx, func(context.Context) (int, error) { return 0, nil })
+	for _, f := range []*Future[int]{holder, after} {
+		if _, err := f.Await(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
