@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gathergen/gathergen/generator/internal/emit"
 )
 
 // TestRuntimeHelpersFresh fails when the committed runtime/gather_gen.go is
@@ -15,7 +17,7 @@ func TestRuntimeHelpersFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := RuntimeHelpers()
+	got, err := emit.RuntimeHelpers()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +35,7 @@ func TestTemporalHelpersFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := TemporalHelpers()
+	got, err := emit.TemporalHelpers()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/gathergen/gathergen/generator/internal/load"
+	"github.com/gathergen/gathergen/generator/internal/resolve"
 )
 
 // TestMissingPackages checks which packages the directives of a package
@@ -38,9 +41,9 @@ func TestMissingPackages(t *testing.T) {
 		files[fmt.Sprintf("c%d/p.go", i)] = imports + tt.directives
 	}
 	dir, env := tempModule(t, files)
-	cfg := Config{Dir: dir, Env: env, Patterns: []string{"./..."}}
-	l := &loader{output: cfg.output(), build: cfg.buildContext()}
-	pkgs, err := l.load(cfg)
+	cfg := load.Config{Dir: dir, Env: env, Patterns: []string{"./..."}}
+	l := &load.Loader{Output: cfg.OutputName(), Build: cfg.BuildContext()}
+	pkgs, err := l.Load(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,8 +52,8 @@ func TestMissingPackages(t *testing.T) {
 	}
 	for _, a := range scanAll(pkgs, l) {
 		var i int
-		fmt.Sscanf(a.pkg.PkgPath, "example.com/m/c%d", &i)
-		if got, tt := a.missingPackages(), tests[i]; !slices.Equal(got, tt.want) {
+		fmt.Sscanf(a.Pkg.PkgPath, "example.com/m/c%d", &i)
+		if got, tt := resolve.MissingPackages(a), tests[i]; !slices.Equal(got, tt.want) {
 			t.Errorf("%s: loads %q, want %q", tt.directives, got, tt.want)
 		}
 	}

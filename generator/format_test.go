@@ -6,6 +6,10 @@ import (
 	"go/format"
 	"strings"
 	"testing"
+
+	"github.com/gathergen/gathergen/generator/internal/emit"
+	"github.com/gathergen/gathergen/generator/internal/load"
+	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
 // TestEmitChunks renders and formats the file of every golden case that
@@ -16,7 +20,7 @@ func TestEmitChunks(t *testing.T) {
 	chunked := 0
 	for _, m := range models(t, Config{Dir: root, Patterns: patterns}) {
 		compareChunks(t, m, 1, 2, 3)
-		if len(m.wrappers)+len(m.groups) > 1 {
+		if len(m.Wrappers)+len(m.Groups) > 1 {
 			chunked++
 		}
 	}
@@ -31,7 +35,7 @@ func TestEmitChunks(t *testing.T) {
 func TestEmitLarge(t *testing.T) {
 	var src strings.Builder
 	src.WriteString("package big\n\nimport (\n\t\"context\"\n\t\"io\"\n)\n\n")
-	for i := range 3 * chunkUnits {
+	for i := range 3 * emit.ChunkUnits {
 		fmt.Fprintf(&src, "//gathergen:async\nfunc V%d(ctx context.Context, n int, s string) (int, error) { return n, nil }\n\n", i)
 		fmt.Fprintf(&src, "//gathergen:async\nfunc S%d(r io.Reader) (a, b int) { return 0, 0 }\n\n", i)
 		fmt.Fprintf(&src, "//gathergen:async\nfunc E%d(p *[4]byte) error { return nil }\n\n", i)
@@ -47,7 +51,7 @@ func TestEmitLarge(t *testing.T) {
 		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
 	}
 	m := models(t, cfg)[0]
-	want, err := emitChunks(m, 0)
+	want, err := emit.EmitChunks(m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,17 +64,18 @@ func TestEmitLarge(t *testing.T) {
 
 // models loads packages and returns the model of each that has one and no
 // problem.
-func models(t *testing.T, cfg Config) []*model {
+func models(t *testing.T, cfg Config) []*model.Model {
 	t.Helper()
-	l := &loader{output: DefaultOutput, build: cfg.buildContext()}
-	pkgs, err := l.load(cfg)
+	lcfg := load.Config(cfg)
+	l := &load.Loader{Output: DefaultOutput, Build: lcfg.BuildContext()}
+	pkgs, err := l.Load(lcfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ms []*model
+	var ms []*model.Model
 	for _, a := range scanAll(pkgs, l) {
-		if m := a.analyze(); m != nil && len(a.diags) == 0 {
-			ms = append(ms, m)
+		if r := a.Resolve(); r.Model != nil && len(r.Diags) == 0 {
+			ms = append(ms, r.Model)
 		}
 	}
 	if len(ms) == 0 {
@@ -81,20 +86,20 @@ func models(t *testing.T, cfg Config) []*model {
 
 // compareChunks checks that rendering and formatting a model in chunks of
 // each size gives what formatting it at once gives.
-func compareChunks(t *testing.T, m *model, sizes ...int) {
+func compareChunks(t *testing.T, m *model.Model, sizes ...int) {
 	t.Helper()
-	want, err := emitChunks(m, 0)
+	want, err := emit.EmitChunks(m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range sizes {
-		got, err := emitChunks(m, n)
+		got, err := emit.EmitChunks(m, n)
 		if err != nil {
-			t.Fatalf("%s in chunks of %d: %v", m.pkg.Path(), n, err)
+			t.Fatalf("%s in chunks of %d: %v", m.Pkg.Path(), n, err)
 		}
 		if !bytes.Equal(got, want) {
-			f := File{Path: m.pkg.Path(), Old: want, New: got}
-			t.Errorf("%s in chunks of %d differs from formatting at once:\n%s", m.pkg.Path(), n, f.Diff())
+			f := File{Path: m.Pkg.Path(), Old: want, New: got}
+			t.Errorf("%s in chunks of %d differs from formatting at once:\n%s", m.Pkg.Path(), n, f.Diff())
 		}
 	}
 }
@@ -102,12 +107,12 @@ func compareChunks(t *testing.T, m *model, sizes ...int) {
 // TestDeclChunksError formats a file whose last chunk does not parse: the
 // error is format.Source's for the whole file, with its line.
 func TestDeclChunksError(t *testing.T) {
-	head := []byte(header + "\n\npackage p\n\n")
+	head := []byte(model.Header + "\n\npackage p\n\n")
 	good, bad := []byte("\n// A is fine.\nfunc A() {}"), []byte("\n// B is not.\nfunc B( {}")
-	var d declChunks
-	d.add(good)
-	d.add(bad)
-	_, err := d.format(head)
+	var d emit.DeclChunks
+	d.Add(good)
+	d.Add(bad)
+	_, err := d.Format(head)
 	_, want := format.Source(append(append(append([]byte(nil), head...), good...), bad...))
 	if err == nil || want == nil || err.Error() != want.Error() {
 		t.Errorf("error = %v, want %v", err, want)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
 // tempModule writes a module that requires this checkout through replace,
@@ -46,7 +48,7 @@ func tempModule(t testing.TB, files map[string]string) (dir string, env []string
 
 // staleOutput is earlier output of package old that calls a function since
 // removed.
-const staleOutput = header + `
+const staleOutput = model.Header + `
 
 package old
 

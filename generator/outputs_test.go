@@ -11,13 +11,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gathergen/gathergen/generator/internal/emit"
+	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
 // TestOutputOfDeletedImport checks that earlier output, known by its header
 // alone, that imports a package since deleted and not the runtime (output
 // of another verb, say) never blocks regeneration.
 func TestOutputOfDeletedImport(t *testing.T) {
-	old := header + "\n\npackage p\n\nimport \"example.com/m/gone\"\n\nvar _ = gone.X\n"
+	old := model.Header + "\n\npackage p\n\nimport \"example.com/m/gone\"\n\nvar _ = gone.X\n"
 	dir, env := tempModule(t, map[string]string{
 		"p.go":        "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
 		DefaultOutput: old,
@@ -65,11 +68,11 @@ func TestDanglingSymlinkOutput(t *testing.T) {
 // start with their own header, are never taken for earlier output, which a
 // run over the runtime's folder would remove.
 func TestRuntimeHelpersNotOutput(t *testing.T) {
-	src, err := RuntimeHelpers()
+	src, err := emit.RuntimeHelpers()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if isOwnOutput(src) {
+	if model.IsOwnOutput(src) {
 		t.Fatal("the runtime's helpers pass for earlier output")
 	}
 	res, err := Generate(Config{Dir: "..", Patterns: []string{"./runtime"}})
@@ -174,7 +177,7 @@ func TestConstrainedOutputs(t *testing.T) {
 		"p.go":                 "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
 		"x_windows.go":         "package p\n\n//gathergen:async\nfunc W() int { return 2 }\n",
 		"tagged.go":            "//go:build special && !windows\n\npackage p\n\n//gathergen:async\nfunc S() int { return 3 }\n",
-		"gather_gen.plan9.go":  header + "\n\n//go:build plan9\n\npackage p\n",
+		"gather_gen.plan9.go":  model.Header + "\n\n//go:build plan9\n\npackage p\n",
 		"gather_gen.notes.txt": "not Go\n",
 	})
 	for _, goos := range []string{"linux", "windows", "darwin"} {
@@ -221,8 +224,8 @@ func TestBrokenConstrainedOutput(t *testing.T) {
 	dir, env := tempModule(t, map[string]string{
 		"p.go":                       "package renamed\n\n//gathergen:async\nfunc F() int { return 1 }\n",
 		"x_" + goos + ".go":          "package renamed\n\n//gathergen:async\nfunc G() int { return 1 }\n",
-		DefaultOutput:                header + "\n\npackage renamed\n",
-		"gather_gen." + goos + ".go": header + "\n\n//go:build " + goos + "\n\npackage old\n",
+		DefaultOutput:                model.Header + "\n\npackage renamed\n",
+		"gather_gen." + goos + ".go": model.Header + "\n\n//go:build " + goos + "\n\npackage old\n",
 	})
 	res, err := Generate(Config{Dir: dir, Env: env})
 	if err != nil {

@@ -1,0 +1,46 @@
+package directive
+
+import (
+	"strings"
+
+	"github.com/gathergen/gathergen/generator/internal/goname"
+)
+
+// registerName is the registration helper of a package's activities.
+const RegisterName = "RegisterActivities"
+
+// activityBase is the base of an activity's generated identifiers: NAME of
+// "as NAME", Type+Method for a method, the function's name otherwise.
+func ActivityBase(spec *AsyncSpec, fn, recv string) string {
+	if spec.As.Text != "" {
+		return spec.As.Text
+	}
+	if recv != "" {
+		return recv + goname.UpperFirst(fn)
+	}
+	return fn
+}
+
+// stubName and constName name an activity's stub and name constant.
+func StubName(base string) string { return base + "Activity" }
+
+func ConstName(base string) string { return base + "ActivityName" }
+
+// wrapperName is the name of the wrapper a directive asks for.
+func WrapperName(spec *AsyncSpec, fn string) string {
+	if spec.As.Text != "" {
+		return spec.As.Text
+	}
+	return fn + "Async"
+}
+
+// structName is the name of the struct that holds several results: the
+// receiver's type name, then the wrapper's name with Result for Async
+// (SplitAsync: SplitResult; Client.SplitAsync: ClientSplitResult).
+func StructName(recv, wrapper string) string {
+	base := strings.TrimSuffix(wrapper, "Async")
+	if recv != "" {
+		base = recv + goname.UpperFirst(base)
+	}
+	return base + "Result"
+}

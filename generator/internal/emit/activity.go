@@ -1,0 +1,242 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/gathergen/gathergen/generator/internal/directive"
+	"github.com/gathergen/gathergen/generator/internal/goname"
+	"github.com/gathergen/gathergen/generator/internal/model"
+	"github.com/gathergen/gathergen/generator/internal/typecode"
+)
+
+// emitActivities renders and formats the activity file of a model: for
+// each activity its name constant and its stub, then the registration
+// helper and the workflow-side group helpers.
+func EmitActivities(m *model.Model) ([]byte, error) {
+	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
+	e.f.NoFormat = true
+	e.nameImportsOf(e.activityImports())
+	for _, act := range m.Activities {
+		e.f.Commentf("%s is the name under which %s registers %s.", act.ConstName, directive.RegisterName, act.Label)
+		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
+		e.stub(act)
+	}
+	e.registration()
+	for _, g := range m.ActivityGroups {
+		e.activityGroup(g)
+	}
+	var body bytes.Buffer
+	if err := e.f.Render(&body); err != nil {
+		return nil, err
+	}
+	return format.Source(e.head(body.Bytes()))
+}
+
+// activityImports returns the package name of every import path the
+// activity file may need.
+func (e *emitter) activityImports() map[string]string {
+	names := map[string]string{
+		"context":          "context",
+		model.TemporalPath: model.TemporalName,
+		model.WorkflowPath: "workflow",
+		model.WorkerPath:   "worker",
+		model.ActivityPath: "activity",
+	}
+	for _, act := range e.m.Activities {
+		for path, pkg := range act.Imports {
+			names[path] = pkg.Name()
+		}
+		if act.External {
+			names[act.Fn.Pkg().Path()] = act.Fn.Pkg().Name()
+		}
+	}
+	return names
+}
+
+// gtemporal writes a name of gathergen's workflow-side runtime.
+func gtemporal(name string) *jen.Statement {
+	return jen.Qual(model.TemporalPath, name)
+}
+
+// stubParams names the parameters of an activity's stub in sc: the
+// function's own, without a leading context.
+func stubParams(w *model.Wrapper, sc *goname.Scope) []param {
+	var params []param
+	for _, p := range w.OwnParams() {
+		params = append(params, param{name: sc.Fresh(goname.BaseName(p.V.Name(), "arg"+strconv.Itoa(p.Index))), index: p.Index})
+	}
+	return params
+}
+
+// stub declares the workflow-side stub of an activity: it starts the
+// activity under its registered name, with the activity options of ctx,
+// and returns its typed future. A variadic parameter travels as one slice.
+func (e *emitter) stub(act *model.Activity) {
+	w := act.Wrapper
+	sc := goname.NewScope(e.reserved)
+	tw := typecode.NewTypeWriter(w.Pkg, w.Lens)
+	ctx := sc.Fresh("ctx")
+	params := stubParams(w, sc)
+	args := []jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}
+	for _, p := range params {
+		args = append(args, jen.Id(p.name))
+	}
+	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
+	value := valueType(w, tw)
+	e.f.Commentf("%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	e.f.Func().Id(act.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
+		jen.Return(gtemporal("Execute").Types(valueType(w, tw)).Call(args...)),
+	)
+}
+
+// receiver is a parameter of the registration helper: the value whose
+// methods are activities.
+type receiver struct {
+	name string
+	typ  types.Type
+}
+
+// receivers returns, in the order of the activities, one parameter for
+// each type whose methods are activities: a pointer when one of them has a
+// pointer receiver.
+func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []*receiver) {
+	byType := map[*types.TypeName]*receiver{}
+	var order []*receiver
+	for _, act := range e.m.Activities {
+		if act.Recv == nil {
+			continue
+		}
+		r := byType[act.Recv]
+		if r == nil {
+			r = &receiver{name: sc.Fresh(goname.LowerFirst(act.Recv.Name())), typ: act.Sig.Recv().Type()}
+			byType[act.Recv] = r
+			order = append(order, r)
+		}
+		if _, ok := act.Sig.Recv().Type().(*types.Pointer); ok {
+			r.typ = act.Sig.Recv().Type()
+		}
+	}
+	return byType, order
+}
+
+// registration declares RegisterActivities, which registers every activity
+// under its name: the function or method value itself where Temporal can
+// call it as it is, a function literal that adapts it otherwise.
+func (e *emitter) registration() {
+	sc := goname.NewScope(e.reserved)
+	tw := typecode.NewTypeWriter(e.m.Pkg, e.m.Lens)
+	r := sc.Fresh("r")
+	byType, order := e.receivers(sc)
+	decls := []jen.Code{jen.Id(r).Qual(model.WorkerPath, "ActivityRegistry")}
+	var recvNames []string
+	for _, rv := range order {
+		decls = append(decls, jen.Id(rv.name).Add(tw.Typ(rv.typ)))
+		recvNames = append(recvNames, rv.name)
+	}
+	// the literals' own names avoid those of the helper, which they use
+	inner := map[string]bool{}
+	for name := range e.reserved {
+		inner[name] = true
+	}
+	for name := range sc.Own {
+		inner[name] = true
+	}
+	stmts := make([]jen.Code, len(e.m.Activities))
+	for i, act := range e.m.Activities {
+		recv := ""
+		if act.Recv != nil {
+			recv = byType[act.Recv].name
+		}
+		options := jen.Qual(model.ActivityPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(act.ConstName)})
+		fn := e.registered(act, typecode.NewTypeWriter(act.Pkg, act.Lens), goname.NewScope(inner), recv)
+		stmts[i] = jen.Id(r).Dot("RegisterActivityWithOptions").Call(fn, options)
+	}
+	labels := make([]string, len(e.m.Activities))
+	for i, act := range e.m.Activities {
+		labels[i] = act.Label
+	}
+	e.f.Commentf("%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(order))
+	e.f.Func().Id(directive.RegisterName).Params(decls...).Block(stmts...)
+}
+
+// receiverSentence says which parameters receive the calls of methods.
+func receiverSentence(order []*receiver) string {
+	if len(order) == 0 {
+		return ""
+	}
+	names := make([]string, len(order))
+	for i, rv := range order {
+		names[i] = rv.name
+	}
+	return " Methods are called on " + listWords(names) + "."
+}
+
+// listWords joins words as "a", "a and b" or "a, b and c".
+func listWords(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	last := len(words) - 1
+	return strings.Join(words[:last], ", ") + " and " + words[last]
+}
+
+// adapts reports whether an activity is registered through a function
+// literal: Temporal calls a function that returns (T, error) or error,
+// through reflection that cannot spread a variadic slice, and takes any
+// non-nil error for a failure (a nil *MyError included).
+func adapts(w *model.Wrapper) bool {
+	return w.Sig.Variadic() || w.ConcreteErr || (w.Kind != model.ResultValue && w.Kind != model.ResultError)
+}
+
+// registered writes what RegisterActivities registers for an activity: the
+// function (F, recv.M, pkg.F), or a literal that takes the context where
+// the function does, then its parameters (a variadic one as a slice), and
+// returns (T, error), T being struct{} for a function without a value.
+func (e *emitter) registered(act *model.Activity, tw *typecode.TypeWriter, sc *goname.Scope, recv string) *jen.Statement {
+	w := act.Wrapper
+	if !adapts(w) {
+		return callee(w, tw, recv)
+	}
+	var lit []jen.Code
+	ctx := ""
+	if w.TakesCtx {
+		ctx = sc.Fresh("ctx")
+		lit = append(lit, jen.Id(ctx).Add(contextType()))
+	}
+	params := stubParams(w, sc)
+	lit = append(lit, paramDecls(w, tw, params, false)...)
+	return e.closure(w, tw, sc, recv, ctx, params, lit...)
+}
+
+// activityGroup declares the workflow-side helper of a group of activities:
+// it takes a workflow context and each activity's parameters (no receiver:
+// that is the worker's), starts every stub and gathers the results with
+// gtemporal.GatherN.
+func (e *emitter) activityGroup(g *model.ActivityGroup) {
+	sc := goname.NewScope(e.reserved)
+	ctx := sc.Fresh("ctx")
+	stubs := &model.Group{Name: g.Name, Pos: g.Pos}
+	for _, act := range g.Elems {
+		view := *act.Wrapper
+		view.Recv = nil // a stub is a function, whatever the activity
+		stubs.Elems = append(stubs.Elems, &view)
+	}
+	tw := typecode.NewTypeWriter(g.Pkg, g.Lens)
+	params, names := groupParams(stubs, sc, tw, "")
+	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, params...)
+	var results, calls []jen.Code
+	for i, w := range stubs.Elems {
+		results = append(results, valueType(w, tw))
+		calls = append(calls, jen.Id(w.Name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, names[i][1:])...))
+	}
+	e.f.Commentf("%s starts the activities %s and gathers their results: the first failure cancels the others.", g.Name, labels(stubs))
+	gather := gtemporal(fmt.Sprintf("Gather%d", len(calls))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
+	results = append(results, jen.Error())
+	e.f.Add(wrapSignature(jen.Func().Id(g.Name), decls, results).Block(jen.Return(gather)))
+}
