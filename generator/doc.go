@@ -1,65 +1,52 @@
 // Package generator is the library behind the gathergen command: it reads
 // //gathergen: directives and writes typed async wrappers and gather
-// helpers that call package github.com/gathergen/gathergen/runtime.
+// helpers that call package github.com/gathergen/gathergen/runtime, and
+// typed activity stubs that call gathergen's Temporal module.
 //
-// It works in separate steps, so that checking is the same run without the
-// write:
-//
-//   - load (load.go): one packages.Load for every pattern, asking only for
-//     the syntax and types of the named packages (dependencies come from
-//     export data), with gathergen's earlier output reduced to its package
-//     clause so that a stale file never blocks regeneration, and function
-//     bodies replaced by stand-ins so that only declarations are
-//     type-checked: errors inside bodies, and unused imports, are left to
-//     the compiler;
-//   - parse (directive.go, target.go, analyze.go): the directives of each
-//     file, with go/ast.ParseDirective, and what they name (PKG.FUNC,
-//     (*PKG.TYPE).METHOD, ...);
-//   - load what directives name but no file imports (extra.go): one more
-//     packages.Load, of export data, only when a directive needs one;
-//   - load the files that the run's configuration leaves out and that hold
-//     directives (configs.go): one more packages.Load per configuration
-//     that includes some (found from their constraints), each package's
-//     analyzer there owning those files only; none for a package without
-//     such files;
-//   - analyse (resolve.go, method.go, group.go, check.go, constraint.go): each
-//     directive resolved against go/types into a model (model.go), every
-//     problem collected as a Diagnostic; generated names are checked
-//     against the package's declarations and imports, and against those
-//     of its _test.go files of the same package, parsed for it, since go
-//     test compiles them with the generated file (whose imports avoid the
-//     names that those files declare);
-//   - plan (plan.go): what every configuration's analyzers found, split by
-//     build constraint into one model per output file, and the earlier
-//     outputs that no directive asks for any more;
-//   - emit (emit.go, types.go, names.go, format.go): each model rendered
-//     with jennifer and formatted as format.Source would format it, a
-//     large file in chunks, each formatted on a goroutine of its own while
-//     the next is rendered;
-//     each wrapper hands the values it carries (receiver and parameters) to
-//     runtime.GoWith..GoWith9 one by one, with the wrapped function itself
-//     where its type is the task's and a literal that captures nothing
-//     otherwise, so that a task costs no closure; types.go holds the one conversion of go/types types to
-//     code, and names.go the scopes that keep generated names from
-//     shadowing anything;
-//   - commit (write.go, diff.go): Result.Write writes the changed files
-//     atomically, File.Diff shows what would change.
-//
-// Activities (activity.go, carry.go, activity_plan.go, activity_emit.go)
-// ride on the same steps: //gathergen:activity is resolved as
-// //gathergen:async is, checked for what Temporal can register and its data
-// converter can carry, and rendered into a second file per package
-// (DefaultActivityOutput), with the one constraint that all its activities
-// share, that names the Temporal SDK and gathergen's temporal module by
-// import path only: the generator depends on neither.
-//
-// Generate does the first four and returns a Result; it writes nothing.
+// Generate takes a Config (the packages, the output names, the build tags
+// and environment) and returns a Result: the Files to write, or every
+// problem found as a Diagnostic with its file:line:col. It writes nothing;
+// Result.Write writes the changed files atomically, and File.Diff shows
+// what would change, so that checking is the same run without the write.
 //
 // A gather directive takes 2 to MaxArity functions: for one, call its
 // wrapper and Await it; more than MaxArity is a diagnostic, as the runtime's
 // widest helper is Gather9. See the gathergen command for the directives
-// and the shape of the generated code.
+// and the shape of the generated code. RuntimeHelpers and TemporalHelpers
+// render the fixed-arity helpers of the runtime and of the Temporal
+// module, which internal/genarity writes.
 //
-// RuntimeHelpers renders the runtime's own Gather2..Gather9 and
-// Settle2..Settle9, which internal/genarity writes.
+// # How the generator is built
+//
+// Generate runs stages, each a package under internal/ that says in its
+// doc what it owns, what it takes and what it returns. Data flows one way,
+// and so do the imports: a stage knows the model and the stages before
+// it, never those after it.
+//
+//	load       packages.Load of the named packages, of the files that other
+//	           build configurations build, of the packages that directives
+//	           name but no file imports          -> *packages.Package
+//	directive  //gathergen: lines of the files, syntax only
+//	                                             -> directive.Scan
+//	resolve    directives + go/types             -> model.Resolved
+//	           (model + diagnostics), one file per directive kind
+//	output     a plan per build constraint, stale outputs, write, diff
+//	                                             -> output.File
+//	emit       model -> Go source, called by output for each file
+//
+// Beside them: model (the plain data between resolve, output and emit),
+// typecode (go/types types as jennifer code, which resolve asks whether a
+// type can be written and emit writes), converter (the check that
+// Temporal's data converter can carry an activity's types), buildcfg
+// (build constraints and configurations) and goname (Go's names: scopes,
+// predeclared identifiers, the standard library). stages.go in this
+// package is the whole run in order.
+//
+// To add a directive kind, open three packages: directive (its verb, its
+// arguments and the names it generates: directive.go, names.go, scan.go),
+// resolve (a file of its own, called from analyze in resolve.go, that
+// turns it into model data, and a line in names.go if it declares new
+// names), and emit (a file of its own that renders that data; model gets
+// the field that carries it). A new kind of output file also touches
+// output/plan.go.
 package generator

@@ -51,7 +51,7 @@ func TestEmitLarge(t *testing.T) {
 		t.Fatalf("diagnostics %v, %d files", res.Diagnostics, len(res.Files))
 	}
 	m := models(t, cfg)[0]
-	want, err := emit.EmitChunks(m, 0)
+	want, err := emit.Chunks(m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,12 +88,12 @@ func models(t *testing.T, cfg Config) []*model.Model {
 // each size gives what formatting it at once gives.
 func compareChunks(t *testing.T, m *model.Model, sizes ...int) {
 	t.Helper()
-	want, err := emit.EmitChunks(m, 0)
+	want, err := emit.Chunks(m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range sizes {
-		got, err := emit.EmitChunks(m, n)
+		got, err := emit.Chunks(m, n)
 		if err != nil {
 			t.Fatalf("%s in chunks of %d: %v", m.Pkg.Path(), n, err)
 		}

@@ -11,26 +11,26 @@ import (
 // Files that the run's configuration (GOOS, GOARCH, cgo and tags) leaves
 // out of a package may hold directives too: x_windows.go on Linux, a
 // //go:build integration file without that tag. Each such file is loaded
-// and type-checked in a configuration that includes it (buildConfig), found
+// and type-checked in a configuration that includes it (BuildConfig), found
 // from its constraint (satisfy), with one more packages.Load per distinct
 // configuration, for all the packages that need it. A package none of whose
 // left-out files holds a directive costs nothing more: the load lists those
 // files anyway (IgnoredFiles), and each is read once, for its directives.
 
-// buildConfig is a configuration that the go command can load packages for.
+// BuildConfig is a configuration that the go command can load packages for.
 type BuildConfig struct {
 	Goos, Goarch string
 	Cgo          bool
-	// tags are the build tags that hold, sorted.
+	// Tags are the build tags that hold, sorted.
 	Tags []string
 }
 
-// key identifies a configuration, for grouping.
+// Key identifies a configuration, for grouping.
 func (c BuildConfig) Key() string {
 	return c.Goos + "/" + c.Goarch + "/" + strings.Join(c.Tags, ",") + "/" + map[bool]string{true: "cgo", false: ""}[c.Cgo]
 }
 
-// knownPorts returns the GOOS/GOARCH pairs that the go command can build
+// KnownPorts returns the GOOS/GOARCH pairs that the go command can build
 // for, or, when it cannot tell, the common ones.
 func KnownPorts(dir string, env []string) []string {
 	cmd := exec.Command("go", "tool", "dist", "list")
@@ -46,7 +46,7 @@ func KnownPorts(dir string, env []string) []string {
 // unixOS are the GOOS values that the unix tag matches.
 var unixOS = strings.Fields("aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris")
 
-// satisfy finds a configuration in which x holds: the current one where it
+// Satisfy finds a configuration in which x holds: the current one where it
 // can, then one that changes as little as it can: the platform (the
 // current one first, then those that x names, among the ports the go
 // command knows), cgo, and the tags that x names. Release tags (go1.N) are

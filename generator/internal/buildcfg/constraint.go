@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// sameConstraint reports whether two constraints hold in the same
+// SameConstraint reports whether two constraints hold in the same
 // configurations of a module whose go directive says goVersion ("1.26"),
 // by trying every assignment of their tags (or, past twelve tags, by
 // comparing their spelling). Release tags up to the module's version hold
@@ -25,7 +25,7 @@ func SameConstraint(a, b, goVersion string) bool {
 	}, x, y)
 }
 
-// alwaysTrue reports whether a constraint holds in every configuration of
+// AlwaysTrue reports whether a constraint holds in every configuration of
 // a module whose go directive says goVersion: //go:build go1.13 in a go
 // 1.26 module, which is then treated as none.
 func AlwaysTrue(expr, goVersion string) bool {
@@ -83,7 +83,7 @@ func buildDefaultReleaseTags() []string {
 	return build.Default.ReleaseTags
 }
 
-// parseConstraint parses a constraint that fileConstraint wrote; nil for
+// ParseConstraint parses a constraint that FileConstraint wrote; nil for
 // none.
 func ParseConstraint(expr string) constraint.Expr {
 	x, err := constraint.Parse("//go:build " + expr)
@@ -99,7 +99,7 @@ func evalConstraint(x constraint.Expr, ok func(tag string) bool) bool {
 	return x == nil || x.Eval(ok)
 }
 
-// describeConstraint quotes a constraint for a message.
+// DescribeConstraint quotes a constraint for a message.
 func DescribeConstraint(expr string) string {
 	if expr == "" {
 		return "none"
@@ -107,7 +107,7 @@ func DescribeConstraint(expr string) string {
 	return "//go:build " + expr
 }
 
-// fileConstraint returns a file's build constraint: its //go:build line
+// FileConstraint returns a file's build constraint: its //go:build line
 // (or // +build lines), the GOOS and GOARCH of its name and, for a file that
 // imports "C", cgo, joined by &&.
 func FileConstraint(f *ast.File, filename string) string {
@@ -167,7 +167,7 @@ var (
 		s390 s390x sparc sparc64 wasm`)
 )
 
-// nameTags returns the GOOS and GOARCH tags implied by a file name: by its
+// NameTags returns the GOOS and GOARCH tags implied by a file name: by its
 // part before the first dot, as the go command reads it.
 func NameTags(name string) []string {
 	name, _, _ = strings.Cut(name, ".")
@@ -196,7 +196,7 @@ func importsC(f *ast.File) bool {
 	return false
 }
 
-// andConstraint joins two constraints with &&; "" is none.
+// AndConstraint joins two constraints with &&; "" is none.
 func AndConstraint(a, b string) string {
 	switch {
 	case a == "":

@@ -27,7 +27,7 @@ import (
 // carried, as JSON values: a number comes back as a float64 and an object as
 // a map[string]any.
 
-// carryProblem returns why the default data converter cannot carry a value
+// CarryProblem returns why the default data converter cannot carry a value
 // of type t, written as code of package local sees it ("is chan int, a
 // channel, which ...", "is *Job: its field Meta.Done is chan bool, a
 // channel, which ...", "is []error: it holds error, an interface ..."), or
@@ -54,7 +54,7 @@ func CarryProblem(t types.Type, local *types.Package) string {
 	return msg + ", " + bad.what + ", which Temporal's default data converter cannot carry"
 }
 
-// carrier walks a type for carryProblem; seen holds the named types on the
+// carrier walks a type for CarryProblem; seen holds the named types on the
 // way, which a recursive type meets again.
 type carrier struct {
 	seen map[*types.Named]bool

@@ -8,7 +8,7 @@ import (
 // activityUsage is the shape of the activity directive's arguments.
 const activityUsage = `want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`
 
-// activityMethodHint says which methods can be activities.
+// ActivityMethodHint says which methods can be activities.
 const ActivityMethodHint = "an activity is a method of this package, with //gathergen:activity in its doc comment, or a function: make an activity of a function that calls it"
 
 // parseActivity parses the arguments of //gathergen:activity, which are
@@ -43,7 +43,7 @@ func checkActivityTarget(w Word) *Problem {
 	return nil
 }
 
-// asActivity rewrites a message about an async directive, whose parsing
+// AsActivity rewrites a message about an async directive, whose parsing
 // and resolution activities share, to speak of the activity directive.
 func AsActivity(msg string) string {
 	return strings.ReplaceAll(msg, "//"+ToolName+":async", "//"+ToolName+":activity")

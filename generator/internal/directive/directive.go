@@ -7,39 +7,39 @@ import (
 	"strings"
 )
 
-// toolName is the tool part of every directive: //gathergen:verb args.
+// ToolName is the tool part of every directive: //gathergen:verb args.
 const ToolName = "gathergen"
 
-// maxGroup is the largest group a gather directive accepts: the runtime's
+// MaxGroup is the largest group a gather directive accepts: the runtime's
 // widest helper is Gather9.
 const MaxGroup = 9
 
-// word is one argument of a directive and where it starts.
+// Word is one argument of a directive and where it starts.
 type Word struct {
 	Text string
 	Pos  token.Pos
 }
 
-// directive is one parsed //gathergen: line. Exactly one of async, activity
+// Directive is one parsed //gathergen: line. Exactly one of async, activity
 // and gather is set.
 type Directive struct {
 	Pos    token.Pos
 	Async  *AsyncSpec
 	Gather *gatherSpec
-	// activity is //gathergen:activity [PKG.FUNC] [as NAME], whose NAME
+	// Activity is //gathergen:activity [PKG.FUNC] [as NAME], whose NAME
 	// names the activity (see activity.go).
 	Activity *AsyncSpec
 }
 
-// asyncSpec is //gathergen:async [TARGET] [as NAME].
+// AsyncSpec is //gathergen:async [TARGET] [as NAME].
 type AsyncSpec struct {
-	// target is PKG.FUNC for a function of another package, a method
+	// Target is PKG.FUNC for a function of another package, a method
 	// ((*PKG.TYPE).METHOD, PKG.TYPE.METHOD, TYPE.METHOD), or empty for the
 	// function whose doc comment holds the directive.
 	Target Word
-	// t is the target parsed.
+	// T is the target parsed.
 	T Target
-	// as is the wrapper's name when given.
+	// As is the wrapper's name when given.
 	As Word
 }
 
@@ -144,7 +144,7 @@ func (s *AsyncSpec) splitTarget() *Problem {
 	return nil
 }
 
-// splitQualified splits "a/b.c.F" into "a/b.c" and "F".
+// SplitQualified splits "a/b.c.F" into "a/b.c" and "F".
 func SplitQualified(s string) (qual, name string, ok bool) {
 	i := strings.LastIndexByte(s, '.')
 	if i <= 0 || i == len(s)-1 {

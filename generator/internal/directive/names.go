@@ -6,10 +6,10 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/goname"
 )
 
-// registerName is the registration helper of a package's activities.
+// RegisterName is the registration helper of a package's activities.
 const RegisterName = "RegisterActivities"
 
-// activityBase is the base of an activity's generated identifiers: NAME of
+// ActivityBase is the base of an activity's generated identifiers: NAME of
 // "as NAME", Type+Method for a method, the function's name otherwise.
 func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	if spec.As.Text != "" {
@@ -21,12 +21,13 @@ func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	return fn
 }
 
-// stubName and constName name an activity's stub and name constant.
+// StubName names an activity's stub.
 func StubName(base string) string { return base + "Activity" }
 
+// ConstName names the constant that holds an activity's registered name.
 func ConstName(base string) string { return base + "ActivityName" }
 
-// wrapperName is the name of the wrapper a directive asks for.
+// WrapperName is the name of the wrapper a directive asks for.
 func WrapperName(spec *AsyncSpec, fn string) string {
 	if spec.As.Text != "" {
 		return spec.As.Text
@@ -34,7 +35,7 @@ func WrapperName(spec *AsyncSpec, fn string) string {
 	return fn + "Async"
 }
 
-// structName is the name of the struct that holds several results: the
+// StructName is the name of the struct that holds several results: the
 // receiver's type name, then the wrapper's name with Result for Async
 // (SplitAsync: SplitResult; Client.SplitAsync: ClientSplitResult).
 func StructName(recv, wrapper string) string {

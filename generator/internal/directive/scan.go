@@ -213,7 +213,7 @@ func (s *Scan) addCandidates(d Directive, owner ast.Node) {
 	s.Candidates[StructName(recv, name)] = true
 }
 
-// recvTypeNameOf returns the name of a method's receiver type from syntax.
+// RecvTypeNameOf returns the name of a method's receiver type from syntax.
 func RecvTypeNameOf(fd *ast.FuncDecl) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
 		return ""

@@ -8,25 +8,25 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/goname"
 )
 
-// target is what an async directive or a group element names, from its
+// Target is what an async directive or a group element names, from its
 // text alone: a function of another package (PKG.FUNC) or a method
 // ((*T).M, (T).M, T.M, PKG.T.M, with type parameter names after a generic
 // type: (*atomic.Pointer[T]).Load). Whether T.M names a method of this
 // package's type T or a function of a package T is known only once types
 // are.
 type Target struct {
-	// qual is what comes before the last dot, without parentheses, star
+	// Qual is what comes before the last dot, without parentheses, star
 	// or type parameters: PKG, T or PKG.T, where PKG is a package's name
 	// or import path.
 	Qual string
-	// name is the function or method.
+	// Name is the function or method.
 	Name string
-	// method reports that the form says it is a method: parenthesised or
+	// Method reports that the form says it is a method: parenthesised or
 	// with type parameters.
 	Method bool
-	// pointer reports the form (*T).M.
+	// Pointer reports the form (*T).M.
 	Pointer bool
-	// typeArgs holds the names given to the receiver type's type
+	// TypeArgs holds the names given to the receiver type's type
 	// parameters, in order; nil when none are written.
 	TypeArgs []string
 }
@@ -34,7 +34,7 @@ type Target struct {
 // targetUsage is the shape of what an async directive may name.
 const targetUsage = "want PKG.FUNC, (*PKG.TYPE).METHOD, PKG.TYPE.METHOD or TYPE.METHOD"
 
-// parseTarget parses the text of a target. It reports, as a message
+// ParseTarget parses the text of a target. It reports, as a message
 // without position, what is malformed.
 func ParseTarget(text string) (Target, string) {
 	var t Target
@@ -87,7 +87,7 @@ func parseTypeArgs(list string) ([]string, string) {
 	return args, ""
 }
 
-// defaultName is the wrapper name that a target gets without as NAME:
+// DefaultName is the wrapper name that a target gets without as NAME:
 // FUNCAsync for a function, TYPEMETHODAsync for a method (ClientDoAsync
 // for (*http.Client).Do), the type's name capitalised.
 func DefaultName(typeName, name string) string {

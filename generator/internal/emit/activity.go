@@ -15,10 +15,10 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/typecode"
 )
 
-// emitActivities renders and formats the activity file of a model: for
+// Activities renders and formats the activity file of a model: for
 // each activity its name constant and its stub, then the registration
 // helper and the workflow-side group helpers.
-func EmitActivities(m *model.Model) ([]byte, error) {
+func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
 	e.nameImportsOf(e.activityImports())
@@ -214,7 +214,7 @@ func (e *emitter) registered(act *model.Activity, tw *typecode.TypeWriter, sc *g
 	return e.closure(w, tw, sc, recv, ctx, params, lit...)
 }
 
-// activityGroup declares the workflow-side helper of a group of activities:
+// ActivityGroup declares the workflow-side helper of a group of activities:
 // it takes a workflow context and each activity's parameters (no receiver:
 // that is the worker's), starts every stub and gathers the results with
 // gtemporal.GatherN.

@@ -28,28 +28,28 @@ type emitter struct {
 	reserved map[string]bool
 }
 
-// chunkUnits is how many wrappers and groups a chunk of a large generated
+// ChunkUnits is how many wrappers and groups a chunk of a large generated
 // file holds: some 30 KiB of code, worth formatting on a goroutine of its
 // own.
 const ChunkUnits = 64
 
-// emit renders the generated file of a model and formats it: in chunks of
-// chunkUnits wrappers and groups when the program may run more than one
+// Gathers renders the generated file of a model and formats it: in chunks of
+// ChunkUnits wrappers and groups when the program may run more than one
 // goroutine at once.
-func Emit(m *model.Model) ([]byte, error) {
+func Gathers(m *model.Model) ([]byte, error) {
 	n := ChunkUnits
 	if goruntime.GOMAXPROCS(0) < 2 {
 		n = 0
 	}
-	return EmitChunks(m, n)
+	return Chunks(m, n)
 }
 
-// emitChunks renders the generated file of a model (header, kept build
+// Chunks renders the generated file of a model (header, kept build
 // constraint, package clause, imports and declarations) and formats it.
 // When the model has more than n wrappers and groups (n > 0), it renders
 // them n at a time, and formats each chunk while it renders the next (see
-// declChunks); otherwise it formats the file at once.
-func EmitChunks(m *model.Model, n int) ([]byte, error) {
+// DeclChunks); otherwise it formats the file at once.
+func Chunks(m *model.Model, n int) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true // formatted by emitChunks, with the header
 	e.nameImports()
@@ -206,7 +206,7 @@ func valueType(w *model.Wrapper, tw *typecode.TypeWriter) *jen.Statement {
 	return jen.Struct()
 }
 
-// typeArgs writes [T, U] for the given type parameters, or nothing.
+// TypeArgs writes [T, U] for the given type parameters, or nothing.
 func typeArgs(tw *typecode.TypeWriter, lists ...*types.TypeParamList) *jen.Statement {
 	return typeArgList(tw, model.Flatten(lists...))
 }
@@ -223,7 +223,7 @@ func typeArgList(tw *typecode.TypeWriter, tparams []*types.TypeParam) *jen.State
 	return jen.Types(args...)
 }
 
-// resultStruct declares the struct that holds a function's several results.
+// ResultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *model.Wrapper) {
 	tw := typecode.OfWrapper(w, w.Pkg, w.Lens)
 	tparams := tw.TypeDeclParams(goname.NewScope(e.reserved), w.TypeParams())

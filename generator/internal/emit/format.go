@@ -6,7 +6,7 @@ import (
 	"sync"
 )
 
-// declChunks formats a generated file that was rendered in chunks: the head
+// DeclChunks formats a generated file that was rendered in chunks: the head
 // (header, build constraint, package clause and imports), and after it
 // chunks of declarations, each formatted on a goroutine of its own from the
 // moment it is added, so that formatting one goes on while the next is
@@ -32,7 +32,7 @@ type declChunk struct {
 	err      error
 }
 
-// add starts formatting a chunk of declarations: the text that jennifer
+// Add starts formatting a chunk of declarations: the text that jennifer
 // renders after the imports.
 func (d *DeclChunks) Add(src []byte) {
 	c := &declChunk{src: src}
@@ -42,7 +42,7 @@ func (d *DeclChunks) Add(src []byte) {
 	})
 }
 
-// format formats head, waits for the chunks and joins them.
+// Format formats head, waits for the chunks and joins them.
 func (d *DeclChunks) Format(head []byte) ([]byte, error) {
 	out, err := format.Source(head)
 	d.wg.Wait()

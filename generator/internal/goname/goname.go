@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// kindOf names the kind of a declared object.
+// KindOf names the kind of a declared object.
 func KindOf(obj types.Object) string {
 	switch o := obj.(type) {
 	case *types.Func:
@@ -30,7 +30,7 @@ func KindOf(obj types.Object) string {
 	return "declaration"
 }
 
-// baseName is a source name, or def for an unnamed or blank one.
+// BaseName is a source name, or def for an unnamed or blank one.
 func BaseName(name, def string) string {
 	if name == "" || name == "_" {
 		return def
@@ -38,7 +38,7 @@ func BaseName(name, def string) string {
 	return name
 }
 
-// scope hands out identifiers that clash with nothing visible where they are
+// Scope hands out identifiers that clash with nothing visible where they are
 // declared: the file's import names, the package's top-level names (declared
 // and generated), the predeclared types and constants, and the names already
 // handed out in the same function.
@@ -46,18 +46,18 @@ type Scope struct {
 	// reserved holds the names taken before the scope began; it is shared
 	// between scopes and never written.
 	reserved map[string]bool
-	// own holds the names the scope handed out.
+	// Own holds the names the scope handed out.
 	Own map[string]bool
 }
 
-// newScope returns a scope in which every name of reserved is taken. The
+// NewScope returns a scope in which every name of reserved is taken. The
 // scope keeps reserved, unchanged, rather than a copy: every function of a
 // file starts a scope from the same set.
 func NewScope(reserved map[string]bool) *Scope {
 	return &Scope{reserved: reserved, Own: map[string]bool{}}
 }
 
-// fresh takes base, or base followed by the smallest number that is free.
+// Fresh takes base, or base followed by the smallest number that is free.
 func (s *Scope) Fresh(base string) string {
 	if !token.IsIdentifier(base) || base == "_" {
 		base = "v"
@@ -70,12 +70,12 @@ func (s *Scope) Fresh(base string) string {
 	return name
 }
 
-// free reports whether name can still be handed out.
+// Free reports whether name can still be handed out.
 func (s *Scope) Free(name string) bool {
 	return !s.reserved[name] && !s.Own[name]
 }
 
-// predeclared lists the universe names that generated code may refer to, and
+// Predeclared lists the universe names that generated code may refer to, and
 // that a generated name must therefore never shadow.
 func Predeclared() map[string]bool {
 	names := map[string]bool{}
@@ -97,7 +97,7 @@ var initialisms = map[string]bool{
 	"xml": true,
 }
 
-// upperFirst capitalises name as the tail of a camel-case identifier: "id"
+// UpperFirst capitalises name as the tail of a camel-case identifier: "id"
 // becomes "ID", "name" becomes "Name".
 func UpperFirst(name string) string {
 	if initialisms[name] {
@@ -107,7 +107,7 @@ func UpperFirst(name string) string {
 	return string(unicode.ToUpper(r)) + name[size:]
 }
 
-// lowerFirst turns an identifier into the head of a camel-case identifier:
+// LowerFirst turns an identifier into the head of a camel-case identifier:
 // its leading capitals become lower case, but for the last of several,
 // which starts the next word ("FetchUser" becomes "fetchUser", "URL"
 // becomes "url", "HTTPServer" becomes "httpServer").
@@ -128,14 +128,14 @@ func LowerFirst(name string) string {
 	return string(runes)
 }
 
-// isStd reports whether an import path belongs to the standard library: its
+// IsStd reports whether an import path belongs to the standard library: its
 // first element has no dot.
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }
 
-// canImport reports whether the package at path from may import the package
+// CanImport reports whether the package at path from may import the package
 // at path to: an internal package only from the tree rooted at the parent
 // of its last internal element (the standard library's only from the
 // standard library).
@@ -154,7 +154,7 @@ func CanImport(from, to string) bool {
 	return from == parent || strings.HasPrefix(from, parent+"/")
 }
 
-// isFunc reports whether obj is a function.
+// IsFunc reports whether obj is a function.
 func IsFunc(obj types.Object) bool {
 	_, ok := obj.(*types.Func)
 	return ok

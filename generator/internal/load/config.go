@@ -33,7 +33,7 @@ type Config struct {
 	Env []string
 }
 
-// patterns returns the patterns to load.
+// LoadPatterns returns the patterns to load.
 func (c Config) LoadPatterns() []string {
 	if len(c.Patterns) == 0 {
 		return []string{"."}
@@ -41,7 +41,7 @@ func (c Config) LoadPatterns() []string {
 	return c.Patterns
 }
 
-// buildContext returns the build configuration that the go command loads
+// BuildContext returns the build configuration that the go command loads
 // the packages for, as its environment (Env, or this process's) tells:
 // GOOS, GOARCH and CGO_ENABLED, cgo being off for another platform than
 // this one unless CGO_ENABLED turns it on, as the go command has it; and
@@ -87,7 +87,7 @@ func goflagsTags(goflags string) []string {
 	return tags
 }
 
-// notModule returns an error that names the folder and says what to do
+// NotModule returns an error that names the folder and says what to do
 // when the go command finds no module there (no go.mod in it or above it),
 // or nil. It is asked only once a load has failed or found nothing.
 func (c Config) NotModule() error {
@@ -108,7 +108,7 @@ func (c Config) NotModule() error {
 // that no module provides.
 const noModuleProvides = "no required module provides package "
 
-// inMainModules rewrites the go command's message about an import path that
+// InMainModules rewrites the go command's message about an import path that
 // no module provides, when the path lies in a main module: go get, which
 // it suggests, cannot help; the folder is missing. The main modules are
 // asked for only when there is such a message.
@@ -143,7 +143,7 @@ func (c Config) mainModules() []string {
 	return strings.Fields(string(out))
 }
 
-// output returns the name of the generated file.
+// OutputName returns the name of the generated file.
 func (c Config) OutputName() string {
 	if c.Output == "" {
 		return model.DefaultOutput
@@ -151,7 +151,7 @@ func (c Config) OutputName() string {
 	return c.Output
 }
 
-// activityOutput returns the name of the activity file.
+// ActivityOutputName returns the name of the activity file.
 func (c Config) ActivityOutputName() string {
 	if c.ActivityOutput == "" {
 		return model.DefaultActivityOutput

@@ -21,12 +21,12 @@ import (
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
 
-// loader loads packages while leaving gathergen's earlier output out, so that
+// Loader loads packages while leaving gathergen's earlier output out, so that
 // a stale generated file never blocks its own regeneration.
 type Loader struct {
-	// output and activityOutput name the files gathergen writes.
+	// Output and ActivityOutput name the files gathergen writes.
 	Output, ActivityOutput string
-	// build is the configuration that the packages are loaded for, for
+	// Build is the configuration that the packages are loaded for, for
 	// the files that the load leaves out (the _test.go files).
 	Build build.Context
 	mu    sync.Mutex
@@ -39,7 +39,7 @@ type Loader struct {
 	// name sorts first.
 	names map[string]source
 	// std maps the standard library's package names to their paths,
-	// once stdNamed first needs it.
+	// once StdNamed first needs it.
 	std     map[string][]string
 	stdOnce sync.Once
 }
@@ -49,7 +49,7 @@ type source struct {
 	file, pkg string
 }
 
-// load runs one packages.Load for all patterns. When the go command refuses
+// Load runs one packages.Load for all patterns. When the go command refuses
 // earlier output (its package clause is from before the package was
 // renamed, or its imports no longer parse), a second load sees that output
 // as a stub with the current package name.
@@ -160,8 +160,8 @@ func (l *Loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 	return overlay
 }
 
-// isOutputName reports whether a file name is one that either output may
-// take (see the function isOutputName).
+// IsOutputName reports whether a file name is one that either output may
+// take (see the function IsOutputName).
 func (l *Loader) isOutputName(base string) bool {
 	return model.IsOutputName(base, l.Output) || model.IsOutputName(base, l.ActivityOutput)
 }
@@ -210,7 +210,7 @@ func (l *Loader) blamed(pkg *packages.Package, output string) bool {
 	return false
 }
 
-// isForeign reports whether filename was left out of the load as earlier
+// IsForeign reports whether filename was left out of the load as earlier
 // output under another name than the output's.
 func (l *Loader) IsForeign(filename string) bool {
 	l.mu.Lock()
@@ -218,7 +218,7 @@ func (l *Loader) IsForeign(filename string) bool {
 	return l.foreign[filename]
 }
 
-// wasSkipped reports whether filename was left out of the load as earlier
+// WasSkipped reports whether filename was left out of the load as earlier
 // output.
 func (l *Loader) WasSkipped(filename string) bool {
 	l.mu.Lock()

@@ -164,7 +164,7 @@ func withoutTags(env []string) string {
 	return strings.Join(kept, " ")
 }
 
-// sourceDir returns the folder of a package's files, those that the run's
+// SourceDir returns the folder of a package's files, those that the run's
 // configuration leaves out included.
 func SourceDir(pkg *packages.Package) string {
 	for _, names := range [][]string{pkg.GoFiles, pkg.IgnoredFiles} {

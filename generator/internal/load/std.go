@@ -11,7 +11,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/goname"
 )
 
-// isStdPackage reports whether path is a package of the standard library:
+// IsStdPackage reports whether path is a package of the standard library:
 // a folder below GOROOT's src. A path whose first element has no dot may
 // name a package of a module too ("mymod/sub", of package other), whose
 // name cannot be told from its path. Without a GOROOT it reports false,
@@ -24,14 +24,14 @@ func (l *Loader) IsStdPackage(path string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// isMajorVersion reports whether a path element is a major version suffix:
+// IsMajorVersion reports whether a path element is a major version suffix:
 // v2, v3, ...
 func IsMajorVersion(elem string) bool {
 	n, err := strconv.Atoi(strings.TrimPrefix(elem, "v"))
 	return strings.HasPrefix(elem, "v") && err == nil && n >= 2
 }
 
-// stdNamed returns the import paths of the standard library's packages
+// StdNamed returns the import paths of the standard library's packages
 // whose name is name (math/rand/v2 is rand), sorted; none without a
 // GOROOT. The standard library is read once, when first needed.
 func (l *Loader) StdNamed(name string) []string {

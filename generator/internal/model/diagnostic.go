@@ -24,7 +24,7 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s", d.Pos, d.Message)
 }
 
-// parsePos parses "file:line:col", "file:line", "file", "" or "-".
+// ParsePos parses "file:line:col", "file:line", "file", "" or "-".
 func ParsePos(s string) token.Position {
 	var pos token.Position
 	if s == "-" {

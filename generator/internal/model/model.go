@@ -6,30 +6,30 @@ import (
 	"go/types"
 )
 
-// activity is one //gathergen:activity: the function, resolved as an async
+// Activity is one //gathergen:activity: the function, resolved as an async
 // wrapper would be (wrapper.name is the stub's name), and its names.
 type Activity struct {
 	*Wrapper
-	// registered is the name the activity is registered under.
+	// Registered is the name the activity is registered under.
 	Registered string
-	// constName is the constant that holds registered.
+	// ConstName is the constant that holds registered.
 	ConstName string
-	// key is the directive's position, the same in every load.
+	// Key is the directive's position, the same in every load.
 	Key string
 }
 
-// activityGroup is a gather directive whose elements are activities: a
+// ActivityGroup is a gather directive whose elements are activities: a
 // workflow-side helper that starts them and gathers their results.
 type ActivityGroup struct {
 	Name  string
 	Elems []*Activity
 	Pos   token.Pos
-	// key is the directive's position, the same in every load.
+	// Key is the directive's position, the same in every load.
 	Key string
 	Unit
 }
 
-// lengths holds the length expressions of the package's array types, so
+// Lengths holds the length expressions of the package's array types, so
 // that generated code spells [N]int as the source does rather than [3]int:
 // a constant whose value depends on the build configuration (declared in
 // files for each GOARCH, say) then keeps working in every configuration.
@@ -38,52 +38,52 @@ type Lengths struct {
 	Exprs map[*types.Array]ast.Expr
 }
 
-// indexed is a parameter and its index in the signature.
+// Indexed is a parameter and its index in the signature.
 type Indexed struct {
 	V     *types.Var
 	Index int
 }
 
-// selfRecv is the receiver that the wrapper of a method takes right after
+// SelfRecv is the receiver that the wrapper of a method takes right after
 // ctx when the wrapper is a function: a method of another package's type,
 // of an interface (whose methods cannot be added to), or promoted to this
 // package's type from an embedded field. Methods declared on this
 // package's own types get method wrappers instead (wrapper.recv).
 type SelfRecv struct {
-	// obj is the defined type that the directive names, through an
+	// Obj is the defined type that the directive names, through an
 	// alias.
 	Obj *types.TypeName
-	// typ is the receiver's type: the defined type, instantiated with
+	// Typ is the receiver's type: the defined type, instantiated with
 	// tparams when it is generic, or a pointer to it.
 	Typ types.Type
-	// tparams are the type's parameters as the method's signature names
+	// Tparams are the type's parameters as the method's signature names
 	// them; the wrapper declares them as its own.
 	Tparams []*types.TypeParam
-	// names are the names that the directive gives them ([K,V]), or nil.
+	// Names are the names that the directive gives them ([K,V]), or nil.
 	Names []string
 }
 
-// model is what one package's generated file holds, checked and resolved;
+// Model is what one package's generated file holds, checked and resolved;
 // as an analyzer returns it, what the directives of one configuration ask
-// for, each wrapper and group with its own constraint, which planFiles
+// for, each wrapper and group with its own constraint, which PlanFiles
 // splits into one model per output file.
 type Model struct {
 	Pkg      *types.Package
 	Wrappers []*Wrapper
 	Groups   []*Group
-	// activities and activityGroups go to the activity file (see
+	// Activities and ActivityGroups go to the activity file (see
 	// activity.go).
 	Activities     []*Activity
 	ActivityGroups []*ActivityGroup
-	// constraint is the build constraint that the file keeps ("" for
+	// Constraint is the build constraint that the file keeps ("" for
 	// none).
 	Constraint string
-	// reserved holds the package's top-level names, declared and generated.
+	// Reserved holds the package's top-level names, declared and generated.
 	Reserved map[string]bool
-	// testNames holds the top-level names that the package's test files of
+	// TestNames holds the top-level names that the package's test files of
 	// the same package declare, which the generated file's imports avoid.
 	TestNames map[string]bool
-	// lens holds the length expressions of the package's array types.
+	// Lens holds the length expressions of the package's array types.
 	Lens *Lengths
 }
 
@@ -91,85 +91,85 @@ type Model struct {
 type resultKind int
 
 const (
-	// resultValue is (T, error): Future[T].
+	// ResultValue is (T, error): Future[T].
 	ResultValue resultKind = iota
-	// resultOnly is (T): Future[T], never failing.
+	// ResultOnly is (T): Future[T], never failing.
 	ResultOnly
-	// resultError is (error): Future[struct{}].
+	// ResultError is (error): Future[struct{}].
 	ResultError
-	// resultNone is (): Future[struct{}], never failing.
+	// ResultNone is (): Future[struct{}], never failing.
 	ResultNone
-	// resultStruct is several values, with or without a final error:
+	// ResultStruct is several values, with or without a final error:
 	// Future[<Name>Result].
 	ResultStruct
 )
 
-// wrapper is one async wrapper: NameAsync for a function, a method or a
+// Wrapper is one async wrapper: NameAsync for a function, a method or a
 // function of another package.
 type Wrapper struct {
 	Name string
 	Fn   *types.Func
 	Sig  *types.Signature
-	// label names the function in TaskError: F, Type.Method or pkg.F.
+	// Label names the function in TaskError: F, Type.Method or pkg.F.
 	Label string
-	// recv is the receiver's type of a method, or nil.
+	// Recv is the receiver's type of a method, or nil.
 	Recv *types.TypeName
-	// self is the receiver that a function wrapper of a method takes
+	// Self is the receiver that a function wrapper of a method takes
 	// after ctx (a method of another package's type, of an interface, or
 	// promoted), or nil.
 	Self     *SelfRecv
 	External bool
-	// target is the directive's spelling of what it wraps (encoding/xml.Marshal,
+	// Target is the directive's spelling of what it wraps (encoding/xml.Marshal,
 	// (*http.Client).Do), or "" for a function in whose doc comment it is.
 	Target string
-	// takesCtx reports whether the first parameter is a context.Context.
+	// TakesCtx reports whether the first parameter is a context.Context.
 	TakesCtx bool
 	Kind     resultKind
-	// lastErr reports whether the function returns an error last: error
+	// LastErr reports whether the function returns an error last: error
 	// itself, or a pointer or interface type that implements it.
 	LastErr bool
-	// concreteErr reports whether that error's type is not error
+	// ConcreteErr reports whether that error's type is not error
 	// (*MyError): the wrapper compares it with nil before it converts it,
 	// so that a nil *MyError does not become a non-nil error.
 	ConcreteErr bool
 	StructName  string
 	Fields      []string
 	Pos         token.Pos
-	// imports holds, by path, the packages that the code of the
+	// Imports holds, by path, the packages that the code of the
 	// signature names.
 	Imports map[string]*types.Package
 	Unit
 }
 
-// unit is what a wrapper or a group carries from the analysis of its
+// Unit is what a wrapper or a group carries from the analysis of its
 // configuration to the file it goes to.
 type Unit struct {
-	// constraint is the build constraint under which the declaration
+	// Constraint is the build constraint under which the declaration
 	// builds: that of the directive's file (and, for a group, those of its
 	// elements), "" for none.
 	Constraint string
-	// owned reports whether the declaration is its analyzer's to write:
+	// Owned reports whether the declaration is its analyzer's to write:
 	// another analyzer writes what comes from the files it owns.
 	Owned bool
-	// pkg and lens are the package and the array lengths of the load that
+	// Pkg and lens are the package and the array lengths of the load that
 	// checked the declaration, which the code that names its types uses.
 	Pkg  *types.Package
 	Lens *Lengths
 }
 
-// group is a gather directive: a helper that starts its elements and gathers
+// Group is a gather directive: a helper that starts its elements and gathers
 // them.
 type Group struct {
 	Name  string
 	Elems []*Wrapper
 	Pos   token.Pos
-	// recv is the type whose method the helper is, when the elements'
+	// Recv is the type whose method the helper is, when the elements'
 	// methods are all of that one type (see methodOf); nil otherwise.
 	Recv *types.TypeName
-	// ptr reports whether the helper's receiver is a pointer: some
+	// Ptr reports whether the helper's receiver is a pointer: some
 	// element's is.
 	Ptr bool
-	// key is the directive's position, the same in every load.
+	// Key is the directive's position, the same in every load.
 	Key string
 	Unit
 }

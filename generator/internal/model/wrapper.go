@@ -11,7 +11,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/goname"
 )
 
-// wrappers returns the wrappers of a group's activities.
+// Wrappers returns the wrappers of a group's activities.
 func (g *ActivityGroup) Wrappers() []*Wrapper {
 	ws := make([]*Wrapper, len(g.Elems))
 	for i, act := range g.Elems {
@@ -20,7 +20,7 @@ func (g *ActivityGroup) Wrappers() []*Wrapper {
 	return ws
 }
 
-// ownParams returns the wrapped function's parameters that the wrapper
+// OwnParams returns the wrapped function's parameters that the wrapper
 // declares itself, in order and with their indexes in the signature: all but
 // a leading context.
 func (w *Wrapper) OwnParams() []Indexed {
@@ -33,7 +33,7 @@ func (w *Wrapper) OwnParams() []Indexed {
 	return vars
 }
 
-// recvName is the name that the wrapper of a method gives its receiver:
+// RecvName is the name that the wrapper of a method gives its receiver:
 // the method's own for a method of this package, and otherwise the first
 // letter of the type's name, in lower case (c for http.Client).
 func (w *Wrapper) RecvName() string {
@@ -44,13 +44,13 @@ func (w *Wrapper) RecvName() string {
 	return string(unicode.ToLower(first))
 }
 
-// hasRecv reports whether the wrapper carries a receiver: it wraps a
+// HasRecv reports whether the wrapper carries a receiver: it wraps a
 // method, as a method or as a function.
 func (w *Wrapper) HasRecv() bool {
 	return w.Recv != nil || w.Self != nil
 }
 
-// recvType returns the type of the receiver that the wrapper carries.
+// RecvType returns the type of the receiver that the wrapper carries.
 func (w *Wrapper) RecvType() types.Type {
 	if w.Self != nil {
 		return w.Self.Typ
@@ -58,7 +58,7 @@ func (w *Wrapper) RecvType() types.Type {
 	return w.Sig.Recv().Type()
 }
 
-// typeParams returns the type parameters that the wrapper declares: its
+// TypeParams returns the type parameters that the wrapper declares: its
 // receiver's, then the function's own.
 func (w *Wrapper) TypeParams() []*types.TypeParam {
 	if w.Self != nil {
@@ -67,7 +67,7 @@ func (w *Wrapper) TypeParams() []*types.TypeParam {
 	return Flatten(w.Sig.RecvTypeParams(), w.Sig.TypeParams())
 }
 
-// recvName names a method group's receiver as its first method does.
+// RecvName names a method group's receiver as its first method does.
 func (g *Group) RecvName() string {
 	for _, w := range g.Elems {
 		if w.Recv != nil {
@@ -77,7 +77,7 @@ func (g *Group) RecvName() string {
 	return "recv"
 }
 
-// recvType is the type of a method group's receiver: T or *T.
+// RecvType is the type of a method group's receiver: T or *T.
 func (g *Group) RecvType() types.Type {
 	if g.Ptr {
 		return types.NewPointer(g.Recv.Type())
@@ -85,7 +85,7 @@ func (g *Group) RecvType() types.Type {
 	return g.Recv.Type()
 }
 
-// values returns the results that the future's value holds (all but a final
+// Values returns the results that the future's value holds (all but a final
 // error).
 func (w *Wrapper) Values() []*types.Var {
 	res := w.Sig.Results()
@@ -100,7 +100,7 @@ func (w *Wrapper) Values() []*types.Var {
 	return vars
 }
 
-// groupConstraint returns the constraint under which a group builds: its
+// GroupConstraint returns the constraint under which a group builds: its
 // directive's file's and each of its elements', joined by &&, each once.
 func GroupConstraint(file string, elems []*Wrapper) string {
 	var parts []string
@@ -128,7 +128,7 @@ func constraintsOf(ws []*Wrapper) []string {
 	return cs
 }
 
-// flatten lists the type parameters of several lists in order.
+// Flatten lists the type parameters of several lists in order.
 func Flatten(lists ...*types.TypeParamList) []*types.TypeParam {
 	var all []*types.TypeParam
 	for _, l := range lists {

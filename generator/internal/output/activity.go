@@ -24,7 +24,7 @@ func planActivities(output string, p PackageParts) ([]File, []model.Diagnostic) 
 	var files []File
 	var keep []string
 	if m != nil {
-		f, problems := renderFile(filepath.Join(p.Dir, output), m, emit.EmitActivities, "-activity-output")
+		f, problems := renderFile(filepath.Join(p.Dir, output), m, emit.Activities, "-activity-output")
 		if len(problems) > 0 {
 			return nil, problems
 		}

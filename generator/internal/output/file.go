@@ -46,7 +46,7 @@ func (f File) Write() error {
 	return f.Commit(tmp)
 }
 
-// stage writes New to a temporary file beside Path, with the permissions
+// Stage writes New to a temporary file beside Path, with the permissions
 // of the file it will replace, and returns its name, or "" when the file is
 // to be removed.
 func (f File) Stage() (string, error) {
@@ -80,7 +80,7 @@ func (f File) mode() fs.FileMode {
 	return 0o644
 }
 
-// commit renames a staged file over Path, or removes Path when New is nil.
+// Commit renames a staged file over Path, or removes Path when New is nil.
 func (f File) Commit(tmp string) error {
 	if f.New != nil {
 		return os.Rename(tmp, f.Path)
@@ -92,7 +92,7 @@ func (f File) Commit(tmp string) error {
 	return err
 }
 
-// removeAll removes the named files, ignoring names that are empty.
+// RemoveAll removes the named files, ignoring names that are empty.
 func RemoveAll(names []string) {
 	for _, name := range names {
 		if name != "" {

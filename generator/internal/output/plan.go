@@ -15,7 +15,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
-// packageParts is what the analyzers of one package folder found: that of
+// PackageParts is what the analyzers of one package folder found: that of
 // the run's configuration first, then those of other configurations.
 type PackageParts struct {
 	Dir       string
@@ -24,7 +24,7 @@ type PackageParts struct {
 	Resolved []*model.Resolved
 }
 
-// planFiles splits what a package's analyzers found into one model per
+// PlanFiles splits what a package's analyzers found into one model per
 // constraint, renders each into its file, and adds the removal of earlier
 // output that no directive asks for any more; or returns the package's
 // problems. Activities go to their own file, activityOutput (see
@@ -49,7 +49,7 @@ func PlanFiles(output, activityOutput string, p PackageParts, buildable func(str
 	names := modelNames(output, models)
 	var files []File
 	for i, m := range models {
-		f, problems := renderFile(filepath.Join(p.Dir, names[i]), m, emit.Emit, "-output")
+		f, problems := renderFile(filepath.Join(p.Dir, names[i]), m, emit.Gathers, "-output")
 		diags = append(diags, problems...)
 		if f != nil {
 			files = append(files, *f)
@@ -194,7 +194,7 @@ func splitModels(p PackageParts, wrappers []*model.Wrapper, groups []*model.Grou
 }
 
 // modelNames names the file of each model: output for the only one, and
-// for the one without constraint; outputName for the others, numbered
+// for the one without constraint; OutputName for the others, numbered
 // where two would share a name.
 func modelNames(output string, models []*model.Model) []string {
 	names := make([]string, len(models))
@@ -243,7 +243,7 @@ func renderFile(path string, m *model.Model, emit func(*model.Model) ([]byte, er
 }
 
 // staleOutputs returns the removal of every earlier output in dir (a file
-// whose name is one that planFiles gives and that starts with gathergen's
+// whose name is one that PlanFiles gives and that starts with gathergen's
 // header) other than the files named keep.
 func staleOutputs(dir, output string, keep []string) []File {
 	names, _ := filepath.Glob(filepath.Join(dir, strings.TrimSuffix(output, ".go")+".*go"))

@@ -96,7 +96,7 @@ func rejectActivity(a *Analyzer, fn *types.Func) *model.Activity {
 // activityProblem returns why Temporal cannot run w's function as an
 // activity, or "": it is generic, returns more than one value besides its
 // error, or takes or returns a value that the default data converter
-// cannot carry (see carryProblem).
+// cannot carry (see CarryProblem).
 func activityProblem(w *model.Wrapper, local *types.Package) string {
 	if w.Sig.TypeParams().Len() > 0 || w.Sig.RecvTypeParams().Len() > 0 {
 		return "it is generic, and Temporal registers functions of one type only: make an activity of a function that calls it with the type arguments it needs"
@@ -141,7 +141,7 @@ func activityNames(m *model.Model) []declared {
 	return names
 }
 
-// activityGroup resolves a gather directive whose elements are activities.
+// ActivityGroup resolves a gather directive whose elements are activities.
 // It reports handled == false when no element names an activity, for the
 // directive to be an in-process group; a group that names activities and
 // async functions is a problem.

@@ -28,7 +28,7 @@ func foreignOutput(a *Analyzer) {
 	}
 }
 
-// suspectImports returns the import paths that the package's type errors
+// SuspectImports returns the import paths that the package's type errors
 // about undefined names may come from: the package named by "undefined:
 // q.F", and every imported package outside the standard library of a file
 // with "x.M undefined (type T has no field or method M)".

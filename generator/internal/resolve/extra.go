@@ -10,7 +10,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/goname"
 )
 
-// missingPackages returns the import paths of the packages that the
+// MissingPackages returns the import paths of the packages that the
 // directives of the package name and that it does not import.
 func MissingPackages(a *Analyzer) []string {
 	if a.Pkg.Types == nil || a.Pkg.TypesInfo == nil {

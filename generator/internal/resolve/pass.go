@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// analyzer checks the directives of one package against its types and builds
+// Analyzer checks the directives of one package against its types and builds
 // its model, collecting every problem on the way.
 type Analyzer struct {
 	Pkg   *packages.Package
@@ -21,37 +21,37 @@ type Analyzer struct {
 	// Scan holds the directives of the package's files, read by
 	// ScanFiles.
 	Scan *directive.Scan
-	// loaded holds the candidates of every loaded package, by path.
+	// Loaded holds the candidates of every loaded package, by path.
 	Loaded map[string]map[string]bool
 	// rejected holds the functions whose async directives have problems.
 	rejected map[*types.Func]bool
 	// lens holds the length expressions of the package's array types,
 	// once analysis starts.
 	lens *model.Lengths
-	// extra holds, by path, the packages that directives name and that
+	// Extra holds, by path, the packages that directives name and that
 	// no package imports, loaded for them (see loadExtra).
 	Extra map[string]*types.Package
-	// owned holds the files whose directives the analyzer writes, by
+	// Owned holds the files whose directives the analyzer writes, by
 	// name; nil for all (the load of the run's own configuration).
 	Owned map[string]bool
-	// groupDiags holds the problems of each group, by its key: a group
+	// GroupDiags holds the problems of each group, by its key: a group
 	// that another configuration resolves has none.
 	GroupDiags map[string][]model.Diagnostic
-	// partial holds, by key, the elements of each group that the analyzer
+	// Partial holds, by key, the elements of each group that the analyzer
 	// could not resolve whole (nil for those it could not).
 	Partial map[string][]*model.Wrapper
-	// hasOthers reports whether files that the run's configuration leaves
+	// HasOthers reports whether files that the run's configuration leaves
 	// out of the package hold directives, which other analyzers check.
 	HasOthers bool
 }
 
-// newAnalyzer returns an analyzer for pkg, one of the loaded packages whose
+// NewAnalyzer returns an analyzer for pkg, one of the loaded packages whose
 // candidates loaded holds by path.
 func NewAnalyzer(pkg *packages.Package, l *load.Loader, loaded map[string]map[string]bool) *Analyzer {
 	return &Analyzer{Pkg: pkg, l: l, Scan: directive.NewScan(), Loaded: loaded, rejected: map[*types.Func]bool{}, GroupDiags: map[string][]model.Diagnostic{}, Partial: map[string][]*model.Wrapper{}}
 }
 
-// report records a problem at pos.
+// Report records a problem at pos.
 func (a *Analyzer) Report(pos token.Pos, format string, args ...any) {
 	a.Diags = append(a.Diags, model.Diagnostic{Pos: a.Pkg.Fset.Position(pos), Message: fmt.Sprintf(format, args...)})
 }
@@ -70,7 +70,7 @@ func (a *Analyzer) unitOf(f directive.Found, constraint string) model.Unit {
 	return model.Unit{Constraint: constraint, Owned: a.Owned == nil || a.Owned[name], Pkg: a.Pkg.Types, Lens: a.lens}
 }
 
-// dir returns the package's folder.
+// Dir returns the package's folder.
 func (a *Analyzer) Dir() string {
 	if len(a.Pkg.GoFiles) > 0 {
 		return filepath.Dir(a.Pkg.GoFiles[0])

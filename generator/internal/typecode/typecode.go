@@ -10,7 +10,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
-// typeWriter converts go/types types to jennifer code: the one place where
+// TypeWriter converts go/types types to jennifer code: the one place where
 // generated code names a type. Types of the package being generated for are
 // written unqualified, those of other packages through jen.Qual (whose local
 // name the file chose beforehand), and type parameters by the names that the
@@ -22,14 +22,14 @@ type TypeWriter struct {
 	// names holds the names that a directive gives type parameters, which
 	// the declaration takes where they are free.
 	names map[*types.TypeParam]string
-	// used collects the import paths that the written code refers to.
+	// Used collects the import paths that the written code refers to.
 	Used map[string]*types.Package
-	// problem is the first reason why a type cannot be written outside its
+	// Problem is the first reason why a type cannot be written outside its
 	// own package, or "".
 	Problem string
 }
 
-// newTypeWriter returns a typeWriter for code of package local, whose array
+// NewTypeWriter returns a TypeWriter for code of package local, whose array
 // types' length expressions lens holds (nil for none).
 func NewTypeWriter(local *types.Package, lens *model.Lengths) *TypeWriter {
 	return &TypeWriter{local: local, lens: lens, tparams: map[*types.TypeParam]string{}, names: map[*types.TypeParam]string{}, Used: map[string]*types.Package{}}
@@ -42,7 +42,7 @@ func (w *TypeWriter) fail(format string, args ...any) {
 	}
 }
 
-// typ returns the code of t.
+// Typ returns the code of t.
 func (w *TypeWriter) Typ(t types.Type) *jen.Statement {
 	switch t := t.(type) {
 	case *types.Basic:
@@ -100,7 +100,7 @@ func (w *TypeWriter) checkShadowed(name string) {
 	}
 }
 
-// shadowed says why generated code in pkg cannot name the predeclared name,
+// Shadowed says why generated code in pkg cannot name the predeclared name,
 // or returns "": the package declares a name so spelled at package level.
 func Shadowed(pkg *types.Package, name string) string {
 	obj := pkg.Scope().Lookup(name)
@@ -204,7 +204,7 @@ func (w *TypeWriter) signature(sig *types.Signature) *jen.Statement {
 	}
 }
 
-// param writes the type of parameter i, as ...T when it is variadic.
+// Param writes the type of parameter i, as ...T when it is variadic.
 func (w *TypeWriter) Param(sig *types.Signature, i int) *jen.Statement {
 	t := sig.Params().At(i).Type()
 	if sig.Variadic() && i == sig.Params().Len()-1 {
@@ -305,7 +305,7 @@ func (w *TypeWriter) union(t *types.Union) *jen.Statement {
 	return jen.Union(terms...)
 }
 
-// typeParamList names each type parameter in the scope and returns the
+// TypeParamList names each type parameter in the scope and returns the
 // declaration list ([T any, S ~[]T]); constraints may refer to any of them.
 func (w *TypeWriter) TypeParamList(sc *goname.Scope, all []*types.TypeParam) []jen.Code {
 	for _, tp := range all {
@@ -322,7 +322,7 @@ func (w *TypeWriter) TypeParamList(sc *goname.Scope, all []*types.TypeParam) []j
 	return decls
 }
 
-// typeDeclParams is typeParamList for a type declaration. A lone type
+// TypeDeclParams is TypeParamList for a type declaration. A lone type
 // parameter whose constraint starts with a pointer is written as
 // [P interface{ *int }]: type T[P *int] reads as an array type whose length
 // is P * int.
@@ -352,7 +352,7 @@ func startsWithPointer(t types.Type) bool {
 	return ok
 }
 
-// generatedType explains an invalid type in a wrapped signature: type errors
+// GeneratedType explains an invalid type in a wrapped signature: type errors
 // are reported, but for uses of names that gathergen generates, which the
 // load (leaving earlier output out) never sees.
 const GeneratedType = "its signature uses a type that gathergen generates, which does not exist while gathergen runs"

@@ -6,7 +6,7 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
-// typeWriter returns a typeWriter for the wrapper's code, which names the
+// OfWrapper returns a TypeWriter for the wrapper's code, which names the
 // receiver's type parameters as the directive does.
 func OfWrapper(w *model.Wrapper, local *types.Package, lens *model.Lengths) *TypeWriter {
 	tw := NewTypeWriter(local, lens)
@@ -14,7 +14,7 @@ func OfWrapper(w *model.Wrapper, local *types.Package, lens *model.Lengths) *Typ
 	return tw
 }
 
-// nameTypeParams tells tw the names that the directive gives the
+// NameTypeParams tells tw the names that the directive gives the
 // receiver's type parameters, if any.
 func NameTypeParams(w *model.Wrapper, tw *TypeWriter) {
 	if w.Self != nil && w.Self.Names != nil {
