@@ -214,7 +214,7 @@ func (e *emitter) registered(act *model.Activity, tw *typecode.TypeWriter, sc *g
 	return e.closure(w, tw, sc, recv, ctx, params, lit...)
 }
 
-// ActivityGroup declares the workflow-side helper of a group of activities:
+// activityGroup declares the workflow-side helper of a group of activities:
 // it takes a workflow context and each activity's parameters (no receiver:
 // that is the worker's), starts every stub and gathers the results with
 // gtemporal.GatherN.

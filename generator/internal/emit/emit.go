@@ -206,7 +206,7 @@ func valueType(w *model.Wrapper, tw *typecode.TypeWriter) *jen.Statement {
 	return jen.Struct()
 }
 
-// TypeArgs writes [T, U] for the given type parameters, or nothing.
+// typeArgs writes [T, U] for the given type parameters, or nothing.
 func typeArgs(tw *typecode.TypeWriter, lists ...*types.TypeParamList) *jen.Statement {
 	return typeArgList(tw, model.Flatten(lists...))
 }
@@ -223,7 +223,7 @@ func typeArgList(tw *typecode.TypeWriter, tparams []*types.TypeParam) *jen.State
 	return jen.Types(args...)
 }
 
-// ResultStruct declares the struct that holds a function's several results.
+// resultStruct declares the struct that holds a function's several results.
 func (e *emitter) resultStruct(w *model.Wrapper) {
 	tw := typecode.OfWrapper(w, w.Pkg, w.Lens)
 	tparams := tw.TypeDeclParams(goname.NewScope(e.reserved), w.TypeParams())

@@ -160,7 +160,7 @@ func (l *Loader) brokenOutputs(pkgs []*packages.Package) map[string][]byte {
 	return overlay
 }
 
-// IsOutputName reports whether a file name is one that either output may
+// isOutputName reports whether a file name is one that either output may
 // take (see the function IsOutputName).
 func (l *Loader) isOutputName(base string) bool {
 	return model.IsOutputName(base, l.Output) || model.IsOutputName(base, l.ActivityOutput)

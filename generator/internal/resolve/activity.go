@@ -141,7 +141,7 @@ func activityNames(m *model.Model) []declared {
 	return names
 }
 
-// ActivityGroup resolves a gather directive whose elements are activities.
+// activityGroup resolves a gather directive whose elements are activities.
 // It reports handled == false when no element names an activity, for the
 // directive to be an in-process group; a group that names activities and
 // async functions is a problem.

@@ -79,7 +79,7 @@ func (a *Analyzer) analyze() *model.Model {
 	return m
 }
 
-// GroupNames returns the name of each group, by the key of its directive.
+// groupNames returns the name of each group, by the key of its directive.
 func (a *Analyzer) groupNames() map[string]string {
 	names := map[string]string{}
 	for _, f := range a.Scan.Found {
