@@ -1,10 +1,13 @@
 package unawaited
 
 import (
+	"cmp"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,8 +36,9 @@ local variable that is never used (only assigned to, or only assigned to _).
 
 Following the flow of each function, a future that no path reads is reported
 too: one held in a local variable that every path overwrites before reading
-it, one stored in a local array that is only assigned to, and one appended to
-a slice that nothing but append touches (reported at the append).
+it (the report names the lines that overwrite it), one stored in a local array
+that is only assigned to, and one appended to a slice that nothing but append
+touches (reported at the append).
 
 Awaiting, gathering, cancelling, returning, storing, passing on, capturing or
 selecting on the future, on any path, counts as a use: a future awaited on
@@ -308,9 +312,11 @@ func (c *checker) unused() map[*types.Var]bool {
 	return unused
 }
 
-// report emits one diagnostic for each call that has a dropped future, and
-// one for each future appended to a slice that is never read, unless an
-// ignore directive covers the line of the report.
+// report emits, in the order of their positions, one diagnostic for each
+// call that has a dropped future, and one for each future appended to a
+// slice that is never read, unless an ignore directive covers the line of
+// the report. A future that the flow analysis finds overwritten before any
+// read is reported with the lines of the assignments that overwrite it.
 func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored map[fileLine]bool) {
 	reported := make(map[*ast.CallExpr]bool)
 	var calls []*ast.CallExpr
@@ -322,6 +328,9 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 	}
 	type appended struct{ call, append *ast.CallExpr }
 	var appends []appended
+	// dests holds the variable that receives each future that the flow
+	// analysis finds unread, for the assignments that overwrite it.
+	dests := make(map[*ast.CallExpr]*ast.Ident)
 	for _, d := range drops {
 		call := c.callAt(d.made.lparen)
 		if call == nil {
@@ -332,7 +341,14 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 				appends = append(appends, appended{call, a})
 			}
 		}
-		if len(d.appends) == 0 && !reported[call] && c.overwritten(c.dests[d.made]) {
+		dest := c.dests[d.made]
+		if len(d.appends) > 0 || !c.overwritten(dest) {
+			continue
+		}
+		if id, ok := ast.Unparen(dest).(*ast.Ident); ok {
+			dests[call] = id
+		}
+		if !reported[call] {
 			reported[call] = true
 			calls = append(calls, call)
 		}
@@ -341,17 +357,57 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 		posn := c.pass.Fset.Position(pos)
 		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
 	}
+	var diags []analysis.Diagnostic
+	explained := make(map[*ast.Ident]bool)
 	for _, call := range calls {
-		if !silenced(call.Pos()) {
-			c.pass.Reportf(call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
+		if id := dests[call]; id != nil && !silenced(call.Pos()) {
+			explained[id] = true
 		}
+	}
+	by := overwrites(c.pass, explained, c.stores)
+	for _, call := range calls {
+		if silenced(call.Pos()) {
+			continue
+		}
+		msg := fmt.Sprintf("future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
+		if at := by[dests[call]]; len(at) > 0 {
+			msg = fmt.Sprintf("future returned by %s is overwritten at line %s before it is awaited",
+				calleeName(c.pass.TypesInfo, call.Fun), c.lines(at))
+		}
+		diags = append(diags, analysis.Diagnostic{Pos: call.Pos(), Message: msg})
 	}
 	for _, a := range appends {
 		if !silenced(a.append.Pos()) {
-			c.pass.Reportf(a.append.Pos(), "future returned by %s is never awaited: the slice it is appended to is never read",
-				calleeName(c.pass.TypesInfo, a.call.Fun))
+			diags = append(diags, analysis.Diagnostic{
+				Pos: a.append.Pos(),
+				Message: fmt.Sprintf("future returned by %s is never awaited: the slice it is appended to is never read",
+					calleeName(c.pass.TypesInfo, a.call.Fun)),
+			})
 		}
 	}
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		pa, pb := c.pass.Fset.Position(a.Pos), c.pass.Fset.Position(b.Pos)
+		return cmp.Or(strings.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
+	for _, d := range diags {
+		c.pass.Report(d)
+	}
+}
+
+// lines returns the lines of the sorted positions at, in one file, the way
+// a report names them: "26", "26 or 31", "26, 31 or 40".
+func (c *checker) lines(at []token.Pos) string {
+	var lines []string
+	for _, pos := range at {
+		line := strconv.Itoa(c.pass.Fset.Position(pos).Line)
+		if !slices.Contains(lines, line) {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return strings.Join(lines[:len(lines)-1], ", ") + " or " + lines[len(lines)-1]
 }
 
 // callAt returns the call whose opening parenthesis is at lparen, or nil.
