@@ -1,7 +1,6 @@
 package golangci_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -14,10 +13,10 @@ import (
 	"time"
 
 	"github.com/golangci/plugin-module-register/register"
-	"golang.org/x/tools/txtar"
 
 	"github.com/gathergen/gathergen/analysis/golangci"
 	"github.com/gathergen/gathergen/analysis/unawaited"
+	"github.com/gathergen/gathergen/internal/testmodule"
 )
 
 // TestPlugin checks what golangci-lint asks of the plugin: it is registered
@@ -72,7 +71,7 @@ const golangciVersion = "v2.15.0"
 // empty module cache, or no git); with CI set in the environment, as .ci/run
 // sets it, it fails instead.
 func TestGolangciLintCustom(t *testing.T) {
-	root := checkoutRoot(t)
+	root := testmodule.Root(t)
 	work := t.TempDir()
 	env := append(os.Environ(),
 		"GOWORK=off",
@@ -91,7 +90,7 @@ func TestGolangciLintCustom(t *testing.T) {
 	}
 	t.Logf("golangci-lint %s downloaded and built in %s", golangciVersion, time.Since(start).Round(time.Second))
 
-	sample := writeSample(t, root)
+	sample := testmodule.Write(t, filepath.Join("testdata", "sample.txtar"), root)
 	env = append(env,
 		"GIT_CONFIG_COUNT=1",
 		"GIT_CONFIG_KEY_0=url.file://"+filepath.ToSlash(mirror)+".insteadOf",
@@ -163,44 +162,6 @@ func cannotBuild(t *testing.T, format string, args ...any) {
 		t.Fatalf("golangci-lint cannot be built: "+format, args...)
 	}
 	t.Skipf("golangci-lint cannot be built: "+format, args...)
-}
-
-// checkoutRoot returns the folder of this module's go.mod, two levels up.
-func checkoutRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(gomod, []byte("module github.com/gathergen/gathergen\n")) {
-		t.Fatalf("%s is not the root of github.com/gathergen/gathergen", root)
-	}
-	return root
-}
-
-// writeSample unpacks testdata/sample.txtar into a temporary folder, with
-// ROOT replaced by root, and returns the folder.
-func writeSample(t *testing.T, root string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "sample.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, bytes.ReplaceAll(f.Data, []byte("ROOT"), []byte(root)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // command returns a command that runs in dir with env.

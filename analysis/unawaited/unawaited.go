@@ -318,63 +318,31 @@ func (c *checker) unused() map[*types.Var]bool {
 // the report. A future that the flow analysis finds overwritten before any
 // read is reported with the lines of the assignments that overwrite it.
 func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored map[fileLine]bool) {
-	reported := make(map[*ast.CallExpr]bool)
-	var calls []*ast.CallExpr
-	for _, s := range c.sites {
-		if !reported[s.call] && c.dropped(s.dest, unused) {
-			reported[s.call] = true
-			calls = append(calls, s.call)
-		}
-	}
-	type appended struct{ call, append *ast.CallExpr }
-	var appends []appended
-	// dests holds the variable that receives each future that the flow
-	// analysis finds unread, for the assignments that overwrite it.
-	dests := make(map[*ast.CallExpr]*ast.Ident)
-	for _, d := range drops {
-		call := c.callAt(d.made.lparen)
-		if call == nil {
-			continue // a call that the source does not spell
-		}
-		for _, pos := range d.appends {
-			if a := c.callAt(pos); a != nil {
-				appends = append(appends, appended{call, a})
-			}
-		}
-		dest := c.dests[d.made]
-		if len(d.appends) > 0 || !c.overwritten(dest) {
-			continue
-		}
-		if id, ok := ast.Unparen(dest).(*ast.Ident); ok {
-			dests[call] = id
-		}
-		if !reported[call] {
-			reported[call] = true
-			calls = append(calls, call)
-		}
-	}
+	calls, held, appends := c.droppedCalls(unused, drops)
 	silenced := func(pos token.Pos) bool {
 		posn := c.pass.Fset.Position(pos)
 		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
 	}
-	var diags []analysis.Diagnostic
 	explained := make(map[*ast.Ident]bool)
 	for _, call := range calls {
-		if id := dests[call]; id != nil && !silenced(call.Pos()) {
+		if id := held[call]; id != nil && !silenced(call.Pos()) {
 			explained[id] = true
 		}
 	}
-	by := overwrites(c.pass, explained, c.stores)
+	overwrittenAt := overwrites(c.pass, explained, c.stores)
+	var diags []analysis.Diagnostic
 	for _, call := range calls {
 		if silenced(call.Pos()) {
 			continue
 		}
-		msg := fmt.Sprintf("future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
-		if at := by[dests[call]]; len(at) > 0 {
-			msg = fmt.Sprintf("future returned by %s is overwritten at line %s before it is awaited",
-				calleeName(c.pass.TypesInfo, call.Fun), c.lines(at))
+		msg := "is never awaited"
+		if at := overwrittenAt[held[call]]; len(at) > 0 {
+			msg = "is overwritten at line " + c.lines(at) + " before it is awaited"
 		}
-		diags = append(diags, analysis.Diagnostic{Pos: call.Pos(), Message: msg})
+		diags = append(diags, analysis.Diagnostic{
+			Pos:     call.Pos(),
+			Message: fmt.Sprintf("future returned by %s %s", calleeName(c.pass.TypesInfo, call.Fun), msg),
+		})
 	}
 	for _, a := range appends {
 		if !silenced(a.append.Pos()) {
@@ -392,6 +360,50 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 	for _, d := range diags {
 		c.pass.Report(d)
 	}
+}
+
+// An appended is a call that makes a future and the append that puts it into
+// a slice that is never read.
+type appended struct{ call, append *ast.CallExpr }
+
+// droppedCalls returns, each call once, the calls whose futures are dropped,
+// with the variable that holds the future for those that the flow analysis
+// finds overwritten, and the appends of futures to slices that are never
+// read.
+func (c *checker) droppedCalls(unused map[*types.Var]bool, drops []flowDrop) ([]*ast.CallExpr, map[*ast.CallExpr]*ast.Ident, []appended) {
+	reported := make(map[*ast.CallExpr]bool)
+	var calls []*ast.CallExpr
+	for _, s := range c.sites {
+		if !reported[s.call] && c.dropped(s.dest, unused) {
+			reported[s.call] = true
+			calls = append(calls, s.call)
+		}
+	}
+	held := make(map[*ast.CallExpr]*ast.Ident)
+	var appends []appended
+	for _, d := range drops {
+		call := c.callAt(d.made.lparen)
+		if call == nil {
+			continue // a call that the source does not spell
+		}
+		for _, pos := range d.appends {
+			if a := c.callAt(pos); a != nil {
+				appends = append(appends, appended{call, a})
+			}
+		}
+		dest := c.dests[d.made]
+		if len(d.appends) > 0 || !c.overwritten(dest) {
+			continue
+		}
+		if id, ok := ast.Unparen(dest).(*ast.Ident); ok {
+			held[call] = id
+		}
+		if !reported[call] {
+			reported[call] = true
+			calls = append(calls, call)
+		}
+	}
+	return calls, held, appends
 }
 
 // lines returns the lines of the sorted positions at, in one file, the way

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/gathergen/gathergen/internal/testmodule"
 )
 
 // TestGathervet builds the command once and runs it as a user would: alone
@@ -21,8 +21,8 @@ import (
 // module, as the manual says.
 func TestGathervet(t *testing.T) {
 	tool := buildTool(t)
-	root := checkoutRoot(t)
-	mod := writeModule(t, root)
+	root := testmodule.Root(t)
+	mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root)
 
 	// The reports in the order of their positions, the order in which the
 	// standalone command prints them.
@@ -49,7 +49,7 @@ func TestGathervet(t *testing.T) {
 		// A package that does not type-check gets the type checker's
 		// message with its position and exit status 1; the other packages
 		// are still checked, and their reports printed in order.
-		mod := writeModule(t, root)
+		mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root)
 		broken := filepath.Join(mod, "broken", "broken.go")
 		if err := os.MkdirAll(filepath.Dir(broken), 0o755); err != nil {
 			t.Fatal(err)
@@ -82,7 +82,7 @@ func TestGathervet(t *testing.T) {
 	})
 	t.Run("tool", func(t *testing.T) {
 		t.Parallel()
-		mod := writeModule(t, root) // go get -tool edits go.mod and go.sum
+		mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root) // go get -tool edits go.mod and go.sum
 		res := run(t, mod, moduleEnv(), "go", "get", "-tool", "github.com/gathergen/gathergen/cmd/gathervet")
 		if res.code != 0 {
 			t.Fatalf("%s: exit status %d\n%s%s", res.cmd, res.code, res.stdout, res.stderr)
@@ -122,48 +122,6 @@ func buildTool(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return tool
-}
-
-// checkoutRoot returns the folder of this module's go.mod, two levels up.
-func checkoutRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(gomod, []byte("module github.com/gathergen/gathergen\n")) {
-		t.Fatalf("%s is not the root of github.com/gathergen/gathergen", root)
-	}
-	return root
-}
-
-// writeModule unpacks testdata/module.txtar into a temporary folder, with
-// its replace directive pointing at root, and returns the folder.
-func writeModule(t *testing.T, root string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "module.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		data := f.Data
-		if f.Name == "go.mod" {
-			data = bytes.ReplaceAll(data, []byte("ROOT"), []byte(root))
-		}
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // absoluteIn returns reports with dir in front of their file names, as the
