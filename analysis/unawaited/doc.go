@@ -53,17 +53,18 @@
 //	}
 //
 // A future held in a variable that a later assignment overwrites before any
-// path reads it is reported with the line of that assignment. When the
-// paths from the first assignment meet different ones first, the report
-// names each of their lines: "at line 26 or 31", "at line 26, 31 or 40". If
-// the function is at line 25 below, the report reads:
+// path reads it is reported with the line of that assignment. With the
+// first line below at line 25 of its file:
 //
 //	g := runtime.Go(ctx, work)       // future returned by runtime.Go is overwritten at line 26 before it is awaited
 //	g = runtime.Go(ctx, work)
 //	return g.Await(ctx)
 //
-// A future that no path reads and no path overwrites, held until the
-// function returns, is reported as never awaited.
+// When the paths that leave the first assignment meet different
+// assignments first, as the branches of an if or a switch do, the report
+// names each of their lines: "at line 26 or 31", "at line 26, 31 or 40". A
+// future that no path reads and no path overwrites, held until the function
+// returns, is reported as never awaited.
 //
 // Reports come in the order of their positions: by file, then by line and
 // column.
