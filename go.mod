@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/dave/jennifer v1.7.1
+	github.com/golangci/plugin-module-register v0.1.2
 	go.uber.org/goleak v1.3.0
 	golang.org/x/tools v0.52.0
 	pgregory.net/rapid v1.3.0

@@ -47,14 +47,27 @@
 //	f := p.Future()                  // future returned by p.Future is never awaited
 //	_ = f
 //
-//	g := runtime.Go(ctx, work)       // future returned by runtime.Go is never awaited
-//	g = runtime.Go(ctx, work)
-//	g.Await(ctx)
-//
 //	var fs []*runtime.Future[User]
 //	for _, id := range ids {
 //		fs = append(fs, FetchUserAsync(ctx, id)) // future returned by FetchUserAsync is never awaited: the slice it is appended to is never read
 //	}
+//
+// A future held in a variable that a later assignment overwrites before any
+// path reads it is reported with the line of that assignment. With the
+// first line below at line 25 of its file:
+//
+//	g := runtime.Go(ctx, work)       // future returned by runtime.Go is overwritten at line 26 before it is awaited
+//	g = runtime.Go(ctx, work)
+//	return g.Await(ctx)
+//
+// When the paths that leave the first assignment meet different
+// assignments first, as the branches of an if or a switch do, the report
+// names each of their lines: "at line 26 or 31", "at line 26, 31 or 40". A
+// future that no path reads and no path overwrites, held until the function
+// returns, is reported as never awaited.
+//
+// Reports come in the order of their positions: by file, then by line and
+// column.
 //
 // # What counts as a use
 //
@@ -119,6 +132,11 @@
 // imported packages that the bodies name are created. It does not require
 // buildssa, whose ctrlflow facts would have every run analyse every
 // dependency, the standard library included.
+//
+// Naming the lines that overwrite a future takes the SSA form of the
+// function again, with the debugging information that ties each
+// assignment to its variable: only for the functions that hold a future
+// reported as overwritten, so code that drops nothing never pays for it.
 //
 // Measured over this repository (26 packages, tests included) on a shared
 // 2-core machine, before and after the flow analysis, in alternated runs:

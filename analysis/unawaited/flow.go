@@ -40,20 +40,10 @@ func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 	if len(sites) == 0 {
 		return nil
 	}
-	slices.Sort(sites)
-	files, info, funcs, imports := withBodies(pass, sites)
-	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
-	for _, imp := range imports {
-		prog.CreatePackage(imp, nil, nil, true)
-	}
-	prog.CreatePackage(pass.Pkg, files, info, false).Build()
-
 	g := newReadGraph()
 	var sources []ssa.Value
-	for _, obj := range funcs {
-		if fn := prog.FuncValue(obj); fn != nil {
-			sources = appendSources(sources, fn)
-		}
+	for _, fn := range buildFuncs(pass, sites, ssa.BareInits) {
+		sources = appendSources(sources, fn)
 	}
 	for _, s := range sources {
 		g.explore(s)
@@ -68,6 +58,102 @@ func flowDrops(pass *analysis.Pass, sites []token.Pos) []flowDrop {
 		drops = append(drops, flowDrop{made: resultOf(s), appends: appendsReached(s)})
 	}
 	return drops
+}
+
+// buildFuncs builds, in the given mode, the SSA form of the functions that
+// hold one of sites, and returns them.
+func buildFuncs(pass *analysis.Pass, sites []token.Pos, mode ssa.BuilderMode) []*ssa.Function {
+	slices.Sort(sites)
+	files, info, funcs, imports := withBodies(pass, sites)
+	prog := ssa.NewProgram(pass.Fset, mode)
+	for _, imp := range imports {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	prog.CreatePackage(pass.Pkg, files, info, false).Build()
+	var fns []*ssa.Function
+	for _, obj := range funcs {
+		if fn := prog.FuncValue(obj); fn != nil {
+			fns = append(fns, fn)
+		}
+	}
+	return fns
+}
+
+// overwrites returns, for each of the local variables in dests that receive
+// a future that no path reads, the positions of the assignments that
+// overwrite that future: on each path from the assignment of dest, the first
+// later assignment to the same variable, the declaration of a variable of
+// the same name in a later turn of a loop included. stores tells the
+// identifiers that are assigned to, not read. A dest that every path leaves
+// unchanged until the function returns has no entry.
+//
+// It builds the SSA form of the functions that hold the dests a second
+// time, with the debugging information that ties each assignment to its
+// identifier: this happens only for the futures that are reported, so the
+// flow analysis of code that drops nothing never pays for it.
+func overwrites(pass *analysis.Pass, dests map[*ast.Ident]bool, stores map[*ast.Ident]bool) map[*ast.Ident][]token.Pos {
+	if len(dests) == 0 {
+		return nil
+	}
+	var sites []token.Pos
+	for id := range dests {
+		sites = append(sites, id.Pos())
+	}
+	found := make(map[*ast.Ident][]token.Pos)
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		for _, block := range fn.Blocks {
+			for i, instr := range block.Instrs {
+				ref, ok := instr.(*ssa.DebugRef)
+				if !ok {
+					continue
+				}
+				if id, ok := ref.Expr.(*ast.Ident); ok && dests[id] && !ref.IsAddr && ref.Object() != nil {
+					if at := assignmentsAfter(block, i, ref.Object(), stores); len(at) > 0 {
+						found[id] = at
+					}
+				}
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			visit(anon)
+		}
+	}
+	for _, fn := range buildFuncs(pass, sites, ssa.BareInits|ssa.GlobalDebug) {
+		visit(fn)
+	}
+	return found
+}
+
+// assignmentsAfter returns, sorted, the positions of the assignments to obj
+// that come first on the paths that leave the instruction at index i of
+// block: the identifiers of obj that stores holds, as the debugging
+// information of the SSA form shows them.
+func assignmentsAfter(block *ssa.BasicBlock, i int, obj types.Object, stores map[*ast.Ident]bool) []token.Pos {
+	var at []token.Pos
+	seen := make(map[*ssa.BasicBlock]bool)
+	var walk func(b *ssa.BasicBlock, from int)
+	walk = func(b *ssa.BasicBlock, from int) {
+		for _, instr := range b.Instrs[from:] {
+			ref, ok := instr.(*ssa.DebugRef)
+			if !ok || ref.IsAddr || ref.Object() != obj {
+				continue
+			}
+			if id, ok := ref.Expr.(*ast.Ident); ok && stores[id] {
+				at = append(at, id.Pos())
+				return
+			}
+		}
+		for _, succ := range b.Succs {
+			if !seen[succ] {
+				seen[succ] = true
+				walk(succ, 0)
+			}
+		}
+	}
+	walk(block, i+1)
+	slices.Sort(at)
+	return slices.Compact(at)
 }
 
 // withBodies returns copies of the package's files in which only the

@@ -1,10 +1,13 @@
 package unawaited
 
 import (
+	"cmp"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,8 +36,9 @@ local variable that is never used (only assigned to, or only assigned to _).
 
 Following the flow of each function, a future that no path reads is reported
 too: one held in a local variable that every path overwrites before reading
-it, one stored in a local array that is only assigned to, and one appended to
-a slice that nothing but append touches (reported at the append).
+it (the report names the lines that overwrite it), one stored in a local array
+that is only assigned to, and one appended to a slice that nothing but append
+touches (reported at the append).
 
 Awaiting, gathering, cancelling, returning, storing, passing on, capturing or
 selecting on the future, on any path, counts as a use: a future awaited on
@@ -308,10 +312,65 @@ func (c *checker) unused() map[*types.Var]bool {
 	return unused
 }
 
-// report emits one diagnostic for each call that has a dropped future, and
-// one for each future appended to a slice that is never read, unless an
-// ignore directive covers the line of the report.
+// report emits, in the order of their positions, one diagnostic for each
+// call that has a dropped future, and one for each future appended to a
+// slice that is never read, unless an ignore directive covers the line of
+// the report. A future that the flow analysis finds overwritten before any
+// read is reported with the lines of the assignments that overwrite it.
 func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored map[fileLine]bool) {
+	calls, held, appends := c.droppedCalls(unused, drops)
+	silenced := func(pos token.Pos) bool {
+		posn := c.pass.Fset.Position(pos)
+		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
+	}
+	explained := make(map[*ast.Ident]bool)
+	for _, call := range calls {
+		if id := held[call]; id != nil && !silenced(call.Pos()) {
+			explained[id] = true
+		}
+	}
+	overwrittenAt := overwrites(c.pass, explained, c.stores)
+	var diags []analysis.Diagnostic
+	for _, call := range calls {
+		if silenced(call.Pos()) {
+			continue
+		}
+		msg := "is never awaited"
+		if at := overwrittenAt[held[call]]; len(at) > 0 {
+			msg = "is overwritten at line " + c.lines(at) + " before it is awaited"
+		}
+		diags = append(diags, analysis.Diagnostic{
+			Pos:     call.Pos(),
+			Message: fmt.Sprintf("future returned by %s %s", calleeName(c.pass.TypesInfo, call.Fun), msg),
+		})
+	}
+	for _, a := range appends {
+		if !silenced(a.append.Pos()) {
+			diags = append(diags, analysis.Diagnostic{
+				Pos: a.append.Pos(),
+				Message: fmt.Sprintf("future returned by %s is never awaited: the slice it is appended to is never read",
+					calleeName(c.pass.TypesInfo, a.call.Fun)),
+			})
+		}
+	}
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		pa, pb := c.pass.Fset.Position(a.Pos), c.pass.Fset.Position(b.Pos)
+		return cmp.Or(strings.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
+	for _, d := range diags {
+		c.pass.Report(d)
+	}
+}
+
+// An appended is a call that makes a future and the append that puts it into
+// a slice that is never read.
+type appended struct{ call, append *ast.CallExpr }
+
+// droppedCalls returns, each call once, the calls whose futures are dropped,
+// with the variable that holds the future for those that the flow analysis
+// finds overwritten, and the appends of futures to slices that are never
+// read.
+func (c *checker) droppedCalls(unused map[*types.Var]bool, drops []flowDrop) ([]*ast.CallExpr, map[*ast.CallExpr]*ast.Ident, []appended) {
 	reported := make(map[*ast.CallExpr]bool)
 	var calls []*ast.CallExpr
 	for _, s := range c.sites {
@@ -320,7 +379,7 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 			calls = append(calls, s.call)
 		}
 	}
-	type appended struct{ call, append *ast.CallExpr }
+	held := make(map[*ast.CallExpr]*ast.Ident)
 	var appends []appended
 	for _, d := range drops {
 		call := c.callAt(d.made.lparen)
@@ -332,26 +391,35 @@ func (c *checker) report(unused map[*types.Var]bool, drops []flowDrop, ignored m
 				appends = append(appends, appended{call, a})
 			}
 		}
-		if len(d.appends) == 0 && !reported[call] && c.overwritten(c.dests[d.made]) {
+		dest := c.dests[d.made]
+		if len(d.appends) > 0 || !c.overwritten(dest) {
+			continue
+		}
+		if id, ok := ast.Unparen(dest).(*ast.Ident); ok {
+			held[call] = id
+		}
+		if !reported[call] {
 			reported[call] = true
 			calls = append(calls, call)
 		}
 	}
-	silenced := func(pos token.Pos) bool {
-		posn := c.pass.Fset.Position(pos)
-		return ignored[fileLine{posn.Filename, posn.Line}] || ignored[fileLine{posn.Filename, posn.Line - 1}]
-	}
-	for _, call := range calls {
-		if !silenced(call.Pos()) {
-			c.pass.Reportf(call.Pos(), "future returned by %s is never awaited", calleeName(c.pass.TypesInfo, call.Fun))
+	return calls, held, appends
+}
+
+// lines returns the lines of the sorted positions at, in one file, the way
+// a report names them: "26", "26 or 31", "26, 31 or 40".
+func (c *checker) lines(at []token.Pos) string {
+	var lines []string
+	for _, pos := range at {
+		line := strconv.Itoa(c.pass.Fset.Position(pos).Line)
+		if !slices.Contains(lines, line) {
+			lines = append(lines, line)
 		}
 	}
-	for _, a := range appends {
-		if !silenced(a.append.Pos()) {
-			c.pass.Reportf(a.append.Pos(), "future returned by %s is never awaited: the slice it is appended to is never read",
-				calleeName(c.pass.TypesInfo, a.call.Fun))
-		}
+	if len(lines) == 1 {
+		return lines[0]
 	}
+	return strings.Join(lines[:len(lines)-1], ", ") + " or " + lines[len(lines)-1]
 }
 
 // callAt returns the call whose opening parenthesis is at lparen, or nil.

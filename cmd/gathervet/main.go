@@ -26,9 +26,15 @@
 // -vettool).
 //
 // Each report names the position of the call and the function that made the
-// future:
+// future, and, for a future overwritten before anything reads it, the line
+// of the assignment that overwrites it:
 //
 //	shop/page.go:14:2: future returned by FetchUserAsync is never awaited
+//	shop/page.go:25:7: future returned by FetchUserAsync is overwritten at line 26 before it is awaited
+//
+// Standalone, gathervet prints the reports of each package in the order of
+// their positions, file by file, and the packages in the order that go list
+// gives them.
 //
 // Standalone, gathervet exits 0 when it found nothing, 3 when it reported
 // futures, and 1 when a package could not be loaded or type-checked. Under
@@ -58,7 +64,7 @@
 // and one appended to a slice that nothing but append touches, which is
 // reported at the append:
 //
-//	g := runtime.Go(ctx, work)       // overwritten below before any read
+//	g := runtime.Go(ctx, work)       // overwritten on the next line before any read
 //	g = runtime.Go(ctx, work)
 //	fs = append(fs, FetchUserAsync(ctx, id)) // fs is never read
 //

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/gathergen/gathergen/internal/testmodule"
 )
 
 // TestGathervet builds the command once and runs it as a user would: alone
@@ -21,24 +21,48 @@ import (
 // module, as the manual says.
 func TestGathervet(t *testing.T) {
 	tool := buildTool(t)
-	root := checkoutRoot(t)
-	mod := writeModule(t, root)
+	root := testmodule.Root(t)
+	mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root)
 
+	// The reports in the order of their positions, the order in which the
+	// standalone command prints them.
 	drops := []string{
 		"drops/drops.go:15:2: future returned by runtime.Go is never awaited",
 		"drops/drops.go:21:7: future returned by p.Future is never awaited",
-		"drops/drops.go:28:7: future returned by runtime.Go is never awaited",
+		"drops/drops.go:28:7: future returned by runtime.Go is overwritten at line 29 before it is awaited",
 		"drops/drops.go:37:8: future returned by runtime.Go is never awaited: the slice it is appended to is never read",
+		"drops/late.go:13:8: future returned by runtime.Go is never awaited: the slice it is appended to is never read",
+		"drops/late.go:15:7: future returned by runtime.Go is overwritten at line 16 before it is awaited",
 	}
 
 	t.Run("standalone", func(t *testing.T) {
 		t.Parallel()
 		res := run(t, mod, moduleEnv(), tool, "./...")
-		res.want(t, 3, absoluteIn(mod, drops))
+		res.wantInOrder(t, 3, absoluteIn(mod, drops))
 		res = run(t, mod, moduleEnv(), tool, "./keeps")
 		res.want(t, 0, nil)
 		res = run(t, mod, moduleEnv(), tool, "./missing") // a package that cannot be loaded
 		res.want(t, 1, nil)
+	})
+	t.Run("type error", func(t *testing.T) {
+		t.Parallel()
+		// A package that does not type-check gets the type checker's
+		// message with its position and exit status 1; the other packages
+		// are still checked, and their reports printed in order.
+		mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root)
+		broken := filepath.Join(mod, "broken", "broken.go")
+		if err := os.MkdirAll(filepath.Dir(broken), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(broken, []byte("package broken\n\nfunc F() int {\n\treturn x\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := run(t, mod, moduleEnv(), tool, "./...")
+		typeErrors := []string{ // go list's, then the type checker's
+			"broken/broken.go:4:9: undefined: x",
+			broken + ":4:9: undefined: x",
+		}
+		res.wantInOrder(t, 1, append(typeErrors, absoluteIn(mod, drops)...))
 	})
 	t.Run("help", func(t *testing.T) {
 		t.Parallel()
@@ -58,7 +82,7 @@ func TestGathervet(t *testing.T) {
 	})
 	t.Run("tool", func(t *testing.T) {
 		t.Parallel()
-		mod := writeModule(t, root) // go get -tool edits go.mod and go.sum
+		mod := testmodule.Write(t, filepath.Join("testdata", "module.txtar"), root) // go get -tool edits go.mod and go.sum
 		res := run(t, mod, moduleEnv(), "go", "get", "-tool", "github.com/gathergen/gathergen/cmd/gathervet")
 		if res.code != 0 {
 			t.Fatalf("%s: exit status %d\n%s%s", res.cmd, res.code, res.stdout, res.stderr)
@@ -98,48 +122,6 @@ func buildTool(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return tool
-}
-
-// checkoutRoot returns the folder of this module's go.mod, two levels up.
-func checkoutRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(gomod, []byte("module github.com/gathergen/gathergen\n")) {
-		t.Fatalf("%s is not the root of github.com/gathergen/gathergen", root)
-	}
-	return root
-}
-
-// writeModule unpacks testdata/module.txtar into a temporary folder, with
-// its replace directive pointing at root, and returns the folder.
-func writeModule(t *testing.T, root string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "module.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		data := f.Data
-		if f.Name == "go.mod" {
-			data = bytes.ReplaceAll(data, []byte("ROOT"), []byte(root))
-		}
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // absoluteIn returns reports with dir in front of their file names, as the
@@ -201,6 +183,20 @@ var report = regexp.MustCompile(`^\S+\.go:\d+:\d+: `)
 // all on standard error when the command succeeds.
 func (r result) want(t *testing.T, code int, reports []string) {
 	t.Helper()
+	r.check(t, code, reports, false)
+}
+
+// wantInOrder is want for reports printed in the order given: the type
+// checker's messages, when there are any, and then the analyzer's.
+func (r result) wantInOrder(t *testing.T, code int, reports []string) {
+	t.Helper()
+	r.check(t, code, reports, true)
+}
+
+// check is want, with the order of the reports checked when ordered is
+// true.
+func (r result) check(t *testing.T, code int, reports []string, ordered bool) {
+	t.Helper()
 	var got []string
 	quiet := true // nothing on stderr but the go command's download notes
 	for line := range strings.Lines(r.stderr) {
@@ -212,8 +208,10 @@ func (r result) want(t *testing.T, code int, reports []string) {
 			quiet = false
 		}
 	}
-	slices.Sort(got)
-	reports = slices.Sorted(slices.Values(reports))
+	if !ordered {
+		slices.Sort(got)
+		reports = slices.Sorted(slices.Values(reports))
+	}
 	if r.code != code || !slices.Equal(got, reports) || r.stdout != "" || (code == 0 && !quiet) {
 		t.Errorf("%s: exit status %d, reports:\n\t%s\nwant exit status %d, reports:\n\t%s\nstdout:\n%s\nstderr:\n%s",
 			r.cmd, r.code, strings.Join(got, "\n\t"), code, strings.Join(reports, "\n\t"), r.stdout, r.stderr)

@@ -80,7 +80,7 @@ func unusedLocals(ctx context.Context, c *shop.Client) {
 	_ = d
 
 	// Assigned twice and never used: both futures are lost.
-	e := runtime.Resolved(1) // want `^future returned by runtime\.Resolved is never awaited$`
+	e := runtime.Resolved(1) // want `^future returned by runtime\.Resolved is overwritten at line 84 before it is awaited$`
 	e = runtime.Resolved(2)  // want `^future returned by runtime\.Resolved is never awaited$`
 	_, _ = e, e
 

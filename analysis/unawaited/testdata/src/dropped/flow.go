@@ -13,21 +13,21 @@ import (
 // Overwritten before use: the first future is lost (moved here from package
 // unseen when the analyzer learnt to see it).
 func overwritten(ctx context.Context) (int, error) {
-	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 17 before it is awaited$`
 	f = runtime.Go(ctx, work)
 	return f.Await(ctx)
 }
 
 func overwrittenDeclaredFirst(ctx context.Context, c *shop.Client) error {
 	var o *runtime.Future[[]shop.Order]
-	o = c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is never awaited$`
+	o = c.FetchOrdersAsync(ctx, 1) // want `^future returned by c\.FetchOrdersAsync is overwritten at line 24 before it is awaited$`
 	o = c.FetchOrdersAsync(ctx, 2)
 	_, err := o.Await(ctx)
 	return err
 }
 
 func overwrittenTuple(ctx context.Context) error {
-	f, err := shop.Pair(ctx) // want `^future returned by shop\.Pair is never awaited$`
+	f, err := shop.Pair(ctx) // want `^future returned by shop\.Pair is overwritten at line 34 before it is awaited$`
 	if err != nil {
 		return err
 	}
@@ -41,9 +41,9 @@ func overwrittenTuple(ctx context.Context) error {
 
 // Overwritten on every path, whichever branch ran.
 func overwrittenOnEveryPath(ctx context.Context, cond bool) (int, error) {
-	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 46 or 48 before it is awaited$`
 	if cond {
-		f = runtime.Resolved(1) // want `^future returned by runtime\.Resolved is never awaited$`
+		f = runtime.Resolved(1) // want `^future returned by runtime\.Resolved is overwritten at line 48 before it is awaited$`
 	}
 	f = runtime.Resolved(2)
 	return f.Await(ctx)
@@ -59,7 +59,7 @@ func replacedAfterAwait(ctx context.Context) (int, error) {
 
 // Both the variable-never-used rule and the flow see these: one report each.
 func seenTwice(ctx context.Context) {
-	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 63 before it is awaited$`
 	f = runtime.Go(ctx, work)  // want `^future returned by runtime\.Go is never awaited$`
 	_ = f
 }
@@ -104,7 +104,7 @@ func arrayNeverRead(ctx context.Context) {
 // In a function literal, as anywhere else.
 func inClosure(ctx context.Context) func() (int, error) {
 	return func() (int, error) {
-		f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is never awaited$`
+		f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 108 before it is awaited$`
 		f = runtime.Resolved(1)
 		return f.Await(ctx)
 	}
@@ -112,7 +112,7 @@ func inClosure(ctx context.Context) func() (int, error) {
 
 // A generic function, built in its generic form.
 func generic[T any](ctx context.Context, fn func(context.Context) (T, error)) (T, error) {
-	f := runtime.Go(ctx, fn) // want `^future returned by runtime\.Go is never awaited$`
+	f := runtime.Go(ctx, fn) // want `^future returned by runtime\.Go is overwritten at line 116 before it is awaited$`
 	f = runtime.Go(ctx, fn)
 	return f.Await(ctx)
 }
@@ -138,4 +138,42 @@ func appendedFromEitherPath(ctx context.Context, cond bool) {
 		g = runtime.Resolved(0)
 	}
 	fs = append(fs, g) // want `^future returned by shop\.Pair is never awaited: the slice it is appended to is never read$` `^future returned by runtime\.Resolved is never awaited: the slice it is appended to is never read$`
+}
+
+// Overwritten in each case of a switch: the report names every line that
+// overwrites the future, one of which runs.
+func overwrittenInEachCase(ctx context.Context, n int) (int, error) {
+	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 149, 151 or 153 before it is awaited$`
+	switch n {
+	case 0:
+		f = runtime.Resolved(0)
+	case 1:
+		f = runtime.Resolved(1)
+	default:
+		f = runtime.Resolved(2)
+	}
+	return f.Await(ctx)
+}
+
+// Declared in a loop and overwritten in the same turn.
+func overwrittenInLoop(ctx context.Context, n int) error {
+	for range n {
+		var f = runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 162 before it is awaited$`
+		f = runtime.Resolved(1)
+		if _, err := f.Await(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Overwritten on one path; the other returns before reading it. The report
+// names the overwrite.
+func overwrittenOrReturned(ctx context.Context, cond bool) (int, error) {
+	f := runtime.Go(ctx, work) // want `^future returned by runtime\.Go is overwritten at line 177 before it is awaited$`
+	if cond {
+		return 0, nil
+	}
+	f = runtime.Resolved(1)
+	return f.Await(ctx)
 }

@@ -22,7 +22,7 @@ func neverRead(ctx workflow.Context) {
 }
 
 func overwritten(ctx workflow.Context) (string, error) {
-	f := FetchUserActivity(ctx, 1) // want `^future returned by FetchUserActivity is never awaited$`
+	f := FetchUserActivity(ctx, 1) // want `^future returned by FetchUserActivity is overwritten at line 26 before it is awaited$`
 	f = FetchUserActivity(ctx, 2)
 	return f.Get(ctx)
 }
