@@ -134,9 +134,12 @@
 // directives that give one name (encoding/json.Marshal and
 // encoding/xml.Marshal) are a problem whose message suggests as NAME.
 //
-// Every wrapper takes ctx first: a function whose first parameter is a
-// context.Context receives the task's context there, so that cancellation
-// and runtime.WithLimit reach it. Results map onto the future's value:
+// Every wrapper takes ctx first: a function with a context.Context
+// parameter, first or not (func Late(id int, ctx context.Context)),
+// receives the task's context there, so that cancellation and
+// runtime.WithLimit reach it, and its wrapper takes ctx once
+// (LateAsync(ctx, id)). A function with two context.Context parameters is
+// a problem: gathergen has one context, the task's, to give. Results map onto the future's value:
 // (T, error) and (T) give T; (error) and () give struct{}; several values
 // give a generated struct, SplitResult for Split (ClientSplitResult for the
 // method Client.Split), whose fields are the result names capitalised, or

@@ -86,6 +86,14 @@ func EchoActivity(ctx workflow.Context, workflow1 string, activity1 int, worker1
 	return gtemporal.Execute[string](ctx, EchoActivityName, workflow1, activity1, worker1)
 }
 
+// LabelActivityName is the name under which RegisterActivities registers Label.
+const LabelActivityName = "Label"
+
+// LabelActivity starts the activity Label with the activity options of ctx and returns its future.
+func LabelActivity(ctx workflow.Context, n int) *gtemporal.Future[string] {
+	return gtemporal.Execute[string](ctx, LabelActivityName, n)
+}
+
 // AtoiActivityName is the name under which RegisterActivities registers strconv.Atoi.
 const AtoiActivityName = "strconv.Atoi"
 
@@ -110,7 +118,7 @@ func BaseNameActivity(ctx workflow.Context, path1 string) *gtemporal.Future[stri
 	return gtemporal.Execute[string](ctx, BaseNameActivityName, path1)
 }
 
-// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
+// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, Label, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
 func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) {
 	r.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: FetchUserActivityName})
 	r.RegisterActivityWithOptions(client.FetchOrders, activity.RegisterOptions{Name: ClientFetchOrdersActivityName})
@@ -134,6 +142,9 @@ func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) 
 		return Sum(ctx, label, ns...)
 	}, activity.RegisterOptions{Name: SumActivityName})
 	r.RegisterActivityWithOptions(Echo, activity.RegisterOptions{Name: EchoActivityName})
+	r.RegisterActivityWithOptions(func(ctx context.Context, n int) (string, error) {
+		return Label(n, ctx)
+	}, activity.RegisterOptions{Name: LabelActivityName})
 	r.RegisterActivityWithOptions(strconv.Atoi, activity.RegisterOptions{Name: AtoiActivityName})
 	r.RegisterActivityWithOptions(func(s string, count int) (string, error) {
 		return strings.Repeat(s, count), nil

@@ -189,9 +189,10 @@ func listWords(words []string) string {
 // adapts reports whether an activity is registered through a function
 // literal: Temporal calls a function that returns (T, error) or error,
 // through reflection that cannot spread a variadic slice, and takes any
-// non-nil error for a failure (a nil *MyError included).
+// non-nil error for a failure (a nil *MyError included), and passes the
+// context first only.
 func adapts(w *model.Wrapper) bool {
-	return w.Sig.Variadic() || w.ConcreteErr || (w.Kind != model.ResultValue && w.Kind != model.ResultError)
+	return w.Sig.Variadic() || w.ConcreteErr || w.CtxIndex > 0 || (w.Kind != model.ResultValue && w.Kind != model.ResultError)
 }
 
 // registered writes what RegisterActivities registers for an activity: the

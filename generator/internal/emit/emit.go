@@ -345,7 +345,7 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 // startsAsIs reports whether the wrapped function can be the task's function
 // as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
 func startsAsIs(w *model.Wrapper) bool {
-	return !w.HasRecv() && w.TakesCtx && w.Kind == model.ResultValue && !w.ConcreteErr && !w.Sig.Variadic() && w.Sig.TypeParams().Len() == 0
+	return !w.HasRecv() && w.TakesCtx && w.CtxIndex == 0 && w.Kind == model.ResultValue && !w.ConcreteErr && !w.Sig.Variadic() && w.Sig.TypeParams().Len() == 0
 }
 
 // goWith names the runtime function that starts a task of n arguments.
@@ -395,13 +395,17 @@ func callee(w *model.Wrapper, tw *typecode.TypeWriter, recv string) *jen.Stateme
 }
 
 // callArgs writes the arguments of the call of the wrapped function: the
-// context where the function takes one, then the parameters.
+// parameters, and the context where the function takes one.
 func callArgs(w *model.Wrapper, ctx string, params []param) []jen.Code {
-	var args []jen.Code
-	if w.TakesCtx {
-		args = append(args, jen.Id(ctx))
+	if !w.TakesCtx {
+		return paramArgs(w, nil, params)
 	}
-	return paramArgs(w, args, params)
+	before := 0
+	for before < len(params) && params[before].index < w.CtxIndex {
+		before++
+	}
+	args := paramArgs(w, nil, params[:before])
+	return paramArgs(w, append(args, jen.Id(ctx)), params[before:])
 }
 
 // paramArgs appends to args the parameters passed on by name, the variadic
