@@ -4,7 +4,8 @@ package typed
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // Step0Async starts Step0 in its own goroutine and returns its future.

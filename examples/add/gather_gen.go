@@ -4,7 +4,8 @@ package main
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // AddAsync starts Add in its own goroutine and returns its future.

@@ -4,8 +4,9 @@ package main
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // SettleAsync starts Settle in its own goroutine and returns its future.

@@ -4,9 +4,10 @@ package main
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // WishesAsync starts Wishes in its own goroutine and returns its future.

@@ -4,14 +4,15 @@ package activities
 
 import (
 	"context"
-	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
 	"path"
 	"strconv"
 	"strings"
 	"time"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
 
 // FetchUserActivityName is the name under which RegisterActivities registers FetchUser.

@@ -4,7 +4,8 @@ package activitymix
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // LocalAsync starts Local in its own goroutine and returns its future.

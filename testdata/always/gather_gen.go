@@ -4,7 +4,8 @@ package always
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // AAsync starts A in its own goroutine and returns its future.

@@ -4,8 +4,9 @@ package basic
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"strconv"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // FetchUserAsync starts FetchUser in its own goroutine and returns its future.

@@ -6,7 +6,8 @@ package buildtags
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // AnswerAsync starts Answer in its own goroutine and returns its future.

@@ -4,7 +4,8 @@ package carried
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // NowAsync starts Now in its own goroutine and returns its future.

@@ -4,7 +4,8 @@ package ctxparam
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // LateAsync starts Late in its own goroutine and returns its future.

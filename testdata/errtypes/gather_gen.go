@@ -4,8 +4,9 @@ package errtypes
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
-	lib "github.com/gathergen/gathergen/testdata/errtypes/lib"
+
+	"github.com/gathergen/gathergen/runtime"
+	"github.com/gathergen/gathergen/testdata/errtypes/lib"
 )
 
 // LookupAsync starts Lookup in its own goroutine and returns its future.

@@ -5,8 +5,9 @@ package generics
 import (
 	"context"
 	"fmt"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"slices"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // SumAsync starts Sum in its own goroutine and returns its future.

@@ -4,7 +4,8 @@ package groups
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // UserAsync starts Client.User in its own goroutine and returns its future.

@@ -4,11 +4,12 @@ package imports
 
 import (
 	context1 "context"
+	runtime1 "runtime"
+
 	runtime2 "github.com/gathergen/gathergen/runtime"
-	model "github.com/gathergen/gathergen/testdata/imports/a/model"
+	"github.com/gathergen/gathergen/testdata/imports/a/model"
 	model1 "github.com/gathergen/gathergen/testdata/imports/b/model"
 	runtime3 "github.com/gathergen/gathergen/testdata/imports/c/runtime"
-	runtime1 "runtime"
 )
 
 // LoadAsync starts Load in its own goroutine and returns its future.

@@ -6,11 +6,12 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"net/http"
 	"sync/atomic"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // ClientDoAsync starts (*http.Client).Do in its own goroutine and returns its future.

@@ -4,11 +4,12 @@ package params
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // ShadowAsync starts Shadow in its own goroutine and returns its future.

@@ -4,7 +4,8 @@ package platforms
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // OldAsync starts Old in its own goroutine and returns its future.

@@ -6,7 +6,8 @@ package platforms
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // SysAsync starts Sys in its own goroutine and returns its future.

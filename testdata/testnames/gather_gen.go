@@ -4,6 +4,7 @@ package testnames
 
 import (
 	context1 "context"
+
 	runtime1 "github.com/gathergen/gathergen/runtime"
 )
 

@@ -8,11 +8,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // JoinAsync starts errors.Join in its own goroutine and returns its future.

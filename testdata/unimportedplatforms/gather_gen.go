@@ -5,7 +5,8 @@ package unimportedplatforms
 import (
 	"context"
 	"errors"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // JoinAsync starts errors.Join in its own goroutine and returns its future.

@@ -6,9 +6,10 @@ package unimportedplatforms
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"strings"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
 // BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns its future.

@@ -26,6 +26,9 @@ type emitter struct {
 	// package's top-level names, the file's imports and the predeclared
 	// types and constants. Every function starts its own scope from it.
 	reserved map[string]bool
+	// imports holds the local name and the package name of every import
+	// path that the file may import.
+	imports map[string]importName
 }
 
 // ChunkUnits is how many wrappers and groups a chunk of a large generated
@@ -109,13 +112,14 @@ func (e *emitter) units() []func() {
 }
 
 // head puts the header and the kept build constraint before what jennifer
-// rendered: the package clause, the imports and any declarations.
+// rendered: the package clause, the imports (grouped as goimports groups
+// them) and any declarations.
 func (e *emitter) head(rendered []byte) []byte {
 	src := []byte(model.Header + "\n\n")
 	if e.m.Constraint != "" {
 		src = append(src, "//go:build "+e.m.Constraint+"\n\n"...)
 	}
-	return append(src, rendered...)
+	return append(src, groupImports(rendered, e.imports)...)
 }
 
 // nameImports chooses the local name of every package the file imports, so
@@ -137,6 +141,7 @@ func (e *emitter) nameImportsOf(used map[string]string) {
 		return cmp.Or(-cmp.Compare(btoi(goname.IsStd(a)), btoi(goname.IsStd(b))), cmp.Compare(a, b))
 	})
 	e.reserved = goname.Predeclared()
+	e.imports = map[string]importName{}
 	for name := range e.m.Reserved {
 		e.reserved[name] = true
 	}
@@ -146,6 +151,7 @@ func (e *emitter) nameImportsOf(used map[string]string) {
 			name = used[path] + strconv.Itoa(i)
 		}
 		e.reserved[name] = true
+		e.imports[path] = importName{local: name, pkg: used[path]}
 		if goname.IsStd(path) && name == used[path] {
 			e.f.ImportName(path, name)
 		} else {

@@ -3,11 +3,12 @@
 package main
 
 import (
-	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
 	"time"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
 
 // WisherWishesActivityName is the name under which RegisterActivities registers Wisher.Wishes.
