@@ -5,7 +5,9 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/imports"
 )
@@ -53,6 +55,23 @@ func TestGoldenOutputsTidy(t *testing.T) {
 		if !bytes.Equal(out, src) {
 			f := File{Path: path, Old: src, New: out}
 			t.Errorf("goimports would change %s:\n%s", path, f.Diff())
+		}
+	}
+}
+
+// TestGoldenOutputsWidth checks that no line of a generated file of the
+// repository is wider than 100 columns, a tab counting 4: signatures,
+// calls and doc comments wrap.
+func TestGoldenOutputsWidth(t *testing.T) {
+	for _, path := range goldenOutputs(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			if width := utf8.RuneCountInString(strings.ReplaceAll(line, "\t", "    ")); width > 100 {
+				t.Errorf("%s:%d is %d columns wide: %s", path, i+1, width, line)
+			}
 		}
 	}
 }

@@ -10,10 +10,24 @@ import (
 )
 
 // SettleAsync starts Settle in its own goroutine and returns its future.
-func SettleAsync(ctx context.Context, p *runtime.Promise[string], pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "Settle", p, pause, func(ctx context.Context, p *runtime.Promise[string], pause time.Duration) (struct{}, error) {
-		return struct{}{}, Settle(ctx, p, pause)
-	})
+func SettleAsync(
+	ctx context.Context,
+	p *runtime.Promise[string],
+	pause time.Duration,
+) *runtime.Future[struct{}] {
+	return runtime.GoWith2(
+		ctx,
+		"Settle",
+		p,
+		pause,
+		func(
+			ctx context.Context,
+			p *runtime.Promise[string],
+			pause time.Duration,
+		) (struct{}, error) {
+			return struct{}{}, Settle(ctx, p, pause)
+		},
+	)
 }
 
 // WaitAsync starts Wait in its own goroutine and returns its future.

@@ -12,7 +12,13 @@ import (
 
 // WishesAsync starts Wishes in its own goroutine and returns its future.
 func WishesAsync(ctx context.Context, w io.Writer, pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "Wishes", w, pause, func(ctx context.Context, w io.Writer, pause time.Duration) (struct{}, error) {
-		return struct{}{}, Wishes(ctx, w, pause)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Wishes",
+		w,
+		pause,
+		func(ctx context.Context, w io.Writer, pause time.Duration) (struct{}, error) {
+			return struct{}{}, Wishes(ctx, w, pause)
+		},
+	)
 }

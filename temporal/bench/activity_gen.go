@@ -17,7 +17,8 @@ func EchoActivity(ctx workflow.Context, n int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, EchoActivityName, n)
 }
 
-// RegisterActivities registers with r Echo, each under the name that its ...ActivityName constant holds.
+// RegisterActivities registers with r Echo, each under the name that its ...ActivityName constant
+// holds.
 func RegisterActivities(r worker.ActivityRegistry) {
 	r.RegisterActivityWithOptions(Echo, activity.RegisterOptions{Name: EchoActivityName})
 }

@@ -16,20 +16,37 @@ func LateAsync(ctx context.Context, id int) *runtime.Future[int] {
 }
 
 // BetweenAsync starts Store.Between in its own goroutine and returns its future.
-func (s *Store) BetweenAsync(ctx context.Context, prefix string, wait bool) *runtime.Future[string] {
-	return runtime.GoWith3(ctx, "Store.Between", s, prefix, wait, func(ctx context.Context, s *Store, prefix string, wait bool) (string, error) {
-		return s.Between(prefix, ctx, wait)
-	})
+func (s *Store) BetweenAsync(
+	ctx context.Context,
+	prefix string,
+	wait bool,
+) *runtime.Future[string] {
+	return runtime.GoWith3(
+		ctx,
+		"Store.Between",
+		s,
+		prefix,
+		wait,
+		func(ctx context.Context, s *Store, prefix string, wait bool) (string, error) {
+			return s.Between(prefix, ctx, wait)
+		},
+	)
 }
 
 // UnnamedAsync starts Unnamed in its own goroutine and returns its future.
 func UnnamedAsync(ctx context.Context, arg0 int) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "Unnamed", arg0, func(ctx context.Context, arg0 int) (struct{}, error) {
-		return struct{}{}, Unnamed(arg0, ctx)
-	})
+	return runtime.GoWith(
+		ctx,
+		"Unnamed",
+		arg0,
+		func(ctx context.Context, arg0 int) (struct{}, error) {
+			return struct{}{}, Unnamed(arg0, ctx)
+		},
+	)
 }
 
-// Both starts Late and Store.Between and gathers their results: the first failure cancels the others.
+// Both starts Late and Store.Between and gathers their results: the first failure cancels the
+// others.
 func (s *Store) Both(ctx context.Context, id int, prefix string, wait bool) (int, string, error) {
 	return runtime.Gather2(ctx, LateAsync(ctx, id), s.BetweenAsync(ctx, prefix, wait))
 }

@@ -11,7 +11,12 @@ import (
 
 // JoinAsync starts errors.Join in its own goroutine and returns its future.
 func JoinAsync(ctx context.Context, errs ...error) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "errors.Join", errs, func(_ context.Context, errs []error) (struct{}, error) {
-		return struct{}{}, errors.Join(errs...)
-	})
+	return runtime.GoWith(
+		ctx,
+		"errors.Join",
+		errs,
+		func(_ context.Context, errs []error) (struct{}, error) {
+			return struct{}{}, errors.Join(errs...)
+		},
+	)
 }

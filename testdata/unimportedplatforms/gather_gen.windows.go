@@ -12,16 +12,33 @@ import (
 	"github.com/gathergen/gathergen/runtime"
 )
 
-// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns its future.
-func BuilderWriteStringAsync(ctx context.Context, b *strings.Builder, s string) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "(*strings.Builder).WriteString", b, s, func(_ context.Context, b *strings.Builder, s string) (int, error) {
-		return b.WriteString(s)
-	})
+// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns
+// its future.
+func BuilderWriteStringAsync(
+	ctx context.Context,
+	b *strings.Builder,
+	s string,
+) *runtime.Future[int] {
+	return runtime.GoWith2(
+		ctx,
+		"(*strings.Builder).WriteString",
+		b,
+		s,
+		func(_ context.Context, b *strings.Builder, s string) (int, error) {
+			return b.WriteString(s)
+		},
+	)
 }
 
 // ReaderReadAsync starts io.Reader.Read in its own goroutine and returns its future.
 func ReaderReadAsync(ctx context.Context, r io.Reader, p []byte) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "io.Reader.Read", r, p, func(_ context.Context, r io.Reader, p []byte) (int, error) {
-		return r.Read(p)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"io.Reader.Read",
+		r,
+		p,
+		func(_ context.Context, r io.Reader, p []byte) (int, error) {
+			return r.Read(p)
+		},
+	)
 }

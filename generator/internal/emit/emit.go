@@ -237,7 +237,7 @@ func (e *emitter) resultStruct(w *model.Wrapper) {
 	for i, v := range w.Values() {
 		fields[i] = jen.Id(w.Fields[i]).Add(tw.Typ(v.Type()))
 	}
-	e.f.Commentf("%s holds the results of %s.", w.StructName, w.Label)
+	docf(e.f, "%s holds the results of %s.", w.StructName, w.Label)
 	decl := jen.Type().Id(w.StructName)
 	if len(tparams) > 0 {
 		decl = decl.Types(tparams...)
@@ -266,21 +266,22 @@ func (e *emitter) wrapper(w *model.Wrapper) {
 		params = append(params, param{name: sc.Fresh(goname.BaseName(p.V.Name(), "arg"+strconv.Itoa(p.Index))), index: p.Index})
 	}
 	start := e.start(w, tw, sc, recv, ctx, params)
-	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.Name, w.Label)
+	docf(e.f, "%s starts %s in its own goroutine and returns its future.", w.Name, w.Label)
 	decl := jen.Func()
 	if w.Recv != nil {
 		decl = decl.Params(jen.Id(recv).Add(tw.Typ(w.RecvType())))
 	}
 	decl = decl.Id(w.Name)
-	if w.Recv == nil && len(tparams) > 0 {
-		decl = decl.Types(tparams...)
+	if w.Recv != nil {
+		tparams = nil // the receiver's type names them
 	}
 	decls := []jen.Code{jen.Id(ctx).Add(contextType())}
 	if w.Self != nil {
 		decls = append(decls, jen.Id(recv).Add(tw.Typ(w.Self.Typ)))
 	}
 	decls = append(decls, paramDecls(w, tw, params, true)...)
-	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(jen.Return(start)))
+	future := jen.Op("*").Add(qual("Future")).Types(valueType(w, tw))
+	e.f.Add(fitSignature(0, decl, tparams, decls, []jen.Code{future}).Block(start))
 }
 
 // value is one value that a wrapper carries to its task: the receiver or a
@@ -329,7 +330,9 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 	vals := carried(w, recv, params)
 	if len(vals) > directive.MaxGroup {
 		lit := e.closure(w, tw, sc, recv, ctx, params, ctxParam(w, ctx, true))
-		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.Label), lit)
+		return fitCall(1, jen.Return, qual("GoNamed"), func(depth int) []jen.Code {
+			return []jen.Code{jen.Id(ctx), jen.Lit(w.Label), lit(depth)}
+		})
 	}
 	args := make([]jen.Code, 0, len(vals)+3)
 	args = append(args, jen.Id(ctx), jen.Lit(w.Label))
@@ -337,7 +340,8 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 		args = append(args, jen.Id(v.name))
 	}
 	if startsAsIs(w) {
-		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv))...)
+		args = append(args, callee(w, tw, recv))
+		return fitCall(1, jen.Return, qual(goWith(len(vals))), func(int) []jen.Code { return args })
 	}
 	litParams := make([]jen.Code, 0, len(vals)+1)
 	litParams = append(litParams, ctxParam(w, ctx, len(vals) == 0))
@@ -345,7 +349,9 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 		litParams = append(litParams, jen.Id(v.name).Add(tw.Typ(v.typ)))
 	}
 	lit := e.closure(w, tw, sc, recv, ctx, params, litParams...)
-	return qual(goWith(len(vals))).Call(append(args, lit)...)
+	return fitCall(1, jen.Return, qual(goWith(len(vals))), func(depth int) []jen.Code {
+		return append(args[:len(args):len(args)], lit(depth))
+	})
 }
 
 // startsAsIs reports whether the wrapped function can be the task's function
@@ -380,13 +386,17 @@ func paramDecls(w *model.Wrapper, tw *typecode.TypeWriter, params []param, varia
 	return decls
 }
 
-// closure writes the function that the runtime runs in its goroutine: it
-// takes the given parameters (the context first), calls the wrapped
-// function with the receiver and the parameters and maps its results onto
-// (value, error).
-func (e *emitter) closure(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Scope, recv, ctx string, params []param, litParams ...jen.Code) *jen.Statement {
+// closure writes the function that the runtime runs in its goroutine, for
+// the depth at which it starts a line: it takes the given parameters (the
+// context first), calls the wrapped function with the receiver and the
+// parameters and maps its results onto (value, error).
+func (e *emitter) closure(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Scope, recv, ctx string, params []param, litParams ...jen.Code) func(depth int) jen.Code {
 	call := callee(w, tw, recv).Call(callArgs(w, ctx, params)...)
-	return jen.Func().Params(litParams...).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
+	body := e.body(w, tw, sc, call)
+	results := []jen.Code{valueType(w, tw), jen.Error()}
+	return func(depth int) jen.Code {
+		return fitSignature(depth, jen.Func(), nil, litParams, results).Block(body...)
+	}
 }
 
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
@@ -519,35 +529,18 @@ func (e *emitter) group(g *model.Group) {
 		results = append(results, valueType(w, tw))
 		calls = append(calls, groupCall(w, tw, ctx, names[i][0].name, names[i][1:]))
 	}
-	e.f.Commentf("%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
+	docf(e.f, "%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
 	decl := jen.Func()
 	if recv != "" {
 		decl = decl.Params(jen.Id(recv).Add(tw.Typ(g.RecvType())))
 	}
 	decl = decl.Id(g.Name)
-	if len(tparams) > 0 {
-		decl = decl.Types(tparams...)
-	}
 	decls = append([]jen.Code{jen.Id(ctx).Add(contextType())}, decls...)
 	results = append(results, jen.Error())
-	gather := qual(fmt.Sprintf("Gather%d", len(g.Elems))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
-	e.f.Add(wrapSignature(decl, decls, results).Block(jen.Return(gather)))
-}
-
-// maxSignature is the width past which a group helper's parameters are
-// written one per line, as gofmt-minded people wrap a long signature.
-const maxSignature = 100
-
-// wrapSignature adds the parameters and results to the head of a function
-// declaration (func, receiver, name and type parameters): on one line, or,
-// when that line would be wider than maxSignature, one parameter per line.
-func wrapSignature(head *jen.Statement, params, results []jen.Code) *jen.Statement {
-	oneLine := jen.Add(head).Params(params...).Params(results...)
-	if len(fmt.Sprintf("%#v", oneLine)) <= maxSignature {
-		return oneLine
-	}
-	multi := jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}
-	return head.Custom(multi, params...).Params(results...)
+	gather := fitCall(1, jen.Return, qual(fmt.Sprintf("Gather%d", len(g.Elems))), func(int) []jen.Code {
+		return append([]jen.Code{jen.Id(ctx)}, calls...)
+	})
+	e.f.Add(fitSignature(0, decl, tparams, decls, results).Block(gather))
 }
 
 // groupCall writes the call of an element's wrapper.

@@ -17,7 +17,8 @@ func AddActivity(ctx workflow.Context, a int, b int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, AddActivityName, a, b)
 }
 
-// RegisterActivities registers with r Add, each under the name that its ...ActivityName constant holds.
+// RegisterActivities registers with r Add, each under the name that its ...ActivityName constant
+// holds.
 func RegisterActivities(r worker.ActivityRegistry) {
 	r.RegisterActivityWithOptions(func(a int, b int) (int, error) {
 		return Add(a, b), nil

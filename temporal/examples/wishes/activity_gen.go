@@ -14,12 +14,17 @@ import (
 // WisherWishesActivityName is the name under which RegisterActivities registers Wisher.Wishes.
 const WisherWishesActivityName = "Wisher.Wishes"
 
-// WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and returns its future.
+// WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and
+// returns its future.
 func WisherWishesActivity(ctx workflow.Context, pause time.Duration) *gtemporal.Future[struct{}] {
 	return gtemporal.Execute[struct{}](ctx, WisherWishesActivityName, pause)
 }
 
-// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName constant holds. Methods are called on wisher.
+// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName
+// constant holds. Methods are called on wisher.
 func RegisterActivities(r worker.ActivityRegistry, wisher *Wisher) {
-	r.RegisterActivityWithOptions(wisher.Wishes, activity.RegisterOptions{Name: WisherWishesActivityName})
+	r.RegisterActivityWithOptions(
+		wisher.Wishes,
+		activity.RegisterOptions{Name: WisherWishesActivityName},
+	)
 }
