@@ -8,6 +8,11 @@ import (
 	"github.com/gathergen/gathergen/runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
+
 // AddAsync starts Add in its own goroutine and returns its future.
 func AddAsync(ctx context.Context, a int, b int) *runtime.Future[int] {
 	return runtime.GoWith2(ctx, "Add", a, b, func(_ context.Context, a int, b int) (int, error) {

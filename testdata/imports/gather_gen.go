@@ -12,6 +12,11 @@ import (
 	runtime3 "github.com/gathergen/gathergen/testdata/imports/c/runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime2.UpgradeRuntimeOrRegenerate(runtime2.GeneratedVersion - 1)
+
 // LoadAsync starts Load in its own goroutine and returns its future.
 func LoadAsync(
 	ctx context1.Context,

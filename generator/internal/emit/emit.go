@@ -93,10 +93,14 @@ func Chunks(m *model.Model, n int) ([]byte, error) {
 	return chunks.Format(e.head(prefix.Bytes()))
 }
 
-// units returns the functions that add the declarations of each wrapper
-// (with its result struct) and of each group to the file, in order.
+// units returns the functions that add the declarations of the file, in
+// order: the version guard, each wrapper (with its result struct) and each
+// group.
 func (e *emitter) units() []func() {
-	units := make([]func(), 0, len(e.m.Wrappers)+len(e.m.Groups))
+	units := make([]func(), 0, len(e.m.Wrappers)+len(e.m.Groups)+1)
+	units = append(units, func() {
+		versionGuard(e.f, qual, "UpgradeRuntimeOrRegenerate", "the runtime", "github.com/gathergen/gathergen")
+	})
 	for _, w := range e.m.Wrappers {
 		units = append(units, func() {
 			if w.Kind == model.ResultStruct {
