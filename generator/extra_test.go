@@ -2,7 +2,9 @@ package generator
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gathergen/gathergen/generator/internal/load"
@@ -56,5 +58,29 @@ func TestMissingPackages(t *testing.T) {
 		if got, tt := resolve.MissingPackages(a), tests[i]; !slices.Equal(got, tt.want) {
 			t.Errorf("%s: loads %q, want %q", tt.directives, got, tt.want)
 		}
+	}
+}
+
+// TestUnknownPackageFailsAlone checks that a directive naming a package
+// that no module provides fails for its own package only: the go
+// command, in its default -mod=readonly, refuses the whole list of the
+// extra load for that one path, and the other package's directive, which
+// names the standard library's errors, must still resolve.
+func TestUnknownPackageFailsAlone(t *testing.T) {
+	dir, env := tempModule(t, map[string]string{
+		"a/a.go": "package a\n\n//gathergen:async example.com/nope/x.F\n",
+		"b/b.go": "package b\n\n//gathergen:async errors.Join\n",
+	})
+	res, err := Generate(Config{Dir: dir, Env: append(env, "GOFLAGS="), Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "a", "a.go") + ":3:19: unknown package example.com/nope/x"
+	if len(res.Diagnostics) != 1 || !strings.HasPrefix(res.Diagnostics[0].String(), want) {
+		t.Errorf("diagnostics %v, want one that starts with %s", res.Diagnostics, want)
+	}
+	if len(res.Files) != 1 || res.Files[0].Path != filepath.Join(dir, "b", DefaultOutput) ||
+		!strings.Contains(string(res.Files[0].New), "func JoinAsync(ctx context.Context, errs ...error)") {
+		t.Errorf("files %v, want b's output with JoinAsync", res.Files)
 	}
 }

@@ -91,8 +91,8 @@
 // not) is a method of that type, with a pointer receiver where one of the
 // methods has one: func (c *Client) LoadPage(ctx context.Context, id int).
 // A group of methods of several types, or with generic elements, is a
-// function that takes each receiver as a parameter. A signature wider than
-// 100 columns is written one parameter per line.
+// function that takes each receiver as a parameter. A signature or a call
+// wider than 100 columns is written one parameter or argument per line.
 //
 // Methods are named as in a Go method expression: (*http.Client).Do for a
 // method of *T, time.Time.Format for one of T (T.M of a method with a
@@ -134,9 +134,12 @@
 // directives that give one name (encoding/json.Marshal and
 // encoding/xml.Marshal) are a problem whose message suggests as NAME.
 //
-// Every wrapper takes ctx first: a function whose first parameter is a
-// context.Context receives the task's context there, so that cancellation
-// and runtime.WithLimit reach it. Results map onto the future's value:
+// Every wrapper takes ctx first: a function with a context.Context
+// parameter, first or not (func Late(id int, ctx context.Context)),
+// receives the task's context there, so that cancellation and
+// runtime.WithLimit reach it, and its wrapper takes ctx once
+// (LateAsync(ctx, id)). A function with two context.Context parameters is
+// a problem: gathergen has one context, the task's, to give. Results map onto the future's value:
 // (T, error) and (T) give T; (error) and () give struct{}; several values
 // give a generated struct, SplitResult for Split (ClientSplitResult for the
 // method Client.Split), whose fields are the result names capitalised, or
@@ -343,10 +346,16 @@
 // element). Constraints that hold in the same configurations share a
 // file, and a constraint that always holds for the module's Go version
 // (//go:build go1.18 in a go 1.26 module) is none. -check checks every
-// such file. It is gofmt-clean and the
-// same byte for byte from run to run, written only when it changed (with
-// the old file's permissions), through temporary files that are renamed
-// over the old ones only once every package's file is written.
+// such file. It is gofmt- and goimports-clean (the standard library's
+// imports first, a blank line, the others, a local name only where one is
+// needed), no line of it is wider than 100 columns, and it is the same
+// byte for byte from run to run, written only when it changed (with the
+// old file's permissions), through temporary files that are renamed over
+// the old ones only once every package's file is written. After its
+// imports, a constant refuses to compile against a runtime (or gtemporal)
+// older than the gathergen that wrote the file, with a message that names
+// the fix: "constant -1 overflows ...runtime.UpgradeRuntimeOrRegenerate"
+// (see runtime.GeneratedVersion).
 // Generated names never shadow an import or a declared name; imports that
 // clash (the standard runtime and gathergen's, say) get numbered names.
 // Gathergen's earlier output is left out of the load, so a stale file that

@@ -100,7 +100,7 @@ func testMethods(t *testing.T, dir string) {
 	goIn(t, dir, "generate", "./svc")
 	out := readFile(t, filepath.Join(dir, "svc", "gather_gen.go"))
 	for _, want := range []string{
-		"func ClientDoAsync(ctx context.Context, c *http.Client, req *http.Request) *runtime.Future[*http.Response] {",
+		"func ClientDoAsync(\n\tctx context.Context,\n\tc *http.Client,\n\treq *http.Request,\n) *runtime.Future[*http.Response] {",
 		"func StoreGetAsync(ctx context.Context, s Store, key string) *runtime.Future[string] {",
 		// key is shared by Store.Get and Archive.Get
 		"\tc *http.Client,\n\treq *http.Request,\n\ts Store,\n\tkey string,\n\ta Archive,\n) (*http.Response, string, string, error) {",

@@ -154,7 +154,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return write(res, o.verbose, stderr)
 }
 
-// check prints the diff of every stale file.
+// check prints the diff of every stale file, and says why it is stale;
+// both name the file relative to the current folder, as diagnostics do.
 func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
 	status := 0
 	for _, f := range files {
@@ -162,7 +163,8 @@ func check(files []generator.File, verbose bool, stdout, stderr io.Writer) int {
 			report(verbose, stderr, "up to date", f.Path)
 			continue
 		}
-		fmt.Fprint(stdout, f.Diff())
+		shown := generator.File{Path: rel(f.Path), Old: f.Old, New: f.New}
+		fmt.Fprint(stdout, shown.Diff())
 		switch {
 		case f.Old == nil:
 			fmt.Fprintf(stderr, "gathergen: %s is missing: run go generate\n", rel(f.Path))

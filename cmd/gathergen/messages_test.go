@@ -25,6 +25,27 @@ func TestCheckSaysWhy(t *testing.T) {
 	}
 }
 
+// TestCheckPathsRelative checks that -check names a file relative to the
+// current folder both in its diff's headers and in its message, as
+// diagnostics do.
+func TestCheckPathsRelative(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":     "module example.com/m\n\ngo 1.26\n",
+		"sub/p.go":   "package p\n\n//gathergen:async\nfunc F() int { return 1 }\n",
+		"other/q.go": "package q\n",
+	})
+	r := gathergen(t, dir, "-check", "./...")
+	want := filepath.Join("sub", "gather_gen.go")
+	expect(t, r, 1, "gathergen: "+want+" is missing: run go generate")
+	if !strings.Contains(r.stdout, "--- "+want+"\t(on disk)\n+++ "+want+"\t(generated)\n") {
+		t.Errorf("diff headers do not name %s:\n%s", want, r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, dir) {
+		t.Errorf("output names the absolute folder %s:\n%s%s", dir, r.stdout, r.stderr)
+	}
+}
+
 // TestNotModule checks that a run outside any module says so, naming the
 // folder and what to do, on one line.
 func TestNotModule(t *testing.T) {

@@ -4,15 +4,35 @@ package main
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
+
 // SettleAsync starts Settle in its own goroutine and returns its future.
-func SettleAsync(ctx context.Context, p *runtime.Promise[string], pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "Settle", p, pause, func(ctx context.Context, p *runtime.Promise[string], pause time.Duration) (struct{}, error) {
-		return struct{}{}, Settle(ctx, p, pause)
-	})
+func SettleAsync(
+	ctx context.Context,
+	p *runtime.Promise[string],
+	pause time.Duration,
+) *runtime.Future[struct{}] {
+	return runtime.GoWith2(
+		ctx,
+		"Settle",
+		p,
+		pause,
+		func(
+			ctx context.Context,
+			p *runtime.Promise[string],
+			pause time.Duration,
+		) (struct{}, error) {
+			return struct{}{}, Settle(ctx, p, pause)
+		},
+	)
 }
 
 // WaitAsync starts Wait in its own goroutine and returns its future.

@@ -4,14 +4,26 @@ package main
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // WishesAsync starts Wishes in its own goroutine and returns its future.
 func WishesAsync(ctx context.Context, w io.Writer, pause time.Duration) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "Wishes", w, pause, func(ctx context.Context, w io.Writer, pause time.Duration) (struct{}, error) {
-		return struct{}{}, Wishes(ctx, w, pause)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Wishes",
+		w,
+		pause,
+		func(ctx context.Context, w io.Writer, pause time.Duration) (struct{}, error) {
+			return struct{}{}, Wishes(ctx, w, pause)
+		},
+	)
 }

@@ -4,10 +4,15 @@ package bench
 
 import (
 	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
+
+// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
+// again with the gathergen of its version.
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // EchoActivityName is the name under which RegisterActivities registers Echo.
 const EchoActivityName = "Echo"
@@ -17,7 +22,8 @@ func EchoActivity(ctx workflow.Context, n int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, EchoActivityName, n)
 }
 
-// RegisterActivities registers with r Echo, each under the name that its ...ActivityName constant holds.
+// RegisterActivities registers with r Echo, each under the name that its ...ActivityName constant
+// holds.
 func RegisterActivities(r worker.ActivityRegistry) {
 	r.RegisterActivityWithOptions(Echo, activity.RegisterOptions{Name: EchoActivityName})
 }

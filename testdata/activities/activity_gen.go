@@ -4,28 +4,37 @@ package activities
 
 import (
 	"context"
-	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
 	"path"
 	"strconv"
 	"strings"
 	"time"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
+
+// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
+// again with the gathergen of its version.
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // FetchUserActivityName is the name under which RegisterActivities registers FetchUser.
 const FetchUserActivityName = "FetchUser"
 
-// FetchUserActivity starts the activity FetchUser with the activity options of ctx and returns its future.
+// FetchUserActivity starts the activity FetchUser with the activity options of ctx and returns its
+// future.
 func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User] {
 	return gtemporal.Execute[User](ctx, FetchUserActivityName, id)
 }
 
-// ClientFetchOrdersActivityName is the name under which RegisterActivities registers Client.FetchOrders.
+// ClientFetchOrdersActivityName is the name under which RegisterActivities registers
+// Client.FetchOrders.
 const ClientFetchOrdersActivityName = "Client.FetchOrders"
 
-// ClientFetchOrdersActivity starts the activity Client.FetchOrders with the activity options of ctx and returns its future.
+// ClientFetchOrdersActivity starts the activity Client.FetchOrders with the activity options of ctx
+// and returns its future.
 func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order] {
 	return gtemporal.Execute[[]Order](ctx, ClientFetchOrdersActivityName, id)
 }
@@ -33,7 +42,8 @@ func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[
 // ShiftByActivityName is the name under which RegisterActivities registers Clock.Shift.
 const ShiftByActivityName = "ShiftBy"
 
-// ShiftByActivity starts the activity Clock.Shift with the activity options of ctx and returns its future.
+// ShiftByActivity starts the activity Clock.Shift with the activity options of ctx and returns its
+// future.
 func ShiftByActivity(ctx workflow.Context, d time.Duration) *gtemporal.Future[time.Duration] {
 	return gtemporal.Execute[time.Duration](ctx, ShiftByActivityName, d)
 }
@@ -41,7 +51,8 @@ func ShiftByActivity(ctx workflow.Context, d time.Duration) *gtemporal.Future[ti
 // DoubleActivityName is the name under which RegisterActivities registers Double.
 const DoubleActivityName = "Double"
 
-// DoubleActivity starts the activity Double with the activity options of ctx and returns its future.
+// DoubleActivity starts the activity Double with the activity options of ctx and returns its
+// future.
 func DoubleActivity(ctx workflow.Context, n int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, DoubleActivityName, n)
 }
@@ -65,7 +76,8 @@ func TouchActivity(ctx workflow.Context) *gtemporal.Future[struct{}] {
 // LookupActivityName is the name under which RegisterActivities registers Lookup.
 const LookupActivityName = "Lookup"
 
-// LookupActivity starts the activity Lookup with the activity options of ctx and returns its future.
+// LookupActivity starts the activity Lookup with the activity options of ctx and returns its
+// future.
 func LookupActivity(ctx workflow.Context, key string) *gtemporal.Future[string] {
 	return gtemporal.Execute[string](ctx, LookupActivityName, key)
 }
@@ -82,14 +94,28 @@ func SumActivity(ctx workflow.Context, label string, ns ...int) *gtemporal.Futur
 const EchoActivityName = "Echo"
 
 // EchoActivity starts the activity Echo with the activity options of ctx and returns its future.
-func EchoActivity(ctx workflow.Context, workflow1 string, activity1 int, worker1 any) *gtemporal.Future[string] {
+func EchoActivity(
+	ctx workflow.Context,
+	workflow1 string,
+	activity1 int,
+	worker1 any,
+) *gtemporal.Future[string] {
 	return gtemporal.Execute[string](ctx, EchoActivityName, workflow1, activity1, worker1)
+}
+
+// LabelActivityName is the name under which RegisterActivities registers Label.
+const LabelActivityName = "Label"
+
+// LabelActivity starts the activity Label with the activity options of ctx and returns its future.
+func LabelActivity(ctx workflow.Context, n int) *gtemporal.Future[string] {
+	return gtemporal.Execute[string](ctx, LabelActivityName, n)
 }
 
 // AtoiActivityName is the name under which RegisterActivities registers strconv.Atoi.
 const AtoiActivityName = "strconv.Atoi"
 
-// AtoiActivity starts the activity strconv.Atoi with the activity options of ctx and returns its future.
+// AtoiActivity starts the activity strconv.Atoi with the activity options of ctx and returns its
+// future.
 func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, AtoiActivityName, s)
 }
@@ -97,7 +123,8 @@ func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int] {
 // RepeatTextActivityName is the name under which RegisterActivities registers strings.Repeat.
 const RepeatTextActivityName = "RepeatText"
 
-// RepeatTextActivity starts the activity strings.Repeat with the activity options of ctx and returns its future.
+// RepeatTextActivity starts the activity strings.Repeat with the activity options of ctx and
+// returns its future.
 func RepeatTextActivity(ctx workflow.Context, s string, count int) *gtemporal.Future[string] {
 	return gtemporal.Execute[string](ctx, RepeatTextActivityName, s, count)
 }
@@ -105,15 +132,21 @@ func RepeatTextActivity(ctx workflow.Context, s string, count int) *gtemporal.Fu
 // BaseNameActivityName is the name under which RegisterActivities registers path.Base.
 const BaseNameActivityName = "BaseName"
 
-// BaseNameActivity starts the activity path.Base with the activity options of ctx and returns its future.
+// BaseNameActivity starts the activity path.Base with the activity options of ctx and returns its
+// future.
 func BaseNameActivity(ctx workflow.Context, path1 string) *gtemporal.Future[string] {
 	return gtemporal.Execute[string](ctx, BaseNameActivityName, path1)
 }
 
-// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
+// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store,
+// Touch, Lookup, Sum, Echo, Label, strconv.Atoi, strings.Repeat and path.Base, each under the name
+// that its ...ActivityName constant holds. Methods are called on client and clock.
 func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) {
 	r.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: FetchUserActivityName})
-	r.RegisterActivityWithOptions(client.FetchOrders, activity.RegisterOptions{Name: ClientFetchOrdersActivityName})
+	r.RegisterActivityWithOptions(
+		client.FetchOrders,
+		activity.RegisterOptions{Name: ClientFetchOrdersActivityName},
+	)
 	r.RegisterActivityWithOptions(clock.Shift, activity.RegisterOptions{Name: ShiftByActivityName})
 	r.RegisterActivityWithOptions(func(n int) (int, error) {
 		return Double(n), nil
@@ -130,10 +163,16 @@ func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) 
 		}
 		return v, nil
 	}, activity.RegisterOptions{Name: LookupActivityName})
-	r.RegisterActivityWithOptions(func(ctx context.Context, label string, ns []int) (string, error) {
-		return Sum(ctx, label, ns...)
-	}, activity.RegisterOptions{Name: SumActivityName})
+	r.RegisterActivityWithOptions(
+		func(ctx context.Context, label string, ns []int) (string, error) {
+			return Sum(ctx, label, ns...)
+		},
+		activity.RegisterOptions{Name: SumActivityName},
+	)
 	r.RegisterActivityWithOptions(Echo, activity.RegisterOptions{Name: EchoActivityName})
+	r.RegisterActivityWithOptions(func(ctx context.Context, n int) (string, error) {
+		return Label(n, ctx)
+	}, activity.RegisterOptions{Name: LabelActivityName})
 	r.RegisterActivityWithOptions(strconv.Atoi, activity.RegisterOptions{Name: AtoiActivityName})
 	r.RegisterActivityWithOptions(func(s string, count int) (string, error) {
 		return strings.Repeat(s, count), nil
@@ -143,12 +182,14 @@ func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) 
 	}, activity.RegisterOptions{Name: BaseNameActivityName})
 }
 
-// LoadPage starts the activities FetchUser and Client.FetchOrders and gathers their results: the first failure cancels the others.
+// LoadPage starts the activities FetchUser and Client.FetchOrders and gathers their results: the
+// first failure cancels the others.
 func LoadPage(ctx workflow.Context, id int) (User, []Order, error) {
 	return gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), ClientFetchOrdersActivity(ctx, id))
 }
 
-// Tally starts the activities Double, Clock.Shift and Sum and gathers their results: the first failure cancels the others.
+// Tally starts the activities Double, Clock.Shift and Sum and gathers their results: the first
+// failure cancels the others.
 func Tally(
 	ctx workflow.Context,
 	n int,
@@ -156,5 +197,10 @@ func Tally(
 	label string,
 	ns ...int,
 ) (int, time.Duration, string, error) {
-	return gtemporal.Gather3(ctx, DoubleActivity(ctx, n), ShiftByActivity(ctx, d), SumActivity(ctx, label, ns...))
+	return gtemporal.Gather3(
+		ctx,
+		DoubleActivity(ctx, n),
+		ShiftByActivity(ctx, d),
+		SumActivity(ctx, label, ns...),
+	)
 }

@@ -65,7 +65,11 @@ func everyForm(ctx workflow.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%d %s %v %d %v %s %s %s %d %s %s", user.ID, user.Name, orders, n, d, sum, upper, echo, i, text, base), nil
+	label, err := LabelActivity(ctx, 5).Get(ctx)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d %s %v %d %v %s %s %s %d %s %s %s", user.ID, user.Name, orders, n, d, sum, upper, echo, i, text, base, label), nil
 }
 
 // failing runs the activity that fails, picked by which.
@@ -105,7 +109,7 @@ func TestEveryForm(t *testing.T) {
 	if err := env.GetWorkflowResult(&got); err != nil {
 		t.Fatal(err)
 	}
-	const want = "7 user7 [{7 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab b"
+	const want = "7 user7 [{7 map[p:1]}] 42 1h0m1s sum6 KEY w1 42 ababab b n5"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -117,6 +117,17 @@ func Echo(workflow string, activity int, worker any) (string, error) {
 	return workflow + strconv.Itoa(activity), nil
 }
 
+// Label takes its context after its value: the activity's context goes
+// there.
+//
+//gathergen:activity
+func Label(n int, ctx context.Context) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	return "n" + strconv.Itoa(n), nil
+}
+
 //gathergen:activity strconv.Atoi
 
 //gathergen:activity strings.Repeat as RepeatText

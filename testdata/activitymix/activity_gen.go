@@ -4,15 +4,21 @@ package activitymix
 
 import (
 	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
+
+// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
+// again with the gathergen of its version.
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // RemoteActivityName is the name under which RegisterActivities registers Remote.
 const RemoteActivityName = "Remote"
 
-// RemoteActivity starts the activity Remote with the activity options of ctx and returns its future.
+// RemoteActivity starts the activity Remote with the activity options of ctx and returns its
+// future.
 func RemoteActivity(ctx workflow.Context, id int) *gtemporal.Future[string] {
 	return gtemporal.Execute[string](ctx, RemoteActivityName, id)
 }
@@ -25,13 +31,15 @@ func FarActivity(ctx workflow.Context, id int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, FarActivityName, id)
 }
 
-// RegisterActivities registers with r Remote and Far, each under the name that its ...ActivityName constant holds.
+// RegisterActivities registers with r Remote and Far, each under the name that its ...ActivityName
+// constant holds.
 func RegisterActivities(r worker.ActivityRegistry) {
 	r.RegisterActivityWithOptions(Remote, activity.RegisterOptions{Name: RemoteActivityName})
 	r.RegisterActivityWithOptions(Far, activity.RegisterOptions{Name: FarActivityName})
 }
 
-// There starts the activities Remote and Far and gathers their results: the first failure cancels the others.
+// There starts the activities Remote and Far and gathers their results: the first failure cancels
+// the others.
 func There(ctx workflow.Context, id int) (string, int, error) {
 	return gtemporal.Gather2(ctx, RemoteActivity(ctx, id), FarActivity(ctx, id))
 }

@@ -4,9 +4,15 @@ package basic
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"strconv"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // FetchUserAsync starts FetchUser in its own goroutine and returns its future.
 func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
@@ -15,9 +21,15 @@ func FetchUserAsync(ctx context.Context, id int) *runtime.Future[User] {
 
 // FetchOrdersAsync starts Client.FetchOrders in its own goroutine and returns its future.
 func (c *Client) FetchOrdersAsync(ctx context.Context, id int) *runtime.Future[[]Order] {
-	return runtime.GoWith2(ctx, "Client.FetchOrders", c, id, func(ctx context.Context, c *Client, id int) ([]Order, error) {
-		return c.FetchOrders(ctx, id)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Client.FetchOrders",
+		c,
+		id,
+		func(ctx context.Context, c *Client, id int) ([]Order, error) {
+			return c.FetchOrders(ctx, id)
+		},
+	)
 }
 
 // Twice starts Double in its own goroutine and returns its future.
@@ -77,12 +89,14 @@ func ParseIntAsync(ctx context.Context, s string) *runtime.Future[int] {
 	})
 }
 
-// LoadPage starts FetchUser and Client.FetchOrders and gathers their results: the first failure cancels the others.
+// LoadPage starts FetchUser and Client.FetchOrders and gathers their results: the first failure
+// cancels the others.
 func (c *Client) LoadPage(ctx context.Context, id int) (User, []Order, error) {
 	return runtime.Gather2(ctx, FetchUserAsync(ctx, id), c.FetchOrdersAsync(ctx, id))
 }
 
-// Mixed starts Client.FetchOrders, Double, Store, Touch, Split, Pair and strconv.Atoi and gathers their results: the first failure cancels the others.
+// Mixed starts Client.FetchOrders, Double, Store, Touch, Split, Pair and strconv.Atoi and gathers
+// their results: the first failure cancels the others.
 func (c *Client) Mixed(
 	ctx context.Context,
 	id int,
@@ -90,10 +104,20 @@ func (c *Client) Mixed(
 	fail bool,
 	s string,
 ) ([]Order, int, struct{}, struct{}, SplitResult, PairResult, int, error) {
-	return runtime.Gather7(ctx, c.FetchOrdersAsync(ctx, id), Twice(ctx, n), StoreAsync(ctx, fail), TouchAsync(ctx), SplitAsync(ctx, s), PairAsync(ctx, n), ParseIntAsync(ctx, s))
+	return runtime.Gather7(
+		ctx,
+		c.FetchOrdersAsync(ctx, id),
+		Twice(ctx, n),
+		StoreAsync(ctx, fail),
+		TouchAsync(ctx),
+		SplitAsync(ctx, s),
+		PairAsync(ctx, n),
+		ParseIntAsync(ctx, s),
+	)
 }
 
-// ShopPage starts Client.FetchOrders and FetchUser and gathers their results: the first failure cancels the others.
+// ShopPage starts Client.FetchOrders and FetchUser and gathers their results: the first failure
+// cancels the others.
 func (c *Client) ShopPage(ctx context.Context, id int) ([]Order, User, error) {
 	return runtime.Gather2(ctx, c.FetchOrdersAsync(ctx, id), FetchUserAsync(ctx, id))
 }

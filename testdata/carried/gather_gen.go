@@ -4,8 +4,14 @@ package carried
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // NowAsync starts Now in its own goroutine and returns its future.
 func NowAsync(ctx context.Context) *runtime.Future[int] {
@@ -23,12 +29,35 @@ func EchoAsync(ctx context.Context, Echo1 int) *runtime.Future[int] {
 }
 
 // NineAsync starts Nine in its own goroutine and returns its future.
-func NineAsync(ctx context.Context, a int, b int, c int, d int, e int, f int, g int, h int, i int) *runtime.Future[int] {
+func NineAsync(
+	ctx context.Context,
+	a int,
+	b int,
+	c int,
+	d int,
+	e int,
+	f int,
+	g int,
+	h int,
+	i int,
+) *runtime.Future[int] {
 	return runtime.GoWith9(ctx, "Nine", a, b, c, d, e, f, g, h, i, Nine)
 }
 
 // TenAsync starts Ten in its own goroutine and returns its future.
-func TenAsync(ctx context.Context, a int, b int, c int, d int, e int, f int, g int, h int, i int, j int) *runtime.Future[int] {
+func TenAsync(
+	ctx context.Context,
+	a int,
+	b int,
+	c int,
+	d int,
+	e int,
+	f int,
+	g int,
+	h int,
+	i int,
+	j int,
+) *runtime.Future[int] {
 	return runtime.GoNamed(ctx, "Ten", func(ctx context.Context) (int, error) {
 		return Ten(ctx, a, b, c, d, e, f, g, h, i, j)
 	})
@@ -50,13 +79,30 @@ func FirstAsync[T any](ctx context.Context, xs []T) *runtime.Future[T] {
 
 // AddAsync starts Counter.Add in its own goroutine and returns its future.
 func (c *Counter) AddAsync(ctx context.Context, n int) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "Counter.Add", c, n, func(ctx context.Context, c *Counter, n int) (int, error) {
-		return c.Add(ctx, n)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Counter.Add",
+		c,
+		n,
+		func(ctx context.Context, c *Counter, n int) (int, error) {
+			return c.Add(ctx, n)
+		},
+	)
 }
 
 // WideAsync starts Counter.Wide in its own goroutine and returns its future.
-func (c Counter) WideAsync(ctx context.Context, a int, b int, c2 int, d int, e int, f int, g int, h int, i int) *runtime.Future[int] {
+func (c Counter) WideAsync(
+	ctx context.Context,
+	a int,
+	b int,
+	c2 int,
+	d int,
+	e int,
+	f int,
+	g int,
+	h int,
+	i int,
+) *runtime.Future[int] {
 	return runtime.GoNamed(ctx, "Counter.Wide", func(ctx context.Context) (int, error) {
 		return c.Wide(ctx, a, b, c2, d, e, f, g, h, i)
 	})

@@ -4,9 +4,15 @@ package errtypes
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
-	lib "github.com/gathergen/gathergen/testdata/errtypes/lib"
+
+	"github.com/gathergen/gathergen/runtime"
+	"github.com/gathergen/gathergen/testdata/errtypes/lib"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // LookupAsync starts Lookup in its own goroutine and returns its future.
 func LookupAsync(ctx context.Context, key string) *runtime.Future[int] {

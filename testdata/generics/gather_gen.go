@@ -5,9 +5,15 @@ package generics
 import (
 	"context"
 	"fmt"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"slices"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // SumAsync starts Sum in its own goroutine and returns its future.
 func SumAsync[N Number](ctx context.Context, xs ...N) *runtime.Future[N] {
@@ -47,11 +53,19 @@ type MinMaxResult[S ~[]E, E int | float64] struct {
 }
 
 // MinMaxAsync starts MinMax in its own goroutine and returns its future.
-func MinMaxAsync[S ~[]E, E int | float64](ctx context.Context, s S) *runtime.Future[MinMaxResult[S, E]] {
-	return runtime.GoWith(ctx, "MinMax", s, func(_ context.Context, s S) (MinMaxResult[S, E], error) {
-		r0, r1, err := MinMax[S, E](s)
-		return MinMaxResult[S, E]{Lo: r0, Hi: r1}, err
-	})
+func MinMaxAsync[S ~[]E, E int | float64](
+	ctx context.Context,
+	s S,
+) *runtime.Future[MinMaxResult[S, E]] {
+	return runtime.GoWith(
+		ctx,
+		"MinMax",
+		s,
+		func(_ context.Context, s S) (MinMaxResult[S, E], error) {
+			r0, r1, err := MinMax[S, E](s)
+			return MinMaxResult[S, E]{Lo: r0, Hi: r1}, err
+		},
+	)
 }
 
 // GetAsync starts Box.Get in its own goroutine and returns its future.
@@ -63,9 +77,15 @@ func (b Box[T]) GetAsync(ctx context.Context) *runtime.Future[T] {
 
 // SetAsync starts Box.Set in its own goroutine and returns its future.
 func (b *Box[T]) SetAsync(ctx context.Context, v T) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "Box.Set", b, v, func(ctx context.Context, b *Box[T], v T) (struct{}, error) {
-		return struct{}{}, b.Set(ctx, v)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Box.Set",
+		b,
+		v,
+		func(ctx context.Context, b *Box[T], v T) (struct{}, error) {
+			return struct{}{}, b.Set(ctx, v)
+		},
+	)
 }
 
 // BoxSwapResult holds the results of Box.Swap.
@@ -76,17 +96,29 @@ type BoxSwapResult[X any] struct {
 
 // SwapAsync starts Box.Swap in its own goroutine and returns its future.
 func (b *Box[X]) SwapAsync(ctx context.Context, v X) *runtime.Future[BoxSwapResult[X]] {
-	return runtime.GoWith2(ctx, "Box.Swap", b, v, func(_ context.Context, b *Box[X], v X) (BoxSwapResult[X], error) {
-		r0, r1 := b.Swap(v)
-		return BoxSwapResult[X]{Old: r0, New: r1}, nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Box.Swap",
+		b,
+		v,
+		func(_ context.Context, b *Box[X], v X) (BoxSwapResult[X], error) {
+			r0, r1 := b.Swap(v)
+			return BoxSwapResult[X]{Old: r0, New: r1}, nil
+		},
+	)
 }
 
 // IndexAsync starts slices.Index in its own goroutine and returns its future.
 func IndexAsync[S ~[]E, E comparable](ctx context.Context, s S, v E) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "slices.Index", s, v, func(_ context.Context, s S, v E) (int, error) {
-		return slices.Index[S, E](s, v), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"slices.Index",
+		s,
+		v,
+		func(_ context.Context, s S, v E) (int, error) {
+			return slices.Index[S, E](s, v), nil
+		},
+	)
 }
 
 // TwiceResult holds the results of Twice.
@@ -115,17 +147,33 @@ type RefBothResult[P interface {
 
 // BothAsync starts Ref.Both in its own goroutine and returns its future.
 func (r Ref[P]) BothAsync(ctx context.Context) *runtime.Future[RefBothResult[P]] {
-	return runtime.GoWith(ctx, "Ref.Both", r, func(_ context.Context, r Ref[P]) (RefBothResult[P], error) {
-		r0, r1 := r.Both()
-		return RefBothResult[P]{A: r0, B: r1}, nil
-	})
+	return runtime.GoWith(
+		ctx,
+		"Ref.Both",
+		r,
+		func(_ context.Context, r Ref[P]) (RefBothResult[P], error) {
+			r0, r1 := r.Both()
+			return RefBothResult[P]{A: r0, B: r1}, nil
+		},
+	)
 }
 
-// Stats starts Sum, Zero, MinMax, Box.Get, Box.Swap, slices.Index and Format and gathers their results: the first failure cancels the others.
-func Stats[N Number, T any, S ~[]E, E int | float64, T1 any, X any, S1 ~[]E1, E1 comparable, T2 interface {
-	~int | ~string
-	fmt.Stringer
-}](
+// Stats starts Sum, Zero, MinMax, Box.Get, Box.Swap, slices.Index and Format and gathers their
+// results: the first failure cancels the others.
+func Stats[
+	N Number,
+	T any,
+	S ~[]E,
+	E int | float64,
+	T1 any,
+	X any,
+	S1 ~[]E1,
+	E1 comparable,
+	T2 interface {
+		~int | ~string
+		fmt.Stringer
+	},
+](
 	ctx context.Context,
 	xs []N,
 	minMaxS S,
@@ -136,5 +184,14 @@ func Stats[N Number, T any, S ~[]E, E int | float64, T1 any, X any, S1 ~[]E1, E1
 	indexV E1,
 	formatV T2,
 ) (N, T, MinMaxResult[S, E], T1, BoxSwapResult[X], int, string, error) {
-	return runtime.Gather7(ctx, SumAsync[N](ctx, xs...), ZeroAsync[T](ctx), MinMaxAsync[S, E](ctx, minMaxS), getB.GetAsync(ctx), swapB.SwapAsync(ctx, swapV), IndexAsync[S1, E1](ctx, indexS, indexV), FormatAsync[T2](ctx, formatV))
+	return runtime.Gather7(
+		ctx,
+		SumAsync[N](ctx, xs...),
+		ZeroAsync[T](ctx),
+		MinMaxAsync[S, E](ctx, minMaxS),
+		getB.GetAsync(ctx),
+		swapB.SwapAsync(ctx, swapV),
+		IndexAsync[S1, E1](ctx, indexS, indexV),
+		FormatAsync[T2](ctx, formatV),
+	)
 }

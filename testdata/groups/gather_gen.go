@@ -4,28 +4,58 @@ package groups
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // UserAsync starts Client.User in its own goroutine and returns its future.
 func (c *Client) UserAsync(ctx context.Context, id int) *runtime.Future[User] {
-	return runtime.GoWith2(ctx, "Client.User", c, id, func(ctx context.Context, c *Client, id int) (User, error) {
-		return c.User(ctx, id)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Client.User",
+		c,
+		id,
+		func(ctx context.Context, c *Client, id int) (User, error) {
+			return c.User(ctx, id)
+		},
+	)
 }
 
 // OrdersAsync starts Client.Orders in its own goroutine and returns its future.
 func (c *Client) OrdersAsync(ctx context.Context, id int, limit int) *runtime.Future[[]Order] {
-	return runtime.GoWith3(ctx, "Client.Orders", c, id, limit, func(ctx context.Context, c *Client, id int, limit int) ([]Order, error) {
-		return c.Orders(ctx, id, limit)
-	})
+	return runtime.GoWith3(
+		ctx,
+		"Client.Orders",
+		c,
+		id,
+		limit,
+		func(ctx context.Context, c *Client, id int, limit int) ([]Order, error) {
+			return c.Orders(ctx, id, limit)
+		},
+	)
 }
 
 // RecommendationsAsync starts Client.Recommendations in its own goroutine and returns its future.
-func (c *Client) RecommendationsAsync(ctx context.Context, id int, limit int) *runtime.Future[[]Rec] {
-	return runtime.GoWith3(ctx, "Client.Recommendations", c, id, limit, func(ctx context.Context, c *Client, id int, limit int) ([]Rec, error) {
-		return c.Recommendations(ctx, id, limit)
-	})
+func (c *Client) RecommendationsAsync(
+	ctx context.Context,
+	id int,
+	limit int,
+) *runtime.Future[[]Rec] {
+	return runtime.GoWith3(
+		ctx,
+		"Client.Recommendations",
+		c,
+		id,
+		limit,
+		func(ctx context.Context, c *Client, id int, limit int) ([]Rec, error) {
+			return c.Recommendations(ctx, id, limit)
+		},
+	)
 }
 
 // ReadNumbersAsync starts ReadNumbers in its own goroutine and returns its future.
@@ -35,9 +65,15 @@ func ReadNumbersAsync(ctx context.Context, path string) *runtime.Future[[]int] {
 
 // NameAsync starts Label.Name in its own goroutine and returns its future.
 func (l Label) NameAsync(ctx context.Context, id int) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "Label.Name", l, id, func(_ context.Context, l Label, id int) (string, error) {
-		return l.Name(id), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Label.Name",
+		l,
+		id,
+		func(_ context.Context, l Label, id int) (string, error) {
+			return l.Name(id), nil
+		},
+	)
 }
 
 // SizeAsync starts Label.Size in its own goroutine and returns its future.
@@ -56,23 +92,41 @@ func CountAsync(ctx context.Context, id string) *runtime.Future[int] {
 
 // PadAsync starts Pad in its own goroutine and returns its future.
 func PadAsync(ctx context.Context, arg0 string, arg1 int) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "Pad", arg0, arg1, func(_ context.Context, arg0 string, arg1 int) (string, error) {
-		return Pad(arg0, arg1), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Pad",
+		arg0,
+		arg1,
+		func(_ context.Context, arg0 string, arg1 int) (string, error) {
+			return Pad(arg0, arg1), nil
+		},
+	)
 }
 
 // TrimAsync starts Trim in its own goroutine and returns its future.
 func TrimAsync(ctx context.Context, arg0 string, arg1 int) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "Trim", arg0, arg1, func(_ context.Context, arg0 string, arg1 int) (string, error) {
-		return Trim(arg0, arg1), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Trim",
+		arg0,
+		arg1,
+		func(_ context.Context, arg0 string, arg1 int) (string, error) {
+			return Trim(arg0, arg1), nil
+		},
+	)
 }
 
 // SumAsync starts Sum in its own goroutine and returns its future.
 func SumAsync(ctx context.Context, base int, ns ...int) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "Sum", base, ns, func(_ context.Context, base int, ns []int) (int, error) {
-		return Sum(base, ns...), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Sum",
+		base,
+		ns,
+		func(_ context.Context, base int, ns []int) (int, error) {
+			return Sum(base, ns...), nil
+		},
+	)
 }
 
 // GetAsync starts Box.Get in its own goroutine and returns its future.
@@ -82,22 +136,31 @@ func (b *Box[T]) GetAsync(ctx context.Context) *runtime.Future[T] {
 	})
 }
 
-// LoadDashboard starts Client.User, Client.Orders, Client.Recommendations and ReadNumbers and gathers their results: the first failure cancels the others.
+// LoadDashboard starts Client.User, Client.Orders, Client.Recommendations and ReadNumbers and
+// gathers their results: the first failure cancels the others.
 func (c *Client) LoadDashboard(
 	ctx context.Context,
 	id int,
 	limit int,
 	path string,
 ) (User, []Order, []Rec, []int, error) {
-	return runtime.Gather4(ctx, c.UserAsync(ctx, id), c.OrdersAsync(ctx, id, limit), c.RecommendationsAsync(ctx, id, limit), ReadNumbersAsync(ctx, path))
+	return runtime.Gather4(
+		ctx,
+		c.UserAsync(ctx, id),
+		c.OrdersAsync(ctx, id, limit),
+		c.RecommendationsAsync(ctx, id, limit),
+		ReadNumbersAsync(ctx, path),
+	)
 }
 
-// Describe starts Label.Name and Label.Size and gathers their results: the first failure cancels the others.
+// Describe starts Label.Name and Label.Size and gathers their results: the first failure cancels
+// the others.
 func (l Label) Describe(ctx context.Context, id int) (string, int, error) {
 	return runtime.Gather2(ctx, l.NameAsync(ctx, id), l.SizeAsync(ctx))
 }
 
-// Mixed starts Client.User, Label.Name and Count and gathers their results: the first failure cancels the others.
+// Mixed starts Client.User, Label.Name and Count and gathers their results: the first failure
+// cancels the others.
 func Mixed(
 	ctx context.Context,
 	c *Client,
@@ -106,7 +169,12 @@ func Mixed(
 	nameID int,
 	countID string,
 ) (User, string, int, error) {
-	return runtime.Gather3(ctx, c.UserAsync(ctx, userID), l.NameAsync(ctx, nameID), CountAsync(ctx, countID))
+	return runtime.Gather3(
+		ctx,
+		c.UserAsync(ctx, userID),
+		l.NameAsync(ctx, nameID),
+		CountAsync(ctx, countID),
+	)
 }
 
 // Edit starts Pad and Trim and gathers their results: the first failure cancels the others.

@@ -4,54 +4,101 @@ package imports
 
 import (
 	context1 "context"
+	runtime1 "runtime"
+
 	runtime2 "github.com/gathergen/gathergen/runtime"
-	model "github.com/gathergen/gathergen/testdata/imports/a/model"
+	"github.com/gathergen/gathergen/testdata/imports/a/model"
 	model1 "github.com/gathergen/gathergen/testdata/imports/b/model"
 	runtime3 "github.com/gathergen/gathergen/testdata/imports/c/runtime"
-	runtime1 "runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime2.UpgradeRuntimeOrRegenerate(runtime2.GeneratedVersion - 1)
+
 // LoadAsync starts Load in its own goroutine and returns its future.
-func LoadAsync(ctx context1.Context, id ID, u model.User, o model1.Order) *runtime2.Future[model1.Order] {
+func LoadAsync(
+	ctx context1.Context,
+	id ID,
+	u model.User,
+	o model1.Order,
+) *runtime2.Future[model1.Order] {
 	return runtime2.GoWith3(ctx, "Load", id, u, o, Load)
 }
 
 // MemAsync starts Mem in its own goroutine and returns its future.
-func MemAsync(ctx context1.Context, ms *runtime1.MemStats, s runtime3.Stats) *runtime2.Future[runtime3.Stats] {
-	return runtime2.GoWith2(ctx, "Mem", ms, s, func(_ context1.Context, ms *runtime1.MemStats, s runtime3.Stats) (runtime3.Stats, error) {
-		return Mem(ms, s)
-	})
+func MemAsync(
+	ctx context1.Context,
+	ms *runtime1.MemStats,
+	s runtime3.Stats,
+) *runtime2.Future[runtime3.Stats] {
+	return runtime2.GoWith2(
+		ctx,
+		"Mem",
+		ms,
+		s,
+		func(_ context1.Context, ms *runtime1.MemStats, s runtime3.Stats) (runtime3.Stats, error) {
+			return Mem(ms, s)
+		},
+	)
 }
 
 // NamesAsync starts Names in its own goroutine and returns its future.
-func NamesAsync(ctx context1.Context, users Users, n model.Name, set model.Set[string]) *runtime2.Future[model.Set[model.Name]] {
-	return runtime2.GoWith3(ctx, "Names", users, n, set, func(_ context1.Context, users Users, n model.Name, set model.Set[string]) (model.Set[model.Name], error) {
+func NamesAsync(
+	ctx context1.Context,
+	users Users,
+	n model.Name,
+	set model.Set[string],
+) *runtime2.Future[model.Set[model.Name]] {
+	return runtime2.GoWith3(ctx, "Names", users, n, set, func(
+		_ context1.Context,
+		users Users,
+		n model.Name,
+		set model.Set[string],
+	) (model.Set[model.Name], error) {
 		return Names(users, n, set)
 	})
 }
 
 // MergeAsync starts model.Merge in its own goroutine and returns its future.
 func MergeAsync(ctx context1.Context, orders ...model1.Order) *runtime2.Future[model1.Order] {
-	return runtime2.GoWith(ctx, "model.Merge", orders, func(ctx context1.Context, orders []model1.Order) (model1.Order, error) {
-		return model1.Merge(ctx, orders...)
-	})
+	return runtime2.GoWith(
+		ctx,
+		"model.Merge",
+		orders,
+		func(ctx context1.Context, orders []model1.Order) (model1.Order, error) {
+			return model1.Merge(ctx, orders...)
+		},
+	)
 }
 
 // NewAsync starts model.New in its own goroutine and returns its future.
 func NewAsync(ctx context1.Context, name model.Name) *runtime2.Future[model.User] {
-	return runtime2.GoWith(ctx, "model.New", name, func(_ context1.Context, name model.Name) (model.User, error) {
-		return model.New(name), nil
-	})
+	return runtime2.GoWith(
+		ctx,
+		"model.New",
+		name,
+		func(_ context1.Context, name model.Name) (model.User, error) {
+			return model.New(name), nil
+		},
+	)
 }
 
 // CountStatsAsync starts runtime.Count in its own goroutine and returns its future.
 func CountStatsAsync(ctx context1.Context, s runtime3.Stats) *runtime2.Future[int] {
-	return runtime2.GoWith(ctx, "runtime.Count", s, func(_ context1.Context, s runtime3.Stats) (int, error) {
-		return runtime3.Count(s), nil
-	})
+	return runtime2.GoWith(
+		ctx,
+		"runtime.Count",
+		s,
+		func(_ context1.Context, s runtime3.Stats) (int, error) {
+			return runtime3.Count(s), nil
+		},
+	)
 }
 
-// LoadAll starts Load, Mem, Names, model.Merge and model.New and gathers their results: the first failure cancels the others.
+// LoadAll starts Load, Mem, Names, model.Merge and model.New and gathers their results: the first
+// failure cancels the others.
 func LoadAll(
 	ctx context1.Context,
 	id ID,
@@ -65,5 +112,12 @@ func LoadAll(
 	orders []model1.Order,
 	name model.Name,
 ) (model1.Order, runtime3.Stats, model.Set[model.Name], model1.Order, model.User, error) {
-	return runtime2.Gather5(ctx, LoadAsync(ctx, id, u, o), MemAsync(ctx, ms, s), NamesAsync(ctx, users, n, set), MergeAsync(ctx, orders...), NewAsync(ctx, name))
+	return runtime2.Gather5(
+		ctx,
+		LoadAsync(ctx, id, u, o),
+		MemAsync(ctx, ms, s),
+		NamesAsync(ctx, users, n, set),
+		MergeAsync(ctx, orders...),
+		NewAsync(ctx, name),
+	)
 }

@@ -6,88 +6,168 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"net/http"
 	"sync/atomic"
 	"time"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
+
 // ClientDoAsync starts (*http.Client).Do in its own goroutine and returns its future.
-func ClientDoAsync(ctx context.Context, c *http.Client, req *http.Request) *runtime.Future[*http.Response] {
-	return runtime.GoWith2(ctx, "(*http.Client).Do", c, req, func(_ context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
-		return c.Do(req)
-	})
+func ClientDoAsync(
+	ctx context.Context,
+	c *http.Client,
+	req *http.Request,
+) *runtime.Future[*http.Response] {
+	return runtime.GoWith2(
+		ctx,
+		"(*http.Client).Do",
+		c,
+		req,
+		func(_ context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+			return c.Do(req)
+		},
+	)
 }
 
 // QueryAsync starts (*sql.DB).QueryContext in its own goroutine and returns its future.
-func QueryAsync(ctx context.Context, d *sql.DB, query string, args ...any) *runtime.Future[*sql.Rows] {
-	return runtime.GoWith3(ctx, "(*sql.DB).QueryContext", d, query, args, func(ctx context.Context, d *sql.DB, query string, args []any) (*sql.Rows, error) {
-		return d.QueryContext(ctx, query, args...)
-	})
+func QueryAsync(
+	ctx context.Context,
+	d *sql.DB,
+	query string,
+	args ...any,
+) *runtime.Future[*sql.Rows] {
+	return runtime.GoWith3(
+		ctx,
+		"(*sql.DB).QueryContext",
+		d,
+		query,
+		args,
+		func(ctx context.Context, d *sql.DB, query string, args []any) (*sql.Rows, error) {
+			return d.QueryContext(ctx, query, args...)
+		},
+	)
 }
 
 // TimeFormatAsync starts time.Time.Format in its own goroutine and returns its future.
 func TimeFormatAsync(ctx context.Context, t time.Time, layout string) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "time.Time.Format", t, layout, func(_ context.Context, t time.Time, layout string) (string, error) {
-		return t.Format(layout), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"time.Time.Format",
+		t,
+		layout,
+		func(_ context.Context, t time.Time, layout string) (string, error) {
+			return t.Format(layout), nil
+		},
+	)
 }
 
 // PointerLoadAsync starts (*atomic.Pointer).Load in its own goroutine and returns its future.
 func PointerLoadAsync[T any](ctx context.Context, p *atomic.Pointer[T]) *runtime.Future[*T] {
-	return runtime.GoWith(ctx, "(*atomic.Pointer).Load", p, func(_ context.Context, p *atomic.Pointer[T]) (*T, error) {
-		return p.Load(), nil
-	})
+	return runtime.GoWith(
+		ctx,
+		"(*atomic.Pointer).Load",
+		p,
+		func(_ context.Context, p *atomic.Pointer[T]) (*T, error) {
+			return p.Load(), nil
+		},
+	)
 }
 
 // SwapAsync starts (*atomic.Pointer).Swap in its own goroutine and returns its future.
 func SwapAsync[E any](ctx context.Context, p *atomic.Pointer[E], new *E) *runtime.Future[*E] {
-	return runtime.GoWith2(ctx, "(*atomic.Pointer).Swap", p, new, func(_ context.Context, p *atomic.Pointer[E], new *E) (*E, error) {
-		return p.Swap(new), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"(*atomic.Pointer).Swap",
+		p,
+		new,
+		func(_ context.Context, p *atomic.Pointer[E], new *E) (*E, error) {
+			return p.Swap(new), nil
+		},
+	)
 }
 
 // ReadWriterReadAsync starts bufio.ReadWriter.Read in its own goroutine and returns its future.
 func ReadWriterReadAsync(ctx context.Context, r bufio.ReadWriter, p []byte) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "bufio.ReadWriter.Read", r, p, func(_ context.Context, r bufio.ReadWriter, p []byte) (int, error) {
-		return r.Read(p)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"bufio.ReadWriter.Read",
+		r,
+		p,
+		func(_ context.Context, r bufio.ReadWriter, p []byte) (int, error) {
+			return r.Read(p)
+		},
+	)
 }
 
 // StoreGetAsync starts Store.Get in its own goroutine and returns its future.
 func StoreGetAsync(ctx context.Context, s Store, key string) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "Store.Get", s, key, func(ctx context.Context, s Store, key string) (string, error) {
-		return s.Get(ctx, key)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Store.Get",
+		s,
+		key,
+		func(ctx context.Context, s Store, key string) (string, error) {
+			return s.Get(ctx, key)
+		},
+	)
 }
 
 // ReadStoreCloseAsync starts ReadStore.Close in its own goroutine and returns its future.
 func ReadStoreCloseAsync(ctx context.Context, r ReadStore) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "ReadStore.Close", r, func(_ context.Context, r ReadStore) (struct{}, error) {
-		return struct{}{}, r.Close()
-	})
+	return runtime.GoWith(
+		ctx,
+		"ReadStore.Close",
+		r,
+		func(_ context.Context, r ReadStore) (struct{}, error) {
+			return struct{}{}, r.Close()
+		},
+	)
 }
 
 // ReadGetAsync starts ReadStore.Get in its own goroutine and returns its future.
 func ReadGetAsync(ctx context.Context, r ReadStore, key string) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "ReadStore.Get", r, key, func(ctx context.Context, r ReadStore, key string) (string, error) {
-		return r.Get(ctx, key)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"ReadStore.Get",
+		r,
+		key,
+		func(ctx context.Context, r ReadStore, key string) (string, error) {
+			return r.Get(ctx, key)
+		},
+	)
 }
 
 // ReaderReadAsync starts io.Reader.Read in its own goroutine and returns its future.
 func ReaderReadAsync(ctx context.Context, r io.Reader, p []byte) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "io.Reader.Read", r, p, func(_ context.Context, r io.Reader, p []byte) (int, error) {
-		return r.Read(p)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"io.Reader.Read",
+		r,
+		p,
+		func(_ context.Context, r io.Reader, p []byte) (int, error) {
+			return r.Read(p)
+		},
+	)
 }
 
 // CounterAddAsync starts (*Counter).Add in its own goroutine and returns its future.
 func CounterAddAsync(ctx context.Context, c *Counter, delta int64) *runtime.Future[int64] {
-	return runtime.GoWith2(ctx, "(*Counter).Add", c, delta, func(_ context.Context, c *Counter, delta int64) (int64, error) {
-		return c.Add(delta), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"(*Counter).Add",
+		c,
+		delta,
+		func(_ context.Context, c *Counter, delta int64) (int64, error) {
+			return c.Add(delta), nil
+		},
+	)
 }
 
 // CacheLookupResult holds the results of Cache.Lookup.
@@ -97,29 +177,56 @@ type CacheLookupResult[K comparable, V any] struct {
 }
 
 // CacheLookupAsync starts Cache.Lookup in its own goroutine and returns its future.
-func CacheLookupAsync[K comparable, V any](ctx context.Context, c Cache[K, V], key K) *runtime.Future[CacheLookupResult[K, V]] {
-	return runtime.GoWith2(ctx, "Cache.Lookup", c, key, func(_ context.Context, c Cache[K, V], key K) (CacheLookupResult[K, V], error) {
-		r0, r1 := c.Lookup(key)
-		return CacheLookupResult[K, V]{Value: r0, Ok: r1}, nil
-	})
+func CacheLookupAsync[K comparable, V any](
+	ctx context.Context,
+	c Cache[K, V],
+	key K,
+) *runtime.Future[CacheLookupResult[K, V]] {
+	return runtime.GoWith2(
+		ctx,
+		"Cache.Lookup",
+		c,
+		key,
+		func(_ context.Context, c Cache[K, V], key K) (CacheLookupResult[K, V], error) {
+			r0, r1 := c.Lookup(key)
+			return CacheLookupResult[K, V]{Value: r0, Ok: r1}, nil
+		},
+	)
 }
 
 // BoxStoreAsync starts (*Box).Store in its own goroutine and returns its future.
 func BoxStoreAsync[T any](ctx context.Context, b *Box[T], val *T) *runtime.Future[struct{}] {
-	return runtime.GoWith2(ctx, "(*Box).Store", b, val, func(_ context.Context, b *Box[T], val *T) (struct{}, error) {
-		b.Store(val)
-		return struct{}{}, nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"(*Box).Store",
+		b,
+		val,
+		func(_ context.Context, b *Box[T], val *T) (struct{}, error) {
+			b.Store(val)
+			return struct{}{}, nil
+		},
+	)
 }
 
 // ClientGetAsync starts (*http.Client).Get in its own goroutine and returns its future.
-func ClientGetAsync(ctx context.Context, c *http.Client, url string) *runtime.Future[*http.Response] {
-	return runtime.GoWith2(ctx, "(*http.Client).Get", c, url, func(_ context.Context, c *http.Client, url string) (*http.Response, error) {
-		return c.Get(url)
-	})
+func ClientGetAsync(
+	ctx context.Context,
+	c *http.Client,
+	url string,
+) *runtime.Future[*http.Response] {
+	return runtime.GoWith2(
+		ctx,
+		"(*http.Client).Get",
+		c,
+		url,
+		func(_ context.Context, c *http.Client, url string) (*http.Response, error) {
+			return c.Get(url)
+		},
+	)
 }
 
-// Fetch starts (*http.Client).Do, Store.Get and io.Reader.Read and gathers their results: the first failure cancels the others.
+// Fetch starts (*http.Client).Do, Store.Get and io.Reader.Read and gathers their results: the first
+// failure cancels the others.
 func Fetch(
 	ctx context.Context,
 	c *http.Client,
@@ -129,10 +236,16 @@ func Fetch(
 	r io.Reader,
 	p []byte,
 ) (*http.Response, string, int, error) {
-	return runtime.Gather3(ctx, ClientDoAsync(ctx, c, req), StoreGetAsync(ctx, s, key), ReaderReadAsync(ctx, r, p))
+	return runtime.Gather3(
+		ctx,
+		ClientDoAsync(ctx, c, req),
+		StoreGetAsync(ctx, s, key),
+		ReaderReadAsync(ctx, r, p),
+	)
 }
 
-// Count starts (*Counter).Add and time.Time.Format and gathers their results: the first failure cancels the others.
+// Count starts (*Counter).Add and time.Time.Format and gathers their results: the first failure
+// cancels the others.
 func Count(
 	ctx context.Context,
 	c *Counter,
@@ -143,7 +256,8 @@ func Count(
 	return runtime.Gather2(ctx, CounterAddAsync(ctx, c, delta), TimeFormatAsync(ctx, t, layout))
 }
 
-// Page starts (*http.Client).Do and (*http.Client).Get and gathers their results: the first failure cancels the others.
+// Page starts (*http.Client).Do and (*http.Client).Get and gathers their results: the first failure
+// cancels the others.
 func Page(
 	ctx context.Context,
 	c *http.Client,
@@ -153,7 +267,8 @@ func Page(
 	return runtime.Gather2(ctx, ClientDoAsync(ctx, c, req), ClientGetAsync(ctx, c, url))
 }
 
-// Clash starts (*http.Client).Get and (*Counter).Add and gathers their results: the first failure cancels the others.
+// Clash starts (*http.Client).Get and (*Counter).Add and gathers their results: the first failure
+// cancels the others.
 func Clash(
 	ctx context.Context,
 	client *http.Client,
@@ -161,10 +276,15 @@ func Clash(
 	counter *Counter,
 	delta int64,
 ) (*http.Response, int64, error) {
-	return runtime.Gather2(ctx, ClientGetAsync(ctx, client, url), CounterAddAsync(ctx, counter, delta))
+	return runtime.Gather2(
+		ctx,
+		ClientGetAsync(ctx, client, url),
+		CounterAddAsync(ctx, counter, delta),
+	)
 }
 
-// Spelled starts (*http.Client).Get and Store.Get and gathers their results: the first failure cancels the others.
+// Spelled starts (*http.Client).Get and Store.Get and gathers their results: the first failure
+// cancels the others.
 func Spelled(
 	ctx context.Context,
 	c *http.Client,

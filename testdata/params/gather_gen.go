@@ -4,51 +4,114 @@ package params
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
+
 // ShadowAsync starts Shadow in its own goroutine and returns its future.
-func ShadowAsync(ctx context.Context, runtime1 int, context1 string, ctx1 bool, err bool, r0 int) *runtime.Future[string] {
-	return runtime.GoWith5(ctx, "Shadow", runtime1, context1, ctx1, err, r0, func(_ context.Context, runtime1 int, context1 string, ctx1 bool, err bool, r0 int) (string, error) {
+func ShadowAsync(
+	ctx context.Context,
+	runtime1 int,
+	context1 string,
+	ctx1 bool,
+	err bool,
+	r0 int,
+) *runtime.Future[string] {
+	return runtime.GoWith5(ctx, "Shadow", runtime1, context1, ctx1, err, r0, func(
+		_ context.Context,
+		runtime1 int,
+		context1 string,
+		ctx1 bool,
+		err bool,
+		r0 int,
+	) (string, error) {
 		return Shadow(runtime1, context1, ctx1, err, r0)
 	})
 }
 
 // UnnamedAsync starts Unnamed in its own goroutine and returns its future.
 func UnnamedAsync(ctx context.Context, arg0 int, arg1 string) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "Unnamed", arg0, arg1, func(_ context.Context, arg0 int, arg1 string) (int, error) {
-		return Unnamed(arg0, arg1), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Unnamed",
+		arg0,
+		arg1,
+		func(_ context.Context, arg0 int, arg1 string) (int, error) {
+			return Unnamed(arg0, arg1), nil
+		},
+	)
 }
 
 // BlankAsync starts Blank in its own goroutine and returns its future.
 func BlankAsync(ctx context.Context, arg1 int, n int, arg3 string) *runtime.Future[int] {
-	return runtime.GoWith3(ctx, "Blank", arg1, n, arg3, func(ctx context.Context, arg1 int, n int, arg3 string) (int, error) {
-		return Blank(ctx, arg1, n, arg3), nil
-	})
+	return runtime.GoWith3(
+		ctx,
+		"Blank",
+		arg1,
+		n,
+		arg3,
+		func(ctx context.Context, arg1 int, n int, arg3 string) (int, error) {
+			return Blank(ctx, arg1, n, arg3), nil
+		},
+	)
 }
 
 // VariadicAsync starts Variadic in its own goroutine and returns its future.
 func VariadicAsync(ctx context.Context, sep string, words ...string) *runtime.Future[string] {
-	return runtime.GoWith2(ctx, "Variadic", sep, words, func(_ context.Context, sep string, words []string) (string, error) {
-		return Variadic(sep, words...), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Variadic",
+		sep,
+		words,
+		func(_ context.Context, sep string, words []string) (string, error) {
+			return Variadic(sep, words...), nil
+		},
+	)
 }
 
 // ChannelsAsync starts Channels in its own goroutine and returns its future.
-func ChannelsAsync(ctx context.Context, in <-chan int, out chan<- int, both chan int, nested chan (<-chan int), sendOfRecv chan<- <-chan int) *runtime.Future[int] {
-	return runtime.GoWith5(ctx, "Channels", in, out, both, nested, sendOfRecv, func(_ context.Context, in <-chan int, out chan<- int, both chan int, nested chan (<-chan int), sendOfRecv chan<- <-chan int) (int, error) {
+func ChannelsAsync(
+	ctx context.Context,
+	in <-chan int,
+	out chan<- int,
+	both chan int,
+	nested chan (<-chan int),
+	sendOfRecv chan<- <-chan int,
+) *runtime.Future[int] {
+	return runtime.GoWith5(ctx, "Channels", in, out, both, nested, sendOfRecv, func(
+		_ context.Context,
+		in <-chan int,
+		out chan<- int,
+		both chan int,
+		nested chan (<-chan int),
+		sendOfRecv chan<- <-chan int,
+	) (int, error) {
 		return Channels(in, out, both, nested, sendOfRecv), nil
 	})
 }
 
 // FuncsAsync starts Funcs in its own goroutine and returns its future.
-func FuncsAsync(ctx context.Context, f func(int) (int, error), g func(...string) string, h func(context.Context) <-chan func()) *runtime.Future[int] {
-	return runtime.GoWith3(ctx, "Funcs", f, g, h, func(_ context.Context, f func(int) (int, error), g func(...string) string, h func(context.Context) <-chan func()) (int, error) {
+func FuncsAsync(
+	ctx context.Context,
+	f func(int) (int, error),
+	g func(...string) string,
+	h func(context.Context) <-chan func(),
+) *runtime.Future[int] {
+	return runtime.GoWith3(ctx, "Funcs", f, g, h, func(
+		_ context.Context,
+		f func(int) (int, error),
+		g func(...string) string,
+		h func(context.Context) <-chan func(),
+	) (int, error) {
 		return Funcs(f, g, h)
 	})
 }
@@ -62,34 +125,54 @@ func CompositeAsync(ctx context.Context, a [3]int, m map[string][]*int, p **[2]s
 	Close() error
 	io.Writer
 }) *runtime.Future[int] {
-	return runtime.GoWith5(ctx, "Composite", a, m, p, s, i, func(_ context.Context, a [3]int, m map[string][]*int, p **[2]string, s struct {
-		io.Reader
-		*strings.Builder
-		N int `json:"n"`
-	}, i interface {
-		Close() error
-		io.Writer
-	}) (int, error) {
-		return Composite(a, m, p, s, i), nil
-	})
+	return runtime.GoWith5(
+		ctx,
+		"Composite",
+		a,
+		m,
+		p,
+		s,
+		i,
+		func(_ context.Context, a [3]int, m map[string][]*int, p **[2]string, s struct {
+			io.Reader
+			*strings.Builder
+			N int `json:"n"`
+		}, i interface {
+			Close() error
+			io.Writer
+		}) (int, error) {
+			return Composite(a, m, p, s, i), nil
+		},
+	)
 }
 
 // DescribeAsync starts Derived.Describe in its own goroutine and returns its future.
 func (d Derived) DescribeAsync(ctx context.Context) *runtime.Future[string] {
-	return runtime.GoWith(ctx, "Derived.Describe", d, func(ctx context.Context, d Derived) (string, error) {
-		return d.Describe(ctx)
-	})
+	return runtime.GoWith(
+		ctx,
+		"Derived.Describe",
+		d,
+		func(ctx context.Context, d Derived) (string, error) {
+			return d.Describe(ctx)
+		},
+	)
 }
 
 // PointerAsync starts Pointer in its own goroutine and returns its future.
 func PointerAsync(ctx context.Context, p unsafe.Pointer, s struct {
 	X int "tag:\"a`b\""
 }) *runtime.Future[bool] {
-	return runtime.GoWith2(ctx, "Pointer", p, s, func(_ context.Context, p unsafe.Pointer, s struct {
-		X int "tag:\"a`b\""
-	}) (bool, error) {
-		return Pointer(p, s), nil
-	})
+	return runtime.GoWith2(
+		ctx,
+		"Pointer",
+		p,
+		s,
+		func(_ context.Context, p unsafe.Pointer, s struct {
+			X int "tag:\"a`b\""
+		}) (bool, error) {
+			return Pointer(p, s), nil
+		},
+	)
 }
 
 // ErrAsync starts Err in its own goroutine and returns its future.
@@ -100,13 +183,28 @@ func ErrAsync(ctx context.Context, err error) *runtime.Future[struct{}] {
 }
 
 // ArraysAsync starts Arrays in its own goroutine and returns its future.
-func ArraysAsync(ctx context.Context, a [Width]int, b [Width * (2 - 1)]string, c [2]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) *runtime.Future[[Width]int] {
-	return runtime.GoWith5(ctx, "Arrays", a, b, c, d, e, func(_ context.Context, a [Width]int, b [Width * (2 - 1)]string, c [2]byte, d [strconv.IntSize / 64]bool, e [2]map[[Width]int]int) ([Width]int, error) {
+func ArraysAsync(
+	ctx context.Context,
+	a [Width]int,
+	b [Width * (2 - 1)]string,
+	c [2]byte,
+	d [strconv.IntSize / 64]bool,
+	e [2]map[[Width]int]int,
+) *runtime.Future[[Width]int] {
+	return runtime.GoWith5(ctx, "Arrays", a, b, c, d, e, func(
+		_ context.Context,
+		a [Width]int,
+		b [Width * (2 - 1)]string,
+		c [2]byte,
+		d [strconv.IntSize / 64]bool,
+		e [2]map[[Width]int]int,
+	) ([Width]int, error) {
 		return Arrays(a, b, c, d, e), nil
 	})
 }
 
-// Everything starts Shadow, Unnamed, Blank, Variadic, Derived.Describe and Err and gathers their results: the first failure cancels the others.
+// Everything starts Shadow, Unnamed, Blank, Variadic, Derived.Describe and Err and gathers their
+// results: the first failure cancels the others.
 func (d Derived) Everything(
 	ctx context.Context,
 	shadowRuntime int,
@@ -123,5 +221,13 @@ func (d Derived) Everything(
 	words []string,
 	errErr error,
 ) (string, int, int, string, string, struct{}, error) {
-	return runtime.Gather6(ctx, ShadowAsync(ctx, shadowRuntime, shadowContext, shadowCtx, shadowErr, r0), UnnamedAsync(ctx, arg0, arg1), BlankAsync(ctx, blankArg1, n, arg3), VariadicAsync(ctx, sep, words...), d.DescribeAsync(ctx), ErrAsync(ctx, errErr))
+	return runtime.Gather6(
+		ctx,
+		ShadowAsync(ctx, shadowRuntime, shadowContext, shadowCtx, shadowErr, r0),
+		UnnamedAsync(ctx, arg0, arg1),
+		BlankAsync(ctx, blankArg1, n, arg3),
+		VariadicAsync(ctx, sep, words...),
+		d.DescribeAsync(ctx),
+		ErrAsync(ctx, errErr),
+	)
 }

@@ -6,8 +6,14 @@ package platforms
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // SlowAsync starts Slow in its own goroutine and returns its future.
 func SlowAsync(ctx context.Context, id int) *runtime.Future[int] {

@@ -4,8 +4,14 @@ package testnames
 
 import (
 	context1 "context"
+
 	runtime1 "github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime1.UpgradeRuntimeOrRegenerate(runtime1.GeneratedVersion - 1)
 
 // CountAsync starts Count in its own goroutine and returns its future.
 func CountAsync(ctx context1.Context, n int) *runtime1.Future[int] {

@@ -8,44 +8,77 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // JoinAsync starts errors.Join in its own goroutine and returns its future.
 func JoinAsync(ctx context.Context, errs ...error) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "errors.Join", errs, func(_ context.Context, errs []error) (struct{}, error) {
-		return struct{}{}, errors.Join(errs...)
-	})
+	return runtime.GoWith(
+		ctx,
+		"errors.Join",
+		errs,
+		func(_ context.Context, errs []error) (struct{}, error) {
+			return struct{}{}, errors.Join(errs...)
+		},
+	)
 }
 
 // GetAsync starts http.Get in its own goroutine and returns its future.
 func GetAsync(ctx context.Context, url string) *runtime.Future[*http.Response] {
-	return runtime.GoWith(ctx, "http.Get", url, func(_ context.Context, url string) (*http.Response, error) {
-		return http.Get(url)
-	})
+	return runtime.GoWith(
+		ctx,
+		"http.Get",
+		url,
+		func(_ context.Context, url string) (*http.Response, error) {
+			return http.Get(url)
+		},
+	)
 }
 
 // UpperAsync starts strings.ToUpper in its own goroutine and returns its future.
 func UpperAsync(ctx context.Context, s string) *runtime.Future[string] {
-	return runtime.GoWith(ctx, "strings.ToUpper", s, func(_ context.Context, s string) (string, error) {
-		return strings.ToUpper(s), nil
-	})
+	return runtime.GoWith(
+		ctx,
+		"strings.ToUpper",
+		s,
+		func(_ context.Context, s string) (string, error) {
+			return strings.ToUpper(s), nil
+		},
+	)
 }
 
-// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns its future.
-func BuilderWriteStringAsync(ctx context.Context, b *strings.Builder, s string) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "(*strings.Builder).WriteString", b, s, func(_ context.Context, b *strings.Builder, s string) (int, error) {
-		return b.WriteString(s)
-	})
+// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns
+// its future.
+func BuilderWriteStringAsync(
+	ctx context.Context,
+	b *strings.Builder,
+	s string,
+) *runtime.Future[int] {
+	return runtime.GoWith2(
+		ctx,
+		"(*strings.Builder).WriteString",
+		b,
+		s,
+		func(_ context.Context, b *strings.Builder, s string) (int, error) {
+			return b.WriteString(s)
+		},
+	)
 }
 
 // NAsync starts rand.N in its own goroutine and returns its future.
 func NAsync[Int interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 |
+		~uint32 | ~uint64 | ~uintptr
 }](ctx context.Context, n Int) *runtime.Future[Int] {
 	return runtime.GoWith(ctx, "rand.N", n, func(_ context.Context, n Int) (Int, error) {
 		return rand.N[Int](n), nil
@@ -73,7 +106,8 @@ func XMLMarshalAsync(ctx context.Context, v any) *runtime.Future[[]byte] {
 	})
 }
 
-// Both starts errors.Join and strings.ToUpper and gathers their results: the first failure cancels the others.
+// Both starts errors.Join and strings.ToUpper and gathers their results: the first failure cancels
+// the others.
 func Both(ctx context.Context, errs []error, s string) (struct{}, string, error) {
 	return runtime.Gather2(ctx, JoinAsync(ctx, errs...), UpperAsync(ctx, s))
 }

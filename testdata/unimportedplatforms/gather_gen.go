@@ -5,12 +5,23 @@ package unimportedplatforms
 import (
 	"context"
 	"errors"
-	runtime "github.com/gathergen/gathergen/runtime"
+
+	"github.com/gathergen/gathergen/runtime"
 )
+
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
 
 // JoinAsync starts errors.Join in its own goroutine and returns its future.
 func JoinAsync(ctx context.Context, errs ...error) *runtime.Future[struct{}] {
-	return runtime.GoWith(ctx, "errors.Join", errs, func(_ context.Context, errs []error) (struct{}, error) {
-		return struct{}{}, errors.Join(errs...)
-	})
+	return runtime.GoWith(
+		ctx,
+		"errors.Join",
+		errs,
+		func(_ context.Context, errs []error) (struct{}, error) {
+			return struct{}{}, errors.Join(errs...)
+		},
+	)
 }

@@ -6,21 +6,44 @@ package unimportedplatforms
 
 import (
 	"context"
-	runtime "github.com/gathergen/gathergen/runtime"
 	"io"
 	"strings"
+
+	"github.com/gathergen/gathergen/runtime"
 )
 
-// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns its future.
-func BuilderWriteStringAsync(ctx context.Context, b *strings.Builder, s string) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "(*strings.Builder).WriteString", b, s, func(_ context.Context, b *strings.Builder, s string) (int, error) {
-		return b.WriteString(s)
-	})
+// This file needs the runtime at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen@latest), or generate the file again
+// with the gathergen of its version.
+const _ = runtime.UpgradeRuntimeOrRegenerate(runtime.GeneratedVersion - 1)
+
+// BuilderWriteStringAsync starts (*strings.Builder).WriteString in its own goroutine and returns
+// its future.
+func BuilderWriteStringAsync(
+	ctx context.Context,
+	b *strings.Builder,
+	s string,
+) *runtime.Future[int] {
+	return runtime.GoWith2(
+		ctx,
+		"(*strings.Builder).WriteString",
+		b,
+		s,
+		func(_ context.Context, b *strings.Builder, s string) (int, error) {
+			return b.WriteString(s)
+		},
+	)
 }
 
 // ReaderReadAsync starts io.Reader.Read in its own goroutine and returns its future.
 func ReaderReadAsync(ctx context.Context, r io.Reader, p []byte) *runtime.Future[int] {
-	return runtime.GoWith2(ctx, "io.Reader.Read", r, p, func(_ context.Context, r io.Reader, p []byte) (int, error) {
-		return r.Read(p)
-	})
+	return runtime.GoWith2(
+		ctx,
+		"io.Reader.Read",
+		r,
+		p,
+		func(_ context.Context, r io.Reader, p []byte) (int, error) {
+			return r.Read(p)
+		},
+	)
 }

@@ -22,8 +22,9 @@ func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
 	e.nameImportsOf(e.activityImports())
+	versionGuard(e.f, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
 	for _, act := range m.Activities {
-		e.f.Commentf("%s is the name under which %s registers %s.", act.ConstName, directive.RegisterName, act.Label)
+		docf(e.f, "%s is the name under which %s registers %s.", act.ConstName, directive.RegisterName, act.Label)
 		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
 		e.stub(act)
 	}
@@ -89,10 +90,10 @@ func (e *emitter) stub(act *model.Activity) {
 	}
 	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
 	value := valueType(w, tw)
-	e.f.Commentf("%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
-	e.f.Func().Id(act.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
-		jen.Return(gtemporal("Execute").Types(valueType(w, tw)).Call(args...)),
-	)
+	docf(e.f, "%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	future := jen.Op("*").Add(gtemporal("Future")).Types(value)
+	execute := fitCall(1, jen.Return, gtemporal("Execute").Types(valueType(w, tw)), func(int) []jen.Code { return args })
+	e.f.Add(fitSignature(0, jen.Func().Id(act.Name), nil, decls, []jen.Code{future}).Block(execute))
 }
 
 // receiver is a parameter of the registration helper: the value whose
@@ -155,13 +156,15 @@ func (e *emitter) registration() {
 		}
 		options := jen.Qual(model.ActivityPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(act.ConstName)})
 		fn := e.registered(act, typecode.NewTypeWriter(act.Pkg, act.Lens), goname.NewScope(inner), recv)
-		stmts[i] = jen.Id(r).Dot("RegisterActivityWithOptions").Call(fn, options)
+		stmts[i] = fitCall(1, statement, jen.Id(r).Dot("RegisterActivityWithOptions"), func(depth int) []jen.Code {
+			return []jen.Code{fn(depth), options}
+		})
 	}
 	labels := make([]string, len(e.m.Activities))
 	for i, act := range e.m.Activities {
 		labels[i] = act.Label
 	}
-	e.f.Commentf("%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(order))
+	docf(e.f, "%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(order))
 	e.f.Func().Id(directive.RegisterName).Params(decls...).Block(stmts...)
 }
 
@@ -189,19 +192,22 @@ func listWords(words []string) string {
 // adapts reports whether an activity is registered through a function
 // literal: Temporal calls a function that returns (T, error) or error,
 // through reflection that cannot spread a variadic slice, and takes any
-// non-nil error for a failure (a nil *MyError included).
+// non-nil error for a failure (a nil *MyError included), and passes the
+// context first only.
 func adapts(w *model.Wrapper) bool {
-	return w.Sig.Variadic() || w.ConcreteErr || (w.Kind != model.ResultValue && w.Kind != model.ResultError)
+	return w.Sig.Variadic() || w.ConcreteErr || w.CtxIndex > 0 || (w.Kind != model.ResultValue && w.Kind != model.ResultError)
 }
 
 // registered writes what RegisterActivities registers for an activity: the
 // function (F, recv.M, pkg.F), or a literal that takes the context where
 // the function does, then its parameters (a variadic one as a slice), and
-// returns (T, error), T being struct{} for a function without a value.
-func (e *emitter) registered(act *model.Activity, tw *typecode.TypeWriter, sc *goname.Scope, recv string) *jen.Statement {
+// returns (T, error), T being struct{} for a function without a value; a
+// literal is written for the depth at which it starts a line.
+func (e *emitter) registered(act *model.Activity, tw *typecode.TypeWriter, sc *goname.Scope, recv string) func(depth int) jen.Code {
 	w := act.Wrapper
 	if !adapts(w) {
-		return callee(w, tw, recv)
+		fn := callee(w, tw, recv)
+		return func(int) jen.Code { return fn }
 	}
 	var lit []jen.Code
 	ctx := ""
@@ -235,8 +241,10 @@ func (e *emitter) activityGroup(g *model.ActivityGroup) {
 		results = append(results, valueType(w, tw))
 		calls = append(calls, jen.Id(w.Name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, names[i][1:])...))
 	}
-	e.f.Commentf("%s starts the activities %s and gathers their results: the first failure cancels the others.", g.Name, labels(stubs))
-	gather := gtemporal(fmt.Sprintf("Gather%d", len(calls))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
+	docf(e.f, "%s starts the activities %s and gathers their results: the first failure cancels the others.", g.Name, labels(stubs))
+	gather := fitCall(1, jen.Return, gtemporal(fmt.Sprintf("Gather%d", len(calls))), func(int) []jen.Code {
+		return append([]jen.Code{jen.Id(ctx)}, calls...)
+	})
 	results = append(results, jen.Error())
-	e.f.Add(wrapSignature(jen.Func().Id(g.Name), decls, results).Block(jen.Return(gather)))
+	e.f.Add(fitSignature(0, jen.Func().Id(g.Name), nil, decls, results).Block(gather))
 }

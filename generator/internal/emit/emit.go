@@ -26,6 +26,9 @@ type emitter struct {
 	// package's top-level names, the file's imports and the predeclared
 	// types and constants. Every function starts its own scope from it.
 	reserved map[string]bool
+	// imports holds the local name and the package name of every import
+	// path that the file may import.
+	imports map[string]importName
 }
 
 // ChunkUnits is how many wrappers and groups a chunk of a large generated
@@ -90,10 +93,14 @@ func Chunks(m *model.Model, n int) ([]byte, error) {
 	return chunks.Format(e.head(prefix.Bytes()))
 }
 
-// units returns the functions that add the declarations of each wrapper
-// (with its result struct) and of each group to the file, in order.
+// units returns the functions that add the declarations of the file, in
+// order: the version guard, each wrapper (with its result struct) and each
+// group.
 func (e *emitter) units() []func() {
-	units := make([]func(), 0, len(e.m.Wrappers)+len(e.m.Groups))
+	units := make([]func(), 0, len(e.m.Wrappers)+len(e.m.Groups)+1)
+	units = append(units, func() {
+		versionGuard(e.f, qual, "UpgradeRuntimeOrRegenerate", "the runtime", "github.com/gathergen/gathergen")
+	})
 	for _, w := range e.m.Wrappers {
 		units = append(units, func() {
 			if w.Kind == model.ResultStruct {
@@ -109,13 +116,14 @@ func (e *emitter) units() []func() {
 }
 
 // head puts the header and the kept build constraint before what jennifer
-// rendered: the package clause, the imports and any declarations.
+// rendered: the package clause, the imports (grouped as goimports groups
+// them) and any declarations.
 func (e *emitter) head(rendered []byte) []byte {
 	src := []byte(model.Header + "\n\n")
 	if e.m.Constraint != "" {
 		src = append(src, "//go:build "+e.m.Constraint+"\n\n"...)
 	}
-	return append(src, rendered...)
+	return append(src, groupImports(rendered, e.imports)...)
 }
 
 // nameImports chooses the local name of every package the file imports, so
@@ -137,6 +145,7 @@ func (e *emitter) nameImportsOf(used map[string]string) {
 		return cmp.Or(-cmp.Compare(btoi(goname.IsStd(a)), btoi(goname.IsStd(b))), cmp.Compare(a, b))
 	})
 	e.reserved = goname.Predeclared()
+	e.imports = map[string]importName{}
 	for name := range e.m.Reserved {
 		e.reserved[name] = true
 	}
@@ -146,6 +155,7 @@ func (e *emitter) nameImportsOf(used map[string]string) {
 			name = used[path] + strconv.Itoa(i)
 		}
 		e.reserved[name] = true
+		e.imports[path] = importName{local: name, pkg: used[path]}
 		if goname.IsStd(path) && name == used[path] {
 			e.f.ImportName(path, name)
 		} else {
@@ -231,7 +241,7 @@ func (e *emitter) resultStruct(w *model.Wrapper) {
 	for i, v := range w.Values() {
 		fields[i] = jen.Id(w.Fields[i]).Add(tw.Typ(v.Type()))
 	}
-	e.f.Commentf("%s holds the results of %s.", w.StructName, w.Label)
+	docf(e.f, "%s holds the results of %s.", w.StructName, w.Label)
 	decl := jen.Type().Id(w.StructName)
 	if len(tparams) > 0 {
 		decl = decl.Types(tparams...)
@@ -260,21 +270,22 @@ func (e *emitter) wrapper(w *model.Wrapper) {
 		params = append(params, param{name: sc.Fresh(goname.BaseName(p.V.Name(), "arg"+strconv.Itoa(p.Index))), index: p.Index})
 	}
 	start := e.start(w, tw, sc, recv, ctx, params)
-	e.f.Commentf("%s starts %s in its own goroutine and returns its future.", w.Name, w.Label)
+	docf(e.f, "%s starts %s in its own goroutine and returns its future.", w.Name, w.Label)
 	decl := jen.Func()
 	if w.Recv != nil {
 		decl = decl.Params(jen.Id(recv).Add(tw.Typ(w.RecvType())))
 	}
 	decl = decl.Id(w.Name)
-	if w.Recv == nil && len(tparams) > 0 {
-		decl = decl.Types(tparams...)
+	if w.Recv != nil {
+		tparams = nil // the receiver's type names them
 	}
 	decls := []jen.Code{jen.Id(ctx).Add(contextType())}
 	if w.Self != nil {
 		decls = append(decls, jen.Id(recv).Add(tw.Typ(w.Self.Typ)))
 	}
 	decls = append(decls, paramDecls(w, tw, params, true)...)
-	e.f.Add(decl.Params(decls...).Op("*").Add(qual("Future")).Types(valueType(w, tw)).Block(jen.Return(start)))
+	future := jen.Op("*").Add(qual("Future")).Types(valueType(w, tw))
+	e.f.Add(fitSignature(0, decl, tparams, decls, []jen.Code{future}).Block(start))
 }
 
 // value is one value that a wrapper carries to its task: the receiver or a
@@ -323,7 +334,9 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 	vals := carried(w, recv, params)
 	if len(vals) > directive.MaxGroup {
 		lit := e.closure(w, tw, sc, recv, ctx, params, ctxParam(w, ctx, true))
-		return qual("GoNamed").Call(jen.Id(ctx), jen.Lit(w.Label), lit)
+		return fitCall(1, jen.Return, qual("GoNamed"), func(depth int) []jen.Code {
+			return []jen.Code{jen.Id(ctx), jen.Lit(w.Label), lit(depth)}
+		})
 	}
 	args := make([]jen.Code, 0, len(vals)+3)
 	args = append(args, jen.Id(ctx), jen.Lit(w.Label))
@@ -331,7 +344,8 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 		args = append(args, jen.Id(v.name))
 	}
 	if startsAsIs(w) {
-		return qual(goWith(len(vals))).Call(append(args, callee(w, tw, recv))...)
+		args = append(args, callee(w, tw, recv))
+		return fitCall(1, jen.Return, qual(goWith(len(vals))), func(int) []jen.Code { return args })
 	}
 	litParams := make([]jen.Code, 0, len(vals)+1)
 	litParams = append(litParams, ctxParam(w, ctx, len(vals) == 0))
@@ -339,13 +353,15 @@ func (e *emitter) start(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Sc
 		litParams = append(litParams, jen.Id(v.name).Add(tw.Typ(v.typ)))
 	}
 	lit := e.closure(w, tw, sc, recv, ctx, params, litParams...)
-	return qual(goWith(len(vals))).Call(append(args, lit)...)
+	return fitCall(1, jen.Return, qual(goWith(len(vals))), func(depth int) []jen.Code {
+		return append(args[:len(args):len(args)], lit(depth))
+	})
 }
 
 // startsAsIs reports whether the wrapped function can be the task's function
 // as it is: its type is func(context.Context, P1, ..., Pn) (T, error).
 func startsAsIs(w *model.Wrapper) bool {
-	return !w.HasRecv() && w.TakesCtx && w.Kind == model.ResultValue && !w.ConcreteErr && !w.Sig.Variadic() && w.Sig.TypeParams().Len() == 0
+	return !w.HasRecv() && w.TakesCtx && w.CtxIndex == 0 && w.Kind == model.ResultValue && !w.ConcreteErr && !w.Sig.Variadic() && w.Sig.TypeParams().Len() == 0
 }
 
 // goWith names the runtime function that starts a task of n arguments.
@@ -374,13 +390,17 @@ func paramDecls(w *model.Wrapper, tw *typecode.TypeWriter, params []param, varia
 	return decls
 }
 
-// closure writes the function that the runtime runs in its goroutine: it
-// takes the given parameters (the context first), calls the wrapped
-// function with the receiver and the parameters and maps its results onto
-// (value, error).
-func (e *emitter) closure(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Scope, recv, ctx string, params []param, litParams ...jen.Code) *jen.Statement {
+// closure writes the function that the runtime runs in its goroutine, for
+// the depth at which it starts a line: it takes the given parameters (the
+// context first), calls the wrapped function with the receiver and the
+// parameters and maps its results onto (value, error).
+func (e *emitter) closure(w *model.Wrapper, tw *typecode.TypeWriter, sc *goname.Scope, recv, ctx string, params []param, litParams ...jen.Code) func(depth int) jen.Code {
 	call := callee(w, tw, recv).Call(callArgs(w, ctx, params)...)
-	return jen.Func().Params(litParams...).Params(valueType(w, tw), jen.Error()).Block(e.body(w, tw, sc, call)...)
+	body := e.body(w, tw, sc, call)
+	results := []jen.Code{valueType(w, tw), jen.Error()}
+	return func(depth int) jen.Code {
+		return fitSignature(depth, jen.Func(), nil, litParams, results).Block(body...)
+	}
 }
 
 // callee writes the wrapped function: F[T], recv.M or pkg.F.
@@ -395,13 +415,17 @@ func callee(w *model.Wrapper, tw *typecode.TypeWriter, recv string) *jen.Stateme
 }
 
 // callArgs writes the arguments of the call of the wrapped function: the
-// context where the function takes one, then the parameters.
+// parameters, and the context where the function takes one.
 func callArgs(w *model.Wrapper, ctx string, params []param) []jen.Code {
-	var args []jen.Code
-	if w.TakesCtx {
-		args = append(args, jen.Id(ctx))
+	if !w.TakesCtx {
+		return paramArgs(w, nil, params)
 	}
-	return paramArgs(w, args, params)
+	before := 0
+	for before < len(params) && params[before].index < w.CtxIndex {
+		before++
+	}
+	args := paramArgs(w, nil, params[:before])
+	return paramArgs(w, append(args, jen.Id(ctx)), params[before:])
 }
 
 // paramArgs appends to args the parameters passed on by name, the variadic
@@ -509,35 +533,18 @@ func (e *emitter) group(g *model.Group) {
 		results = append(results, valueType(w, tw))
 		calls = append(calls, groupCall(w, tw, ctx, names[i][0].name, names[i][1:]))
 	}
-	e.f.Commentf("%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
+	docf(e.f, "%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
 	decl := jen.Func()
 	if recv != "" {
 		decl = decl.Params(jen.Id(recv).Add(tw.Typ(g.RecvType())))
 	}
 	decl = decl.Id(g.Name)
-	if len(tparams) > 0 {
-		decl = decl.Types(tparams...)
-	}
 	decls = append([]jen.Code{jen.Id(ctx).Add(contextType())}, decls...)
 	results = append(results, jen.Error())
-	gather := qual(fmt.Sprintf("Gather%d", len(g.Elems))).Call(append([]jen.Code{jen.Id(ctx)}, calls...)...)
-	e.f.Add(wrapSignature(decl, decls, results).Block(jen.Return(gather)))
-}
-
-// maxSignature is the width past which a group helper's parameters are
-// written one per line, as gofmt-minded people wrap a long signature.
-const maxSignature = 100
-
-// wrapSignature adds the parameters and results to the head of a function
-// declaration (func, receiver, name and type parameters): on one line, or,
-// when that line would be wider than maxSignature, one parameter per line.
-func wrapSignature(head *jen.Statement, params, results []jen.Code) *jen.Statement {
-	oneLine := jen.Add(head).Params(params...).Params(results...)
-	if len(fmt.Sprintf("%#v", oneLine)) <= maxSignature {
-		return oneLine
-	}
-	multi := jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}
-	return head.Custom(multi, params...).Params(results...)
+	gather := fitCall(1, jen.Return, qual(fmt.Sprintf("Gather%d", len(g.Elems))), func(int) []jen.Code {
+		return append([]jen.Code{jen.Id(ctx)}, calls...)
+	})
+	e.f.Add(fitSignature(0, decl, tparams, decls, results).Block(gather))
 }
 
 // groupCall writes the call of an element's wrapper.

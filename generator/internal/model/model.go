@@ -122,8 +122,11 @@ type Wrapper struct {
 	// Target is the directive's spelling of what it wraps (encoding/xml.Marshal,
 	// (*http.Client).Do), or "" for a function in whose doc comment it is.
 	Target string
-	// TakesCtx reports whether the first parameter is a context.Context.
+	// TakesCtx reports whether a parameter is a context.Context: the
+	// task's context goes there.
 	TakesCtx bool
+	// CtxIndex is the index of that parameter (0 where it comes first).
+	CtxIndex int
 	Kind     resultKind
 	// LastErr reports whether the function returns an error last: error
 	// itself, or a pointer or interface type that implements it.

@@ -120,3 +120,11 @@ func IsOutputName(name, output string) bool {
 // WorkflowPath is the import path of the Temporal SDK's workflow package,
 // whose Context the workflow-side helpers take.
 const WorkflowPath = "go.temporal.io/sdk/workflow"
+
+// GeneratedVersion is the version of the code that this generator writes,
+// which the runtime and gtemporal that generated code imports must serve:
+// every generated file converts their GeneratedVersion minus this one to
+// an unsigned type, so that it fails to compile against an older one. It
+// grows when generated code starts to need something that older runtimes
+// lack, and with it the runtime's and gtemporal's own.
+const GeneratedVersion = 1

@@ -26,7 +26,7 @@ func (g *ActivityGroup) Wrappers() []*Wrapper {
 func (w *Wrapper) OwnParams() []Indexed {
 	var vars []Indexed
 	for i := range w.Sig.Params().Len() {
-		if i > 0 || !w.TakesCtx {
+		if !w.TakesCtx || i != w.CtxIndex {
 			vars = append(vars, Indexed{w.Sig.Params().At(i), i})
 		}
 	}

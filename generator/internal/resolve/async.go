@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"github.com/gathergen/gathergen/generator/internal/directive"
 	"github.com/gathergen/gathergen/generator/internal/goname"
@@ -193,8 +194,15 @@ func imported(a *Analyzer, file *ast.File, name string) *types.Package {
 // finish classifies a wrapper's results and checks that its signature can
 // be written in this package.
 func finish(a *Analyzer, w *model.Wrapper) *model.Wrapper {
-	params := w.Sig.Params()
-	w.TakesCtx = params.Len() > 0 && isContext(params.At(0).Type())
+	ctxs := contextParams(w.Sig)
+	if len(ctxs) > 1 {
+		a.Report(w.Pos, "cannot wrap %s: it takes %d context.Context parameters (%s), and gathergen passes one, the task's: keep one, or wrap %s in a function that takes one and passes it on",
+			w.Label, len(ctxs), listParams(w.Sig, ctxs), w.Fn.Name())
+		return reject(a, w.Fn)
+	}
+	if len(ctxs) == 1 {
+		w.TakesCtx, w.CtxIndex = true, ctxs[0]
+	}
 	classify(w)
 	if w.Kind == model.ResultStruct {
 		recv := ""
@@ -225,6 +233,28 @@ func shadowedByPackage(pkg *types.Package) string {
 		}
 	}
 	return ""
+}
+
+// contextParams returns the indexes of a signature's context.Context
+// parameters.
+func contextParams(sig *types.Signature) []int {
+	var at []int
+	for i := range sig.Params().Len() {
+		if isContext(sig.Params().At(i).Type()) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// listParams names the parameters at the indexes: "ctx and parent", "ctx,
+// a and b"; a parameter without a name by its position ("#2").
+func listParams(sig *types.Signature, at []int) string {
+	names := make([]string, len(at))
+	for i, index := range at {
+		names[i] = paramLabel(model.Indexed{V: sig.Params().At(index), Index: index})
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // isContext reports whether t is context.Context.

@@ -293,17 +293,34 @@ func (w *TypeWriter) checkMember(pkg *types.Package, name string, exported bool,
 
 // union writes a term list such as ~int | string.
 func (w *TypeWriter) union(t *types.Union) *jen.Statement {
-	terms := make([]jen.Code, t.Len())
-	for i := range terms {
+	u := jen.Null()
+	width := 0
+	for i := range t.Len() {
 		term := t.Term(i)
+		var code *jen.Statement
 		if term.Tilde() {
-			terms[i] = jen.Op("~").Add(w.Typ(term.Type()))
+			code = jen.Op("~").Add(w.Typ(term.Type()))
 		} else {
-			terms[i] = w.constraint(term.Type())
+			code = w.constraint(term.Type())
 		}
+		termWidth := len(term.String()) + len(" | ")
+		if i > 0 {
+			u.Op("|")
+			if width+termWidth > maxUnionWidth {
+				u.Line()
+				width = 0
+			}
+		}
+		u.Add(code)
+		width += termWidth
 	}
-	return jen.Union(terms...)
+	return u
 }
+
+// maxUnionWidth is the width past which a union's terms go on to another
+// line, so that a constraint spelled in a generated signature stays within
+// its 100 columns.
+const maxUnionWidth = 72
 
 // TypeParamList names each type parameter in the scope and returns the
 // declaration list ([T any, S ~[]T]); constraints may refer to any of them.

@@ -4,10 +4,15 @@ package main
 
 import (
 	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
+
+// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
+// again with the gathergen of its version.
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // AddActivityName is the name under which RegisterActivities registers Add.
 const AddActivityName = "Add"
@@ -17,7 +22,8 @@ func AddActivity(ctx workflow.Context, a int, b int) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, AddActivityName, a, b)
 }
 
-// RegisterActivities registers with r Add, each under the name that its ...ActivityName constant holds.
+// RegisterActivities registers with r Add, each under the name that its ...ActivityName constant
+// holds.
 func RegisterActivities(r worker.ActivityRegistry) {
 	r.RegisterActivityWithOptions(func(a int, b int) (int, error) {
 		return Add(a, b), nil

@@ -3,22 +3,33 @@
 package main
 
 import (
-	gtemporal "github.com/gathergen/gathergen/temporal"
-	activity "go.temporal.io/sdk/activity"
-	worker "go.temporal.io/sdk/worker"
-	workflow "go.temporal.io/sdk/workflow"
 	"time"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
+
+// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
+// again with the gathergen of its version.
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // WisherWishesActivityName is the name under which RegisterActivities registers Wisher.Wishes.
 const WisherWishesActivityName = "Wisher.Wishes"
 
-// WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and returns its future.
+// WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and
+// returns its future.
 func WisherWishesActivity(ctx workflow.Context, pause time.Duration) *gtemporal.Future[struct{}] {
 	return gtemporal.Execute[struct{}](ctx, WisherWishesActivityName, pause)
 }
 
-// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName constant holds. Methods are called on wisher.
+// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName
+// constant holds. Methods are called on wisher.
 func RegisterActivities(r worker.ActivityRegistry, wisher *Wisher) {
-	r.RegisterActivityWithOptions(wisher.Wishes, activity.RegisterOptions{Name: WisherWishesActivityName})
+	r.RegisterActivityWithOptions(
+		wisher.Wishes,
+		activity.RegisterOptions{Name: WisherWishesActivityName},
+	)
 }
