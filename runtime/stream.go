@@ -78,20 +78,23 @@ func Stream[In, Out any](ctx context.Context, in iter.Seq[In], window int, fn fu
 		s := newStreaming(ctx, window, fn)
 		defer s.cancel(nil)
 		for x := range in {
-			if s.next-s.head == len(s.ring) {
-				if len(s.ring) < s.window {
-					s.grow()
-				} else if !s.yieldHead(yield) {
-					return
-				}
-			}
 			if s.stopped() {
 				s.yieldEnd(yield)
 				return
 			}
 			s.start(x)
+			// Yield what is ready; then, with window elements held, wait
+			// for the first of them, so that the next element is read
+			// only once there is room for it.
 			for s.head < s.next && s.ring[s.head%len(s.ring)].done.Load() {
 				if !s.yieldHead(yield) {
+					return
+				}
+			}
+			if s.next-s.head == len(s.ring) {
+				if len(s.ring) < s.window {
+					s.grow()
+				} else if !s.yieldHead(yield) {
 					return
 				}
 			}
