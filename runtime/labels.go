@@ -13,7 +13,8 @@ const TaskLabel = "gathergen.task"
 // label gathergen.task=<name> ([TaskLabel]), as do the goroutines it starts
 // and the context it receives (pprof.Label(ctx, runtime.TaskLabel)).
 // Labels already in the context pass on to the task, as with pprof.Do, and
-// the goroutine gets its labels back from that context when the task ends.
+// the goroutine gets its labels back from that context when the task ends,
+// even when an observer set inside this one panics (see [Observer]).
 // Tasks without a name (those of [Go] and the calls of [Map]) are left as
 // they are.
 //
