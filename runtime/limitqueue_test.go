@@ -13,8 +13,11 @@ func (l *limiter) queued(t *testing.T) int {
 	t.Helper()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n := len(l.queue) - l.head
-	if n == 0 && len(l.watches) != 0 {
+	n := 0
+	for q := l.first; q != nil; q = q.next {
+		n++
+	}
+	if n == 0 && l.watches != nil {
 		t.Fatalf("an empty queue still watches %d contexts", len(l.watches))
 	}
 	return n

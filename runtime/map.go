@@ -185,12 +185,13 @@ func (w *mapWorker[In, Out]) run() {
 	}
 }
 
-// queuedUnder returns nil: a worker leaves the queue when Map has stopped,
-// which a sweep finds out, or when its turn comes.
-func (w *mapWorker[In, Out]) queuedUnder() context.Context { return nil }
+// queuedUnder returns the calls' context: when Map returns, the limiter
+// drops its workers still queued at once.
+func (w *mapWorker[In, Out]) queuedUnder() context.Context { return w.m.ctx }
 
-// abandoned reports whether Map has stopped making calls.
-func (w *mapWorker[In, Out]) abandoned() bool { return w.m.stopped() }
+// queuedAt does nothing: a worker leaves the queue when the calls' context
+// ends or its turn comes, never by hand.
+func (w *mapWorker[In, Out]) queuedAt(*queued) {}
 
 // skip does nothing: a worker holds nothing of its own.
 func (w *mapWorker[In, Out]) skip() {}

@@ -454,8 +454,8 @@ func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
 	queued := func() (workers, others int) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
-		for _, r := range l.queue[l.head:] {
-			if _, ok := r.(*mapWorker[int, int]); ok {
+		for q := l.first; q != nil; q = q.next {
+			if _, ok := q.r.(*mapWorker[int, int]); ok {
 				workers++
 			} else {
 				others++

@@ -351,6 +351,10 @@ func (sl *streamSlot[In, Out]) run() {
 // limiter drops the calls still queued at once.
 func (sl *streamSlot[In, Out]) queuedUnder() context.Context { return sl.s.ctx }
 
+// queuedAt does nothing: a slot leaves the queue when the calls' context
+// ends or its turn comes, never by hand.
+func (sl *streamSlot[In, Out]) queuedAt(*queued) {}
+
 // abandoned reports whether the stream has stopped making calls.
 func (sl *streamSlot[In, Out]) abandoned() bool {
 	return sl.s.failed.Load() != 0 || sl.s.ctx.Err() != nil
