@@ -73,15 +73,16 @@ type runner interface {
 // from anywhere at a constant cost, and holds only the tasks that wait. A
 // queued task leaves it as soon as it is abandoned: a cancelled future
 // takes itself out in Cancel, and the limiter watches the contexts of its
-// queued tasks, with one context.AfterFunc per distinct Done channel however
-// many tasks share it, and takes out exactly the tasks under a channel
-// when it closes.
+// queued tasks and takes out exactly the tasks under a Done channel when it
+// closes. Tasks queued one after another under the same Done channel, as a
+// batch started in a loop is, share one watch (one context.AfterFunc);
+// there is no table of channels, whose lookups would slow down as the
+// queue grows.
 type limiter struct {
 	size        int // n, for Map's number of workers
 	mu          sync.Mutex
 	free        int
-	first, last *queued                    // the queue, oldest first
-	watches     map[<-chan struct{}]*watch // by Done channel, the contexts of queued tasks
+	first, last *queued // the queue, oldest first
 }
 
 // queued is a task's place in the limiter's queue, and among the tasks
@@ -93,8 +94,8 @@ type queued struct {
 	wprev, wnext *queued // among w's tasks
 }
 
-// watch is the watch of one Done channel: the tasks queued under it, and
-// how to stop watching it.
+// watch is a watch of one Done channel: the tasks queued under it that
+// share it, and how to stop watching it.
 type watch struct {
 	done  <-chan struct{}
 	tasks *queued
@@ -122,22 +123,21 @@ func (l *limiter) submit(r runner) {
 	l.mu.Unlock()
 }
 
-// watch adds q, just queued, to the tasks under its context's Done,
-// watching that channel from its first task on; l.mu is held.
+// watch adds q, just queued, to a watch of its context's Done: that of the
+// task queued before it when they share the channel, or a new one; l.mu is
+// held.
 func (l *limiter) watch(q *queued) {
 	ctx := q.r.queuedUnder()
 	if ctx == nil || ctx.Done() == nil {
 		return
 	}
 	done := ctx.Done()
-	w := l.watches[done]
-	if w == nil {
-		if l.watches == nil {
-			l.watches = make(map[<-chan struct{}]*watch)
-		}
+	var w *watch
+	if q.prev != nil && q.prev.w != nil && q.prev.w.done == done {
+		w = q.prev.w
+	} else {
 		w = &watch{done: done}
 		w.stop = context.AfterFunc(ctx, func() { l.expire(w) })
-		l.watches[done] = w
 	}
 	q.w, q.wnext = w, w.tasks
 	if w.tasks != nil {
@@ -146,8 +146,8 @@ func (l *limiter) watch(q *queued) {
 	w.tasks = q
 }
 
-// remove takes q out of the queue and out of its watch, which it stops and
-// forgets when q was its last task; l.mu is held.
+// remove takes q out of the queue and out of its watch, which it stops
+// when q was its last task; l.mu is held.
 func (l *limiter) remove(q *queued) {
 	if q.prev != nil {
 		q.prev.next = q.next
@@ -170,22 +170,10 @@ func (l *limiter) remove(q *queued) {
 		}
 		if w.tasks == nil {
 			w.stop()
-			l.forget(w)
 		}
 	}
 	q.r.queuedAt(nil)
 	*q = queued{r: q.r}
-}
-
-// forget drops w from l's watches, and the map itself once it is empty, so
-// that it does not keep the room of a queue that was long; l.mu is held.
-func (l *limiter) forget(w *watch) {
-	if l.watches[w.done] == w {
-		delete(l.watches, w.done)
-	}
-	if len(l.watches) == 0 {
-		l.watches = nil
-	}
 }
 
 // expire takes out of the queue every task queued under w's channel, which
@@ -207,7 +195,6 @@ func (l *limiter) expire(w *watch) {
 		q.r.queuedAt(nil)
 	}
 	w.tasks = nil
-	l.forget(w)
 	l.mu.Unlock()
 	for q := left; q != nil; q = q.wnext {
 		q.r.skip()
