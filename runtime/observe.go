@@ -50,8 +50,9 @@ type Observer interface {
 // Task names a task to an [Observer].
 type Task struct {
 	// Name is the name given to [GoNamed] or [GoWith] (generated wrappers
-	// give the wrapped function's); it is empty for [Go] and for the calls
-	// of [Map].
+	// give the wrapped function's), or to [MapNamed] or [StreamNamed] for
+	// their calls; it is empty for [Go] and for the calls of [Map] and
+	// [Stream].
 	Name string
 	// Slot is the task's position in the wait that knows it, or -1: for a
 	// call of Map, its element's index; for a future, its slot in the first

@@ -600,7 +600,7 @@ func TestStreamRingGrowsWithTheCallsInFlight(t *testing.T) {
 	// doubles them only as the calls in flight fill them; the elements in
 	// flight keep their slots and their order.
 	release := make(chan struct{})
-	s := newStreaming(context.Background(), 1<<20, func(_ context.Context, i int) (int, error) {
+	s := newStreaming(context.Background(), "", 1<<20, func(_ context.Context, i int) (int, error) {
 		<-release
 		return i, nil
 	})
