@@ -149,16 +149,7 @@ func (l *limiter) watch(q *queued) {
 // remove takes q out of the queue and out of its watch, which it stops
 // when q was its last task; l.mu is held.
 func (l *limiter) remove(q *queued) {
-	if q.prev != nil {
-		q.prev.next = q.next
-	} else {
-		l.first = q.next
-	}
-	if q.next != nil {
-		q.next.prev = q.prev
-	} else {
-		l.last = q.prev
-	}
+	l.unlink(q)
 	if w := q.w; w != nil {
 		if q.wprev != nil {
 			q.wprev.wnext = q.wnext
@@ -176,22 +167,27 @@ func (l *limiter) remove(q *queued) {
 	*q = queued{r: q.r}
 }
 
+// unlink takes q out of the queue, and out of nothing else; l.mu is held.
+func (l *limiter) unlink(q *queued) {
+	if q.prev != nil {
+		q.prev.next = q.next
+	} else {
+		l.first = q.next
+	}
+	if q.next != nil {
+		q.next.prev = q.prev
+	} else {
+		l.last = q.prev
+	}
+}
+
 // expire takes out of the queue every task queued under w's channel, which
 // has closed, and then skips them.
 func (l *limiter) expire(w *watch) {
 	l.mu.Lock()
 	left := w.tasks
 	for q := left; q != nil; q = q.wnext {
-		if q.prev != nil {
-			q.prev.next = q.next
-		} else {
-			l.first = q.next
-		}
-		if q.next != nil {
-			q.next.prev = q.prev
-		} else {
-			l.last = q.prev
-		}
+		l.unlink(q)
 		q.r.queuedAt(nil)
 	}
 	w.tasks = nil
