@@ -35,6 +35,7 @@
 //     and returns at once with a *[TaskError] (slot index, task name, cause).
 //   - [Map]: the gather of a slice, one call of a function per element, with
 //     the rules of All and no future per element; for large fan-outs.
+//     [MapNamed] and [StreamNamed] name the calls, as [GoNamed] names a task.
 //   - [Stream]: Map for an input of any length, an iter.Seq: at most a
 //     window of calls started and not yet yielded, results yielded in input
 //     order as an iter.Seq2 as soon as each is ready, memory bounded by the

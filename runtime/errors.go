@@ -21,8 +21,8 @@ type TaskError struct {
 	// the slice), from 0.
 	Index int
 	// Name names the task's function when the future was started by
-	// [GoNamed] or by [GoWith] to [GoWith9] (as generated wrappers are);
-	// it is empty otherwise.
+	// [GoNamed] or by [GoWith] to [GoWith9] (as generated wrappers are),
+	// or the calls of [MapNamed] and [StreamNamed]; it is empty otherwise.
 	Name string
 	// Err is the cause: what the task returned, a *PanicError, or
 	// context.Canceled when the input was cancelled.

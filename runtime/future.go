@@ -78,6 +78,7 @@ type extra struct {
 	taskDone   chan struct{} // the task context's Done; made on the first call while live
 	taskClosed bool          // taskDone is closed and stop called, if they were set
 	stop       func() bool   // unregisters the task context from its parent
+	queued     *queued       // the task's place in its limiter's queue; guarded by the limiter's mu
 }
 
 // A subscription is one waiter's interest in one input and a link in the
@@ -209,7 +210,7 @@ func (c *core) cancel() bool {
 	c.endTask(taskCancelled)
 	if c.parent != nil {
 		if l := limiterOf(c.parent); l != nil {
-			l.futureCancelled() // it may wait in l's queue
+			l.leave(c) // it may wait in l's queue
 		}
 	}
 	return true

@@ -13,9 +13,10 @@ const TaskLabel = "gathergen.task"
 // label gathergen.task=<name> ([TaskLabel]), as do the goroutines it starts
 // and the context it receives (pprof.Label(ctx, runtime.TaskLabel)).
 // Labels already in the context pass on to the task, as with pprof.Do, and
-// the goroutine gets its labels back from that context when the task ends.
-// Tasks without a name (those of [Go] and the calls of [Map]) are left as
-// they are.
+// the goroutine gets its labels back from that context when the task ends,
+// even when an observer set inside this one panics (see [Observer]).
+// Tasks without a name (those of [Go] and the calls of [Map] and [Stream])
+// are left as they are; [MapNamed] and [StreamNamed] name their calls.
 //
 // It is opt-in, since setting labels allocates:
 //

@@ -15,8 +15,11 @@ type limitKey struct{}
 // frees, first come first served. A queued future whose context ends
 // settles at once with the context's cause, and one that is cancelled
 // settles at once with context.Canceled; either leaves the queue without
-// waiting for a slot, so that cancelling a large limited batch releases it
-// at once. The limit covers the futures started directly under the
+// waiting for a slot, at a constant cost whatever its place, so that
+// cancelling a large limited batch, or ending the contexts of many queued
+// requests one by one, releases them in time linear in their number. Once
+// Cancel has returned, the queue holds nothing of the future: neither its
+// function nor its arguments. The limit covers the futures started directly under the
 // returned context: the context that a task receives does not carry it, so a
 // task may start and await sub-tasks without waiting for its own slot. A
 // limit set inside another replaces it for the futures started under it.
@@ -54,10 +57,10 @@ type runner interface {
 	// queuedUnder returns the context whose end abandons the task while it
 	// waits, or nil when nothing but its turn ends its wait.
 	queuedUnder() context.Context
-	// abandoned reports whether the task may leave the queue unrun: it was
-	// cancelled, or its context has ended. It is called with the
-	// limiter's mu held, so it takes no lock of the limiter.
-	abandoned() bool
+	// queuedAt records where the task waits in the limiter's queue, or nil
+	// once it has left, for a Cancel to find it; it is called with the
+	// limiter's mu held, which guards what it records.
+	queuedAt(q *queued)
 	// skip settles an abandoned task that has left the queue, and drops
 	// what it holds.
 	skip()
@@ -66,27 +69,37 @@ type runner interface {
 // limiter hands out n slots. A task that gets a slot runs in a worker
 // goroutine that, when the task ends, runs the next queued task itself.
 //
-// A queued task leaves the queue as soon as it is abandoned: the limiter
-// watches the contexts of its queued tasks (one context.AfterFunc per
-// distinct Done channel, however many tasks share it) and sweeps the queue
-// when one ends; and a sweep follows once the futures cancelled by hand
-// since the last one are as many as half the queue, so that cancelling a
-// large batch releases it at a constant cost per future.
+// The queue is a doubly linked list, oldest first, so that a task leaves it
+// from anywhere at a constant cost, and holds only the tasks that wait. A
+// queued task leaves it as soon as it is abandoned: a cancelled future
+// takes itself out in Cancel, and the limiter watches the contexts of its
+// queued tasks and takes out exactly the tasks under a Done channel when it
+// closes. Tasks queued one after another under the same Done channel, as a
+// batch started in a loop is, share one watch (one context.AfterFunc);
+// there is no table of channels, whose lookups would slow down as the
+// queue grows.
 type limiter struct {
-	size      int // n, for Map's number of workers
-	mu        sync.Mutex
-	free      int
-	queue     []runner // queue[head:] waits, oldest first
-	head      int
-	cancelled int                        // futures of this limiter cancelled since the last sweep
-	watches   map[<-chan struct{}]*watch // by Done channel, the contexts of queued tasks
+	size        int // n, for Map's number of workers
+	mu          sync.Mutex
+	free        int
+	first, last *queued // the queue, oldest first
 }
 
-// watch is the watch of one Done channel: how many queued tasks wait under
-// it, and how to stop watching it.
+// queued is a task's place in the limiter's queue, and among the tasks
+// queued under the same Done channel.
+type queued struct {
+	r            runner
+	prev, next   *queued // in the queue
+	w            *watch  // the watch of r's context, or nil
+	wprev, wnext *queued // among w's tasks
+}
+
+// watch is a watch of one Done channel: the tasks queued under it that
+// share it, and how to stop watching it.
 type watch struct {
-	n    int
-	stop func() bool
+	done  <-chan struct{}
+	tasks *queued
+	stop  func() bool
 }
 
 // submit runs r at once in a new worker when a slot is free, or queues it.
@@ -98,105 +111,121 @@ func (l *limiter) submit(r runner) {
 		go l.work(r)
 		return
 	}
-	l.queue = append(l.queue, r)
-	l.watch(r)
+	q := &queued{r: r, prev: l.last}
+	if l.last != nil {
+		l.last.next = q
+	} else {
+		l.first = q
+	}
+	l.last = q
+	l.watch(q)
+	r.queuedAt(q)
 	l.mu.Unlock()
 }
 
-// watch counts r, just queued, among the tasks under its context's Done,
-// watching that channel from its first task on; l.mu is held.
-func (l *limiter) watch(r runner) {
-	ctx := r.queuedUnder()
+// watch adds q, just queued, to a watch of its context's Done: that of the
+// task queued before it when they share the channel, or a new one; l.mu is
+// held.
+func (l *limiter) watch(q *queued) {
+	ctx := q.r.queuedUnder()
 	if ctx == nil || ctx.Done() == nil {
 		return
 	}
 	done := ctx.Done()
-	w := l.watches[done]
-	if w == nil {
-		if l.watches == nil {
-			l.watches = make(map[<-chan struct{}]*watch)
-		}
-		w = &watch{stop: context.AfterFunc(ctx, l.sweep)}
-		l.watches[done] = w
+	var w *watch
+	if q.prev != nil && q.prev.w != nil && q.prev.w.done == done {
+		w = q.prev.w
+	} else {
+		w = &watch{done: done}
+		w.stop = context.AfterFunc(ctx, func() { l.expire(w) })
 	}
-	w.n++
+	q.w, q.wnext = w, w.tasks
+	if w.tasks != nil {
+		w.tasks.wprev = q
+	}
+	w.tasks = q
 }
 
-// unwatch undoes watch for r, which has left the queue; l.mu is held. It
-// stops watching a Done channel that no queued task waits under any more.
-func (l *limiter) unwatch(r runner) {
-	ctx := r.queuedUnder()
-	if ctx == nil || ctx.Done() == nil {
-		return
-	}
-	done := ctx.Done()
-	if w := l.watches[done]; w != nil {
-		if w.n--; w.n == 0 {
+// remove takes q out of the queue and out of its watch, which it stops
+// when q was its last task; l.mu is held.
+func (l *limiter) remove(q *queued) {
+	l.unlink(q)
+	if w := q.w; w != nil {
+		if q.wprev != nil {
+			q.wprev.wnext = q.wnext
+		} else {
+			w.tasks = q.wnext
+		}
+		if q.wnext != nil {
+			q.wnext.wprev = q.wprev
+		}
+		if w.tasks == nil {
 			w.stop()
-			delete(l.watches, done)
 		}
+	}
+	q.r.queuedAt(nil)
+	*q = queued{r: q.r}
+}
+
+// unlink takes q out of the queue, and out of nothing else; l.mu is held.
+func (l *limiter) unlink(q *queued) {
+	if q.prev != nil {
+		q.prev.next = q.next
+	} else {
+		l.first = q.next
+	}
+	if q.next != nil {
+		q.next.prev = q.prev
+	} else {
+		l.last = q.prev
 	}
 }
 
-// sweep removes every abandoned task from the queue and then skips them.
-func (l *limiter) sweep() {
+// expire takes out of the queue every task queued under w's channel, which
+// has closed, and then skips them.
+func (l *limiter) expire(w *watch) {
 	l.mu.Lock()
-	var left []runner
-	kept := l.head
-	for _, r := range l.queue[l.head:] {
-		if r.abandoned() {
-			l.unwatch(r)
-			left = append(left, r)
-			continue
-		}
-		l.queue[kept] = r
-		kept++
+	left := w.tasks
+	for q := left; q != nil; q = q.wnext {
+		l.unlink(q)
+		q.r.queuedAt(nil)
 	}
-	clear(l.queue[kept:])
-	l.queue = l.queue[:kept]
-	l.cancelled = 0
+	w.tasks = nil
 	l.mu.Unlock()
-	for _, r := range left {
-		r.skip()
+	for q := left; q != nil; q = q.wnext {
+		q.r.skip()
 	}
 }
 
-// futureCancelled counts a future of l cancelled by hand, queued or not, and
-// sweeps the queue once such futures are as many as half of it.
-func (l *limiter) futureCancelled() {
+// leave takes the task of c, a future just cancelled, out of the queue if
+// it waits there, and skips it.
+func (l *limiter) leave(c *core) {
 	l.mu.Lock()
-	l.cancelled++
-	due := 2*l.cancelled >= len(l.queue)-l.head && l.head < len(l.queue)
-	l.mu.Unlock()
-	if due {
-		l.sweep()
+	var q *queued
+	if x := c.extra.Load(); x != nil {
+		q = x.queued
 	}
+	if q == nil {
+		l.mu.Unlock()
+		return
+	}
+	l.remove(q)
+	l.mu.Unlock()
+	q.r.skip()
 }
 
 // next returns the oldest queued task, or nil after giving the slot back.
 func (l *limiter) next() runner {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.head == len(l.queue) {
+	q := l.first
+	if q == nil {
 		l.free++
-		l.queue, l.head = l.queue[:0], 0
 		return nil
 	}
-	r := l.queue[l.head]
-	l.queue[l.head] = nil
-	l.head++
-	l.unwatch(r)
-	if l.head >= compactAfter && 2*l.head >= len(l.queue) {
-		n := copy(l.queue, l.queue[l.head:])
-		clear(l.queue[n:])
-		l.queue, l.head = l.queue[:n], 0
-	}
-	return r
+	l.remove(q)
+	return q.r
 }
-
-// compactAfter is how many tasks must have left the front of the queue before
-// next moves the rest down, so that a queue that never drains stays bounded.
-const compactAfter = 1024
 
 // work runs r, then queued tasks, until the queue is empty.
 func (l *limiter) work(r runner) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	goruntime "runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
 )
@@ -116,13 +117,7 @@ func TestInnerLimitReplacesOuter(t *testing.T) {
 	for range 3 {
 		fs = append(fs, Go(inner, wait))
 	}
-	queued := func(ctx context.Context) int {
-		l := limiterOf(ctx)
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		return len(l.queue) - l.head
-	}
-	if o, i := queued(outer), queued(inner); o != 0 || i != 1 {
+	if o, i := limiterOf(outer).queued(t), limiterOf(inner).queued(t); o != 0 || i != 1 {
 		t.Errorf("%d tasks queued under the outer limit of 1 and %d under the inner limit of 2; want 0 and 1", o, i)
 	}
 	close(release)
@@ -131,32 +126,46 @@ func TestInnerLimitReplacesOuter(t *testing.T) {
 	}
 }
 
-// noop is a queued task that does nothing.
-type noop struct{}
+// numbered is a queued task that does nothing but has a number.
+type numbered int
 
-func (noop) run()                         {}
-func (noop) queuedUnder() context.Context { return nil }
-func (noop) abandoned() bool              { return false }
-func (noop) skip()                        {}
+func (numbered) run()                         {}
+func (numbered) queuedUnder() context.Context { return nil }
+func (numbered) queuedAt(*queued)             {}
+func (numbered) skip()                        {}
 
-func TestLimitQueueCompactsWhileNeverDraining(t *testing.T) {
+// The queue hands out its tasks first come first served, whichever left it
+// from the middle, and holds nothing once it has drained.
+func TestLimitQueueIsFirstComeFirstServed(t *testing.T) {
 	l := &limiter{} // no free slot: everything queues
-	for range 3 * compactAfter {
-		l.submit(noop{})
+	const n = 101   // n-1 is not a multiple of 3
+	places := make([]*queued, n)
+	for i := range n {
+		l.submit(numbered(i))
+		places[i] = l.last
 	}
-	for range 2 * compactAfter {
-		if l.next() == nil {
-			t.Fatal("next returned nil with tasks queued")
+	l.mu.Lock()
+	for i := 0; i < n; i += 3 { // leave from the front, the middle, the back
+		l.remove(places[i])
+	}
+	l.remove(places[n-1])
+	l.mu.Unlock()
+	var got []int
+	for r := l.next(); r != nil; r = l.next() {
+		got = append(got, int(r.(numbered)))
+	}
+	var want []int
+	for i := range n - 1 {
+		if i%3 != 0 {
+			want = append(want, i)
 		}
 	}
-	if l.head >= compactAfter || len(l.queue)-l.head != compactAfter {
-		t.Fatalf("head %d, len %d; want the %d waiting tasks moved to the front", l.head, len(l.queue), compactAfter)
+	if !slices.Equal(got, want) {
+		t.Fatalf("tasks run in the order %v; want %v", got, want)
 	}
-	for range compactAfter {
-		l.next()
-	}
-	if l.next() != nil || l.free != 1 {
-		t.Fatalf("drained limiter: free %d; want the slot back", l.free)
+	if l.first != nil || l.last != nil || l.free != 1 {
+		t.Fatalf("drained limiter: first %p, last %p, free %d; want an empty queue and the slot back",
+			l.first, l.last, l.free)
 	}
 }
 

@@ -7,15 +7,14 @@ import (
 	"time"
 )
 
-// queued returns how many entries wait in l's queue, and fails t when it
-// still watches a context after its queue emptied.
+// queued returns how many entries wait in l's queue.
 func (l *limiter) queued(t *testing.T) int {
 	t.Helper()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n := len(l.queue) - l.head
-	if n == 0 && len(l.watches) != 0 {
-		t.Fatalf("an empty queue still watches %d contexts", len(l.watches))
+	n := 0
+	for q := l.first; q != nil; q = q.next {
+		n++
 	}
 	return n
 }

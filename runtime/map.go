@@ -14,9 +14,9 @@ import (
 // (one allocation per element; see bench/README.md). It fails fast: the first
 // call to fail cancels the context that the others run under, and Map
 // returns at once with a *[TaskError] whose Index is the element's position
-// (its Name is empty); a panic is recovered into a *[PanicError]. When ctx
-// is done first, Map returns a *[PendingError] that names the elements whose
-// calls had not succeeded. Like a gather, Map does not
+// (its Name is empty: [MapNamed] names the calls); a panic is recovered into
+// a *[PanicError]. When ctx is done first, Map returns a *[PendingError]
+// that names the elements whose calls had not succeeded. Like a gather, Map does not
 // wait for the calls it cancels; their results are dropped. A call that is
 // due to start once Map has failed or ctx is done is not made.
 //
@@ -28,22 +28,40 @@ import (
 // futures, the context of the calls does not carry the limit. Map of an empty
 // slice returns an empty slice at once; a nil ctx or fn panics.
 func Map[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) ([]Out, error) {
-	checkStart(ctx, fn == nil, "runtime.Map")
+	return mapNamed(ctx, "", in, fn, "runtime.Map")
+}
+
+// MapNamed is [Map] with a name for its calls, as [GoNamed] is [Go] with a
+// name for its task: the *[TaskError] of a failed call and the entries of a
+// *[PendingError] carry it, and an [Observer] sees each call as a task of
+// that name (so its span, and its profile label under [ProfileLabels], are
+// named after it), its Slot the element's index. The name is typically the
+// function's own:
+//
+//	quotes, err := runtime.MapNamed(ctx, "Pricing.Quote", items, pricing.Quote)
+func MapNamed[In, Out any](ctx context.Context, name string, in []In, fn func(context.Context, In) (Out, error)) ([]Out, error) {
+	return mapNamed(ctx, name, in, fn, "runtime.MapNamed")
+}
+
+// mapNamed is Map and MapNamed: it checks the arguments for caller, then
+// makes the calls named name.
+func mapNamed[In, Out any](ctx context.Context, name string, in []In, fn func(context.Context, In) (Out, error), caller string) ([]Out, error) {
+	checkStart(ctx, fn == nil, caller)
 	if len(in) == 0 {
 		return []Out{}, nil
 	}
 	if ctx.Err() != nil {
-		return nil, nothingDone(ctx, len(in))
+		return nil, nothingDone(ctx, len(in), name)
 	}
-	return startMapping(ctx, in, fn).wait(ctx)
+	return startMapping(ctx, name, in, fn).wait(ctx)
 }
 
-// startMapping makes Map's calls for in under ctx, which is not done: each
+// startMapping makes Map's calls, named name, for in under ctx, which is not done: each
 // in a goroutine of its own, or, under a limit, through as many workers
 // queued in the limiter as the limit allows. It returns once they are
 // started or queued.
-func startMapping[In, Out any](ctx context.Context, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
-	m := &mapping[In, Out]{in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
+func startMapping[In, Out any](ctx context.Context, name string, in []In, fn func(context.Context, In) (Out, error)) *mapping[In, Out] {
+	m := &mapping[In, Out]{name: name, in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
 	m.succeeded = newSucceeded(ctx, len(in), &m.small)
 	m.observer = observerOf(ctx)
 	m.left.Store(int64(len(in)))
@@ -69,17 +87,17 @@ func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 	case <-m.done:
 	case <-ctx.Done():
 		if !m.over() {
-			err := m.succeeded.pending(ctx, len(m.in))
+			err := m.succeeded.pending(ctx, len(m.in), m.name)
 			m.cancel(err.Err) // ctx may not have reached the calls' context yet
 			return nil, err
 		}
 		<-m.done // the call that ended the wait is closing it
 	}
 	if slot := m.failed.Load(); slot != 0 {
-		err := &TaskError{Index: int(slot - 1), Err: m.err}
+		err := &TaskError{Index: int(slot - 1), Name: m.name, Err: m.err}
 		m.cancel(err)
 		if echoesEnd(ctx, m.err) {
-			return nil, m.succeeded.pending(ctx, len(m.in))
+			return nil, m.succeeded.pending(ctx, len(m.in), m.name)
 		}
 		return nil, err
 	}
@@ -91,6 +109,7 @@ func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 type mapping[In, Out any] struct {
 	ctx    context.Context         // the calls' context
 	cancel context.CancelCauseFunc // ends ctx when Map returns
+	name   string                  // the calls' name, from MapNamed
 	in     []In
 	out    []Out
 	fn     func(context.Context, In) (Out, error)
@@ -138,7 +157,7 @@ func (m *mapping[In, Out]) call(i int) {
 	var v Out
 	var err error
 	if m.observer != nil {
-		v, err = observeCall(m.observer, Task{Slot: i}, nil, m.ctx, func(ctx context.Context) (Out, error) {
+		v, err = observeCall(m.observer, Task{Name: m.name, Slot: i}, nil, m.ctx, func(ctx context.Context) (Out, error) {
 			return m.fn(ctx, m.in[i])
 		})
 	} else {
@@ -185,12 +204,13 @@ func (w *mapWorker[In, Out]) run() {
 	}
 }
 
-// queuedUnder returns nil: a worker leaves the queue when Map has stopped,
-// which a sweep finds out, or when its turn comes.
-func (w *mapWorker[In, Out]) queuedUnder() context.Context { return nil }
+// queuedUnder returns the calls' context: when Map returns, the limiter
+// drops its workers still queued at once.
+func (w *mapWorker[In, Out]) queuedUnder() context.Context { return w.m.ctx }
 
-// abandoned reports whether Map has stopped making calls.
-func (w *mapWorker[In, Out]) abandoned() bool { return w.m.stopped() }
+// queuedAt does nothing: a worker leaves the queue when the calls' context
+// ends or its turn comes, never by hand.
+func (w *mapWorker[In, Out]) queuedAt(*queued) {}
 
 // skip does nothing: a worker holds nothing of its own.
 func (w *mapWorker[In, Out]) skip() {}

@@ -454,8 +454,8 @@ func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
 	queued := func() (workers, others int) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
-		for _, r := range l.queue[l.head:] {
-			if _, ok := r.(*mapWorker[int, int]); ok {
+		for q := l.first; q != nil; q = q.next {
+			if _, ok := q.r.(*mapWorker[int, int]); ok {
 				workers++
 			} else {
 				others++
@@ -473,7 +473,7 @@ func TestMapQueuesNoMoreThanTheLimit(t *testing.T) {
 	}
 	var most atomic.Int64
 	// Map's own two steps, so that the queue can be looked at between them.
-	mapped := startMapping(ctx, make([]int, n), func(context.Context, int) (int, error) {
+	mapped := startMapping(ctx, "", make([]int, n), func(context.Context, int) (int, error) {
 		w, _ := queued()
 		for m := most.Load(); int64(w) > m && !most.CompareAndSwap(m, int64(w)); m = most.Load() {
 		}

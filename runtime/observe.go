@@ -34,7 +34,13 @@ import (
 // a task and is not reported: Map's *[PendingError] names those elements.
 //
 // A panic in TaskStart or TaskEnd is a panic of the task: its future settles
-// with a *[PanicError]. An Observer's methods are called from many
+// with a *[PanicError], and a call of Map or Stream fails with it. Whatever
+// panics, every observer whose TaskStart returned gets its TaskEnd, in
+// nesting order (see [WithObserver]): when an inner observer panics in
+// TaskStart, the outer ones end at once, and when one panics in TaskEnd,
+// those outside it end all the same; each of them sees the *PanicError as
+// Outcome.Err. An observer whose own TaskStart panicked gets no TaskEnd for
+// that task: it returned no context to end. An Observer's methods are called from many
 // goroutines at once and must be safe for that.
 type Observer interface {
 	TaskStart(ctx context.Context, t Task) context.Context
@@ -44,8 +50,9 @@ type Observer interface {
 // Task names a task to an [Observer].
 type Task struct {
 	// Name is the name given to [GoNamed] or [GoWith] (generated wrappers
-	// give the wrapped function's); it is empty for [Go] and for the calls
-	// of [Map].
+	// give the wrapped function's), or to [MapNamed] or [StreamNamed] for
+	// their calls; it is empty for [Go] and for the calls of [Map] and
+	// [Stream].
 	Name string
 	// Slot is the task's position in the wait that knows it, or -1: for a
 	// call of Map, its element's index; for a future, its slot in the first
@@ -56,8 +63,10 @@ type Task struct {
 
 // Outcome is how a task ended, as [Observer.TaskEnd] sees it.
 type Outcome struct {
-	// Started is false for a task cancelled before it started: its
-	// function was never called.
+	// Started reports that TaskStart was called for the task. It is false
+	// for a task cancelled before it started, whose function was never
+	// called either. It is true, with Duration 0, for the outer observers
+	// of one that panicked in TaskStart.
 	Started bool
 	// Duration is how long the task's function ran (TaskStart and
 	// TaskEnd excluded); 0 when it never started.
@@ -115,20 +124,47 @@ type chained struct {
 }
 
 // TaskStart starts the outer observer, then the inner one under its context.
+// When the inner one panics, the outer one ends, with the panic as the
+// task's error, before the panic goes on.
 func (c chain) TaskStart(ctx context.Context, t Task) context.Context {
 	outer := startObserving(c.outer, ctx, t)
-	return &chained{Context: startObserving(c.inner, outer, t), outer: outer}
+	returned := false
+	defer c.endAfterPanic(&returned, outer, t, Outcome{Started: true})
+	inner := startObserving(c.inner, outer, t)
+	returned = true
+	return &chained{Context: inner, outer: outer}
 }
 
 // TaskEnd ends the inner observer, then the outer one, each with its own
-// context.
+// context. When the inner one panics, the outer one ends all the same, with
+// the panic as the task's error, before the panic goes on.
 func (c chain) TaskEnd(ctx context.Context, t Task, o Outcome) {
 	outer := ctx
 	if cc, ok := ctx.(*chained); ok && o.Started {
 		ctx, outer = cc.Context, cc.outer
 	}
+	returned := false
+	defer c.endAfterPanic(&returned, outer, t, o)
 	c.inner.TaskEnd(ctx, t, o)
+	returned = true
 	c.outer.TaskEnd(outer, t, o)
+}
+
+// endAfterPanic, deferred, does nothing once *returned is true. Otherwise
+// the inner observer of c panicked or called runtime.Goexit: it ends the
+// outer one under ctx with o, its error that of the panic (as the task's
+// future will carry it), and then lets the panic go on. It must be the
+// deferred call itself, for recover to stop the panic.
+func (c chain) endAfterPanic(returned *bool, ctx context.Context, t Task, o Outcome) {
+	if *returned {
+		return
+	}
+	r := recover()
+	o.Value, o.Err = nil, abortError(r)
+	c.outer.TaskEnd(ctx, t, o)
+	if r != nil {
+		panic(r)
+	}
 }
 
 // startObserving calls o.TaskStart and returns the context the task is to

@@ -44,7 +44,8 @@ type PendingTask struct {
 	// slice), from 0.
 	Index int
 	// Name is the task's name when it was started by [GoNamed] or
-	// [GoWith] (as generated wrappers are); it is empty otherwise.
+	// [GoWith] (as generated wrappers are), or the name given to
+	// [MapNamed]; it is empty otherwise.
 	Name string
 }
 
@@ -139,9 +140,10 @@ func (s succeeded) mark(i int) {
 	}
 }
 
-// pending returns the *PendingError of a Map of n elements that ctx ended:
-// the elements not marked, the first ten by index and the count of all.
-func (s succeeded) pending(ctx context.Context, n int) *PendingError {
+// pending returns the *PendingError of a Map of n elements, its calls named
+// name, that ctx ended: the elements not marked, the first ten by index and
+// the count of all.
+func (s succeeded) pending(ctx context.Context, n int, name string) *PendingError {
 	e := &PendingError{Err: context.Cause(ctx)}
 	for w := range s {
 		missing := ^s[w].Load()
@@ -150,19 +152,20 @@ func (s succeeded) pending(ctx context.Context, n int) *PendingError {
 		}
 		e.Count += bits.OnesCount64(missing)
 		for missing != 0 && len(e.Tasks) < maxPendingListed {
-			e.Tasks = append(e.Tasks, PendingTask{Index: 64*w + bits.TrailingZeros64(missing)})
+			e.Tasks = append(e.Tasks, PendingTask{Index: 64*w + bits.TrailingZeros64(missing), Name: name})
 			missing &= missing - 1
 		}
 	}
 	return e
 }
 
-// nothingDone returns the *PendingError of a Map of n elements whose ctx was
-// done before it started: every element is pending.
-func nothingDone(ctx context.Context, n int) *PendingError {
+// nothingDone returns the *PendingError of a Map of n elements, its calls
+// named name, whose ctx was done before it started: every element is
+// pending.
+func nothingDone(ctx context.Context, n int, name string) *PendingError {
 	e := &PendingError{Err: context.Cause(ctx), Count: n}
 	for i := range min(n, maxPendingListed) {
-		e.Tasks = append(e.Tasks, PendingTask{Index: i})
+		e.Tasks = append(e.Tasks, PendingTask{Index: i, Name: name})
 	}
 	return e
 }

@@ -37,7 +37,8 @@ import (
 // The stream fails fast, as [Map] does: the first call to fail (a returned
 // error, a panic recovered into a *[PanicError], runtime.Goexit) cancels the context that the
 // others run under, and the stream yields a zero Out with a *[TaskError]
-// whose Index is the element's position in in (its Name is empty), and ends;
+// whose Index is the element's position in in (its Name is empty:
+// [StreamNamed] names the calls), and ends;
 // results not yet yielded are dropped. So every stream yields its results in
 // input order from the first element on, without a gap, and ends after the
 // last one or after one error. When ctx is done, the stream's last step
@@ -59,15 +60,29 @@ import (
 // limit. The iterator may be ranged over more than once, each time reading in
 // again. A nil ctx, in or fn, or a window below 1, panics at the call.
 func Stream[In, Out any](ctx context.Context, in iter.Seq[In], window int, fn func(context.Context, In) (Out, error)) iter.Seq2[Out, error] {
+	return streamNamed(ctx, "", in, window, fn, "runtime.Stream")
+}
+
+// StreamNamed is [Stream] with a name for its calls, as [MapNamed] is [Map]
+// with one: the *[TaskError] of a failed call carries it, and an [Observer]
+// sees each call as a task of that name (its span, and its profile label
+// under [ProfileLabels], are named after it), its Slot the element's index.
+func StreamNamed[In, Out any](ctx context.Context, name string, in iter.Seq[In], window int, fn func(context.Context, In) (Out, error)) iter.Seq2[Out, error] {
+	return streamNamed(ctx, name, in, window, fn, "runtime.StreamNamed")
+}
+
+// streamNamed is Stream and StreamNamed: it checks the arguments for
+// caller, then returns the stream of the calls named name.
+func streamNamed[In, Out any](ctx context.Context, name string, in iter.Seq[In], window int, fn func(context.Context, In) (Out, error), caller string) iter.Seq2[Out, error] {
 	switch {
 	case ctx == nil:
-		panic("runtime.Stream: ctx is nil")
+		panic(caller + ": ctx is nil")
 	case in == nil:
-		panic("runtime.Stream: in is nil")
+		panic(caller + ": in is nil")
 	case window < 1:
-		panic("runtime.Stream: window is " + strconv.Itoa(window) + ", want at least 1")
+		panic(caller + ": window is " + strconv.Itoa(window) + ", want at least 1")
 	case fn == nil:
-		panic("runtime.Stream: fn is nil")
+		panic(caller + ": fn is nil")
 	}
 	return func(yield func(Out, error) bool) {
 		if ctx.Err() != nil {
@@ -75,23 +90,26 @@ func Stream[In, Out any](ctx context.Context, in iter.Seq[In], window int, fn fu
 			yield(zero, context.Cause(ctx))
 			return
 		}
-		s := newStreaming(ctx, window, fn)
+		s := newStreaming(ctx, name, window, fn)
 		defer s.cancel(nil)
 		for x := range in {
-			if s.next-s.head == len(s.ring) {
-				if len(s.ring) < s.window {
-					s.grow()
-				} else if !s.yieldHead(yield) {
-					return
-				}
-			}
 			if s.stopped() {
 				s.yieldEnd(yield)
 				return
 			}
 			s.start(x)
+			// Yield what is ready; then, with window elements held, wait
+			// for the first of them, so that the next element is read
+			// only once there is room for it.
 			for s.head < s.next && s.ring[s.head%len(s.ring)].done.Load() {
 				if !s.yieldHead(yield) {
+					return
+				}
+			}
+			if s.next-s.head == len(s.ring) {
+				if len(s.ring) < s.window {
+					s.grow()
+				} else if !s.yieldHead(yield) {
 					return
 				}
 			}
@@ -110,6 +128,7 @@ type streaming[In, Out any] struct {
 	parent context.Context         // the ctx given to Stream
 	ctx    context.Context         // the calls' context
 	cancel context.CancelCauseFunc // ends ctx when the loop ends or a call fails
+	name   string                  // the calls' name, from StreamNamed
 	fn     func(context.Context, In) (Out, error)
 	// observer sees each call as a task, its slot the element's index; nil
 	// for none.
@@ -157,9 +176,9 @@ type streamSlot[In, Out any] struct {
 }
 
 // newStreaming returns the state of one range over a Stream under ctx,
-// which is not done.
-func newStreaming[In, Out any](ctx context.Context, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
-	s := &streaming[In, Out]{parent: ctx, fn: fn, observer: observerOf(ctx), l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
+// which is not done, its calls named name.
+func newStreaming[In, Out any](ctx context.Context, name string, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
+	s := &streaming[In, Out]{parent: ctx, name: name, fn: fn, observer: observerOf(ctx), l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
 	s.ctx, s.cancel = context.WithCancelCause(ctx)
 	if s.l != nil {
 		s.ctx = unlimited{s.ctx}
@@ -325,7 +344,7 @@ func (sl *streamSlot[In, Out]) run() {
 	var v Out
 	var err error
 	if s.observer != nil {
-		v, err = observeCall(s.observer, Task{Slot: sl.index}, nil, s.ctx, func(ctx context.Context) (Out, error) {
+		v, err = observeCall(s.observer, Task{Name: s.name, Slot: sl.index}, nil, s.ctx, func(ctx context.Context) (Out, error) {
 			return s.fn(ctx, sl.in)
 		})
 	} else {
@@ -348,6 +367,10 @@ func (sl *streamSlot[In, Out]) run() {
 // limiter drops the calls still queued at once.
 func (sl *streamSlot[In, Out]) queuedUnder() context.Context { return sl.s.ctx }
 
+// queuedAt does nothing: a slot leaves the queue when the calls' context
+// ends or its turn comes, never by hand.
+func (sl *streamSlot[In, Out]) queuedAt(*queued) {}
+
 // abandoned reports whether the stream has stopped making calls.
 func (sl *streamSlot[In, Out]) abandoned() bool {
 	return sl.s.failed.Load() != 0 || sl.s.ctx.Err() != nil
@@ -360,7 +383,7 @@ func (sl *streamSlot[In, Out]) skip() {}
 // unless another call failed first, and wakes the loop.
 func (sl *streamSlot[In, Out]) fail(err error) {
 	s := sl.s
-	te := &TaskError{Index: sl.index, Err: err}
+	te := &TaskError{Index: sl.index, Name: s.name, Err: err}
 	sl.err = te
 	won := s.failed.CompareAndSwap(0, int64(sl.index)+1)
 	sl.done.Store(true)

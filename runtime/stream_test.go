@@ -329,8 +329,8 @@ func TestStreamOfAnEndlessInput(t *testing.T) {
 			break
 		}
 	}
-	// The loop was at element 999: the input was read at most window+1 past it.
-	if r := read.Load(); r > 1000+window+1 {
+	// The loop was at element 999: the input was read at most window-1 past it.
+	if r := read.Load(); r > 1000+window-1 {
 		t.Fatalf("%d elements read for 1000 yielded with a window of %d", r, window)
 	}
 }
@@ -386,7 +386,9 @@ func TestStreamQueuedCallsSkippedAfterTheLoop(t *testing.T) {
 		}
 		cancel() // every element is queued: end the stream while it waits
 	}
-	_, err := collect(t, Stream(ctx, in, 3, func(context.Context, int) (int, error) {
+	// A window wider than the input: with three elements held, the loop
+	// does not wait for the first before the input ends.
+	_, err := collect(t, Stream(ctx, in, 4, func(context.Context, int) (int, error) {
 		calls.Add(1)
 		return 0, nil
 	}))
@@ -598,7 +600,7 @@ func TestStreamRingGrowsWithTheCallsInFlight(t *testing.T) {
 	// doubles them only as the calls in flight fill them; the elements in
 	// flight keep their slots and their order.
 	release := make(chan struct{})
-	s := newStreaming(context.Background(), 1<<20, func(_ context.Context, i int) (int, error) {
+	s := newStreaming(context.Background(), "", 1<<20, func(_ context.Context, i int) (int, error) {
 		<-release
 		return i, nil
 	})

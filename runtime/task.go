@@ -97,9 +97,15 @@ func launch(ctx context.Context, c *core, r runner) {
 // abandons the task while it waits for a slot.
 func (f *Future[T]) queuedUnder() context.Context { return f.parent }
 
-// abandoned reports whether the task need not wait for its slot any more:
-// it was cancelled, or its context has ended.
-func (f *Future[T]) abandoned() bool { return f.isClaimed() || f.parent.Err() != nil }
+// queuedAt records the task's place in its limiter's queue, where Cancel
+// finds it; the limiter's mu is held.
+func (f *Future[T]) queuedAt(q *queued) {
+	if q != nil {
+		f.extraOf().queued = q
+	} else if x := f.extra.Load(); x != nil {
+		x.queued = nil
+	}
+}
 
 // skip settles the abandoned task without calling it, as run would once its
 // turn came (unless it was cancelled), and reports it to its observer as a
