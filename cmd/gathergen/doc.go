@@ -214,23 +214,33 @@
 //
 //	const FetchUserActivityName = "FetchUser"
 //	func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User]
-//	const ClientFetchOrdersActivityName = "Client.FetchOrders"
+//	const ClientFetchOrdersActivityName = "ClientFetchOrders"
 //	func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order]
-//	const AtoiActivityName = "strconv.Atoi"
+//	const AtoiActivityName = "Atoi"
 //	func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int]
 //	func RegisterActivities(r worker.ActivityRegistry, client *Client)
 //
-// An activity is registered under the name that gathergen's errors give
-// its function (F, Type.Method, or pkg.Func with the package's name), or
-// under the Name of "as Name". Its identifiers are Base+"Activity" for the
-// stub and Base+"ActivityName" for the constant, where Base is Name, F,
-// Type+Method, or Func for pkg.Func. Workflow histories record registered
-// names, and renaming a function renames its activity: pin with "as Name"
-// the name of an activity whose workflows may still be running ("as
-// FetchOrders" keeps the name that the SDK's RegisterActivity gives the
-// method Client.FetchOrders). Names are checked within a package; a worker
-// that registers the activities of two packages needs theirs distinct too
-// (the SDK panics on a name registered twice): give one "as Name".
+// An activity's Base is the Name of "as Name", F for a function, Type+Method
+// for a method (ClientFetchOrders), Func for pkg.Func (Atoi). It is the
+// name the activity is registered under, and its identifiers are
+// Base+"Activity" for the stub and Base+"ActivityName" for the constant.
+// A Base never holds a dot: the SDK's replay compares only the part of an
+// activity's name after its last dot, so that "Shipping.Quote" and
+// "Insurance.Quote" would be one name to it, and a workflow that gathers
+// the two and swaps them in a later version would replay without an
+// error, each future receiving the other's result. Two activities of a
+// package under one name are a problem.
+//
+// Workflow histories record registered names, and renaming a function
+// renames its activity: pin with "as Name" the name of an activity whose
+// workflows may still be running. A worker that the SDK's own
+// RegisterActivity set up registered a method under the method's name
+// alone (RegisterActivity(&Payments{}) registers Charge): "as Charge" on
+// Payments.Charge keeps that name, and its stub is ChargeActivity. Names
+// are checked within a package; a worker that registers the activities of
+// two packages needs theirs distinct too (the SDK panics on a name
+// registered twice): give one "as Name". docs/temporal-directives.md says
+// which names are safe.
 //
 // A stub starts its activity with gtemporal.Execute, under its name and
 // with the activity options of ctx (set with workflow.WithActivityOptions;

@@ -23,7 +23,7 @@ func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User] {
 }
 
 // ClientFetchOrdersActivityName is the name under which RegisterActivities registers Client.FetchOrders.
-const ClientFetchOrdersActivityName = "Client.FetchOrders"
+const ClientFetchOrdersActivityName = "ClientFetchOrders"
 
 // ClientFetchOrdersActivity starts the activity Client.FetchOrders with the activity options of ctx and returns its future.
 func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order] {
@@ -87,7 +87,7 @@ func EchoActivity(ctx workflow.Context, workflow1 string, activity1 int, worker1
 }
 
 // AtoiActivityName is the name under which RegisterActivities registers strconv.Atoi.
-const AtoiActivityName = "strconv.Atoi"
+const AtoiActivityName = "Atoi"
 
 // AtoiActivity starts the activity strconv.Atoi with the activity options of ctx and returns its future.
 func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int] {

@@ -9,8 +9,11 @@ import (
 // RegisterName is the registration helper of a package's activities.
 const RegisterName = "RegisterActivities"
 
-// ActivityBase is the base of an activity's generated identifiers: NAME of
-// "as NAME", Type+Method for a method, the function's name otherwise.
+// ActivityBase is the base of an activity's generated identifiers and the
+// name it is registered under: NAME of "as NAME", Type+Method for a method
+// (ShippingQuote), the function's name otherwise (Atoi for strconv.Atoi).
+// It never holds a dot, as Temporal's replay compares only the part of a
+// name after its last dot.
 func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	if spec.As.Text != "" {
 		return spec.As.Text

@@ -21,9 +21,10 @@ import (
 // workflow-side helper for each gather directive whose elements are
 // activities, over gtemporal.Gather2..Gather9.
 //
-// The activity's name is its label (F, Type.Method, pkg.F) or the NAME of
-// "as NAME"; the generated identifiers are Base+"Activity" and
-// Base+"ActivityName", where Base is NAME, F, Type+Method or, for pkg.F, F.
+// The activity's name is its Base: NAME of "as NAME", F, Type+Method or,
+// for pkg.F, F, an identifier without a dot (Temporal's replay compares
+// names after their last dot only); the generated identifiers are
+// Base+"Activity" and Base+"ActivityName".
 
 // DefaultActivityOutput is the name of the file that holds a package's
 // activities, beside DefaultOutput.
