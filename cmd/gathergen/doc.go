@@ -292,12 +292,22 @@
 // protocol buffers, []byte and, for everything else, JSON, so it cannot
 // carry a channel, a function, an unsafe.Pointer, a complex number, an
 // interface with methods (error, io.Reader: JSON cannot tell which type to
-// read back) or a map whose keys are neither strings, integers nor text
-// marshalers, wherever they are in the value: through pointers, slices,
-// arrays, map values and the fields that encoding/json writes (exported or
-// embedded, not tagged json:"-"). A type with its own MarshalJSON,
-// MarshalText or ProtoReflect method is trusted as it is. The empty
-// interface is carried, as JSON values: a number comes back as a float64.
+// read back), a map whose keys are neither strings, integers nor text
+// marshalers (MarshalText on the key's value, UnmarshalText on its
+// pointer), or an embedded pointer to an unexported struct (written, never
+// read back), wherever they are in the value: through pointers, slices,
+// arrays but those of length 0, map values and the fields that
+// encoding/json writes (exported, or embedded structs; not tagged
+// json:"-"; an embedded unexported type that is not a struct is left out).
+// A type whose value has its own MarshalJSON, MarshalText or ProtoReflect
+// method is trusted as it is. Method sets matter: a parameter or result
+// reaches the converter by value, as do a map's keys and values, and a
+// marshaler with a pointer receiver is called only through a pointer, in a
+// slice, or on a field or element of such a value. Met by value, such a
+// type is written field by field: refused when its pointer has an
+// unmarshaler (a big.Int by value is written as {} and cannot be read
+// back; pass a *big.Int). The empty interface is carried, as JSON values: a
+// number comes back as a float64.
 //
 // # Diagnostics and exit status
 //
