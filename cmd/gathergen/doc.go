@@ -201,11 +201,14 @@
 // the same typed helpers, from package gtemporal
 // (github.com/gathergen/gathergen/temporal, a module of its own):
 //
-//	//gathergen:activity [as Name]
+//	//gathergen:activity [local] [as Name]
 //		in the doc comment of a function or method
-//	//gathergen:activity pkg.Func [as Name]
+//	//gathergen:activity [local] pkg.Func [as Name]
 //		anywhere at package level: a function of another package, named
 //		as for //gathergen:async
+//	//gathergen:workflow [as Name]
+//		in the doc comment of a workflow function (see Temporal
+//		workflows below)
 //
 // Activities go to a file of their own, activity_gen.go (-activity-output
 // names it otherwise), so that a package without activities never imports
@@ -308,6 +311,73 @@
 // unmarshaler (a big.Int by value is written as {} and cannot be read
 // back; pass a *big.Int). The empty interface is carried, as JSON values: a
 // number comes back as a float64.
+//
+// # Local activities
+//
+// "//gathergen:activity local" makes the activity's stub a local one,
+// Base+"LocalActivity", which runs it with workflow.ExecuteLocalActivity
+// (through gtemporal.ExecuteLocal) under the local activity options of ctx
+// (set with workflow.WithLocalActivityOptions; without a start-to-close
+// or schedule-to-close timeout the future fails at once). The worker that
+// runs the workflow runs a local activity itself, with no round trip to
+// the server for each attempt, which suits short work; it cannot
+// heartbeat. Everything else is as for an activity: its name and constant
+// (Base+"ActivityName"), RegisterActivities, which registers it like any
+// activity (the worker runs a local activity by name only when it has it
+// registered), the checks, and the groups that gather it:
+//
+//	//gathergen:activity local
+//	func Tax(line Line) int { ... }
+//
+//	const TaxActivityName = "Tax"
+//	func TaxLocalActivity(ctx workflow.Context, line Line) *gtemporal.Future[int]
+//
+// A future of a local activity joins every gtemporal wait beside those of
+// activities and child workflows.
+//
+// # Temporal workflows
+//
+// "//gathergen:workflow [as Name]" in the doc comment of a workflow
+// function, func(ctx workflow.Context, params...) (T, error) or error,
+// emits, in the activity file:
+//
+//	//gathergen:workflow
+//	func ShipOrder(ctx workflow.Context, order Order) (Receipt, error) { ... }
+//
+//	const ShipOrderWorkflowName = "ShipOrder"
+//	func ShipOrderChildWorkflow(ctx workflow.Context, order Order) *gtemporal.Future[Receipt]
+//	func ExecuteShipOrder(ctx context.Context, c client.Client, opts client.StartWorkflowOptions, order Order) (gtemporal.Run[Receipt], error)
+//	func RegisterWorkflows(r worker.WorkflowRegistry)
+//
+// Base is Name or the function's name: the workflow is registered under
+// it, and it names the constant (Base+"WorkflowName"), the child stub
+// (Base+"ChildWorkflow") and the typed start ("Execute"+Base). Like an
+// activity's, it has no dot, since the SDK's replay compares a child
+// workflow's name after its last dot only.
+//
+// The child stub starts the workflow as a child of the workflow of ctx,
+// with the child options of ctx (workflow.WithChildOptions), through
+// gtemporal.ExecuteChild, and returns its typed future, which every
+// gtemporal wait gathers beside activities. A workflow that returns only
+// an error gives Future[struct{}]. When a gather cancels a pending child
+// (a sibling failed, Race or Any has a winner, an AsCompleted loop was
+// left), the child receives a cancellation request, and its future
+// settles as its ChildWorkflowCancellationType and WaitForCancellation
+// say; when the parent closes, the child's ParentClosePolicy decides
+// (package gtemporal's doc has the table).
+//
+// The typed start is client code: it starts the workflow with c and opts
+// (client.Client's ExecuteWorkflow; opts.TaskQueue is required) through
+// gtemporal.ExecuteWorkflow and returns a gtemporal.Run[T], whose ID and
+// RunID name the execution and whose Get(ctx) returns (T, error).
+//
+// RegisterWorkflows registers every workflow of the package under its
+// name. Each of these is a problem, with its position: a generic
+// workflow, a method, a variadic function, a first parameter that is not
+// a workflow.Context, results other than (T, error) or error, a parameter
+// or result that the data converter cannot carry (the rules of
+// activities), two workflows under one name, and the directive anywhere
+// but in the doc comment of a function.
 //
 // # Diagnostics and exit status
 //

@@ -24,8 +24,14 @@ func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	return fn
 }
 
-// StubName names an activity's stub.
-func StubName(base string) string { return base + "Activity" }
+// StubName names an activity's stub: Base+"Activity", or
+// Base+"LocalActivity" for a local activity.
+func StubName(base string, local bool) string {
+	if local {
+		return base + "LocalActivity"
+	}
+	return base + "Activity"
+}
 
 // ConstName names the constant that holds an activity's registered name.
 func ConstName(base string) string { return base + "ActivityName" }

@@ -17,7 +17,8 @@ import (
 
 // Activities renders and formats the activity file of a model: for
 // each activity its name constant and its stub, then the registration
-// helper and the workflow-side group helpers.
+// helper and the workflow-side group helpers; then for each workflow its
+// name constant, child stub and typed start, and their registration.
 func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
@@ -27,9 +28,17 @@ func Activities(m *model.Model) ([]byte, error) {
 		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
 		e.stub(act)
 	}
-	e.registration()
+	if len(m.Activities) > 0 {
+		e.registration()
+	}
 	for _, g := range m.ActivityGroups {
 		e.activityGroup(g)
+	}
+	for _, wf := range m.Workflows {
+		e.workflow(wf)
+	}
+	if len(m.Workflows) > 0 {
+		e.workflowRegistration()
 	}
 	var body bytes.Buffer
 	if err := e.f.Render(&body); err != nil {
@@ -47,6 +56,14 @@ func (e *emitter) activityImports() map[string]string {
 		model.WorkflowPath: "workflow",
 		model.WorkerPath:   "worker",
 		model.ActivityPath: "activity",
+	}
+	if len(e.m.Workflows) > 0 {
+		names[model.ClientPath] = "client"
+	}
+	for _, wf := range e.m.Workflows {
+		for path, pkg := range wf.Imports {
+			names[path] = pkg.Name()
+		}
 	}
 	for _, act := range e.m.Activities {
 		for path, pkg := range act.Imports {
@@ -75,8 +92,9 @@ func stubParams(w *model.Wrapper, sc *goname.Scope) []param {
 }
 
 // stub declares the workflow-side stub of an activity: it starts the
-// activity under its registered name, with the activity options of ctx,
-// and returns its typed future. A variadic parameter travels as one slice.
+// activity under its registered name, with the activity options of ctx
+// (the local activity options for a local activity), and returns its typed
+// future. A variadic parameter travels as one slice.
 func (e *emitter) stub(act *model.Activity) {
 	w := act.Wrapper
 	sc := goname.NewScope(e.reserved)
@@ -89,9 +107,15 @@ func (e *emitter) stub(act *model.Activity) {
 	}
 	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
 	value := valueType(w, tw)
-	e.f.Commentf("%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	execute := "Execute"
+	if act.Local {
+		execute = "ExecuteLocal"
+		e.f.Commentf("%s starts %s as a local activity, with the local activity options of %s, and returns its future.", act.Name, act.Label, ctx)
+	} else {
+		e.f.Commentf("%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	}
 	e.f.Func().Id(act.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
-		jen.Return(gtemporal("Execute").Types(valueType(w, tw)).Call(args...)),
+		jen.Return(gtemporal(execute).Types(valueType(w, tw)).Call(args...)),
 	)
 }
 

@@ -36,6 +36,7 @@ const DefaultActivityOutput = "activity_gen.go"
 const (
 	TemporalPath = "github.com/gathergen/gathergen/temporal"
 	WorkerPath   = "go.temporal.io/sdk/worker"
+	ClientPath   = "go.temporal.io/sdk/client"
 	ActivityPath = "go.temporal.io/sdk/activity"
 )
 

@@ -78,7 +78,8 @@ func resolveActivity(a *Analyzer, f directive.Found) *model.Activity {
 	// compares only what follows a name's last dot, and two distinct
 	// identifiers differ there
 	act := &model.Activity{Wrapper: w, Registered: base, ConstName: directive.ConstName(base)}
-	act.Name = directive.StubName(base)
+	act.Name = directive.StubName(base, f.D.Local)
+	act.Local = f.D.Local
 	if problem := activityProblem(w, a.Pkg.Types); problem != "" {
 		a.Report(w.Pos, "cannot make %s an activity: %s", w.Label, problem)
 		return rejectActivity(a, w.Fn)
