@@ -11,7 +11,7 @@ import (
 )
 
 // WisherWishesActivityName is the name under which RegisterActivities registers Wisher.Wishes.
-const WisherWishesActivityName = "Wisher.Wishes"
+const WisherWishesActivityName = "WisherWishes"
 
 // WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and returns its future.
 func WisherWishesActivity(ctx workflow.Context, pause time.Duration) *gtemporal.Future[struct{}] {
