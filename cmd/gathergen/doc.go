@@ -221,7 +221,8 @@
 //	func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order]
 //	const AtoiActivityName = "Atoi"
 //	func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int]
-//	func RegisterActivities(r worker.ActivityRegistry, client *Client)
+//	type ActivityReceivers struct{ Client *Client }
+//	func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers)
 //
 // An activity's Base is the Name of "as Name", F for a function, Type+Method
 // for a method (ClientFetchOrders), Func for pkg.Func (Atoi). It is the
@@ -256,11 +257,28 @@
 // fails only when it is not nil.
 //
 // RegisterActivities registers every activity of the package under its
-// name. It takes one value for each type whose methods are activities (a
-// pointer where one of them has a pointer receiver), on which the worker
-// calls them. A function that Temporal calls as it is (it returns
-// (T, error) or error and is not variadic) is registered itself, any other
-// through a function literal that adapts it.
+// name. A package whose activities are all functions gets
+// RegisterActivities(r worker.ActivityRegistry). One with methods among
+// them gets a struct, ActivityReceivers, with one field per type whose
+// methods are activities, named as the type (a pointer where one of its
+// methods has a pointer receiver), and RegisterActivities takes it after
+// r, so that every receiver is passed by name, in one line:
+//
+//	type ActivityReceivers struct {
+//		Client *Client
+//	}
+//	func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers)
+//
+//	RegisterActivities(w, shop.ActivityReceivers{Client: client})
+//
+// A new type of activities adds a field, which calls that leave it out
+// still compile; RegisterActivities panics, naming the field, when one of
+// its pointers is nil, before it registers anything, so that a forgotten
+// receiver shows when the worker starts rather than at its first call.
+// The worker calls each method on the value of its type's field. A
+// function that Temporal calls as it is (it returns (T, error) or error
+// and is not variadic) is registered itself, any other through a function
+// literal that adapts it.
 //
 // A gather directive whose elements are all activities emits its helper
 // for workflow code:

@@ -110,11 +110,20 @@ func BaseNameActivity(ctx workflow.Context, path1 string) *gtemporal.Future[stri
 	return gtemporal.Execute[string](ctx, BaseNameActivityName, path1)
 }
 
-// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on client and clock.
-func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) {
+// ActivityReceivers holds, one field per type, the values whose methods RegisterActivities registers as activities; RegisterActivities panics when one of its pointers is nil.
+type ActivityReceivers struct {
+	Client *Client
+	Clock  Clock
+}
+
+// RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store, Touch, Lookup, Sum, Echo, strconv.Atoi, strings.Repeat and path.Base, each under the name that its ...ActivityName constant holds. Methods are called on receivers.Client and receivers.Clock.
+func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
+	if receivers.Client == nil {
+		panic("RegisterActivities: ActivityReceivers.Client is nil")
+	}
 	r.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: FetchUserActivityName})
-	r.RegisterActivityWithOptions(client.FetchOrders, activity.RegisterOptions{Name: ClientFetchOrdersActivityName})
-	r.RegisterActivityWithOptions(clock.Shift, activity.RegisterOptions{Name: ShiftByActivityName})
+	r.RegisterActivityWithOptions(receivers.Client.FetchOrders, activity.RegisterOptions{Name: ClientFetchOrdersActivityName})
+	r.RegisterActivityWithOptions(receivers.Clock.Shift, activity.RegisterOptions{Name: ShiftByActivityName})
 	r.RegisterActivityWithOptions(func(n int) (int, error) {
 		return Double(n), nil
 	}, activity.RegisterOptions{Name: DoubleActivityName})

@@ -25,10 +25,22 @@ func InsuranceQuoteActivity(ctx workflow.Context, kilos int) *gtemporal.Future[i
 	return gtemporal.Execute[int](ctx, InsuranceQuoteActivityName, kilos)
 }
 
-// RegisterActivities registers with r Shipping.Quote and Insurance.Quote, each under the name that its ...ActivityName constant holds. Methods are called on shipping and insurance.
-func RegisterActivities(r worker.ActivityRegistry, shipping *Shipping, insurance *Insurance) {
-	r.RegisterActivityWithOptions(shipping.Quote, activity.RegisterOptions{Name: ShippingQuoteActivityName})
-	r.RegisterActivityWithOptions(insurance.Quote, activity.RegisterOptions{Name: InsuranceQuoteActivityName})
+// ActivityReceivers holds, one field per type, the values whose methods RegisterActivities registers as activities; RegisterActivities panics when one of its pointers is nil.
+type ActivityReceivers struct {
+	Shipping  *Shipping
+	Insurance *Insurance
+}
+
+// RegisterActivities registers with r Shipping.Quote and Insurance.Quote, each under the name that its ...ActivityName constant holds. Methods are called on receivers.Shipping and receivers.Insurance.
+func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
+	if receivers.Shipping == nil {
+		panic("RegisterActivities: ActivityReceivers.Shipping is nil")
+	}
+	if receivers.Insurance == nil {
+		panic("RegisterActivities: ActivityReceivers.Insurance is nil")
+	}
+	r.RegisterActivityWithOptions(receivers.Shipping.Quote, activity.RegisterOptions{Name: ShippingQuoteActivityName})
+	r.RegisterActivityWithOptions(receivers.Insurance.Quote, activity.RegisterOptions{Name: InsuranceQuoteActivityName})
 }
 
 // QuoteBoth starts the activities Shipping.Quote and Insurance.Quote and gathers their results: the first failure cancels the others.

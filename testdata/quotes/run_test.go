@@ -38,7 +38,7 @@ func TestQuoteBoth(t *testing.T) {
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	env := suite.NewTestWorkflowEnvironment()
-	RegisterActivities(env, &Shipping{PerKilo: 10}, &Insurance{PerKilo: 2})
+	RegisterActivities(env, ActivityReceivers{Insurance: &Insurance{PerKilo: 2}, Shipping: &Shipping{PerKilo: 10}})
 	env.ExecuteWorkflow(quote, 3)
 	var got [2]int
 	if err := env.GetWorkflowResult(&got); err != nil {
@@ -47,4 +47,17 @@ func TestQuoteBoth(t *testing.T) {
 	if got != [2]int{30, 6} {
 		t.Errorf("got %v, want [30 6]", got)
 	}
+}
+
+// TestMissingReceiver: a receiver left out of ActivityReceivers is a panic
+// that names its field, at registration rather than at the first call.
+func TestMissingReceiver(t *testing.T) {
+	var suite testsuite.WorkflowTestSuite
+	env := suite.NewTestWorkflowEnvironment()
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "ActivityReceivers.Insurance is nil") {
+			t.Errorf("RegisterActivities without Insurance: recovered %v", r)
+		}
+	}()
+	RegisterActivities(env, ActivityReceivers{Shipping: &Shipping{PerKilo: 10}})
 }

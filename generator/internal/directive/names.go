@@ -9,6 +9,10 @@ import (
 // RegisterName is the registration helper of a package's activities.
 const RegisterName = "RegisterActivities"
 
+// ReceiversName is the struct in which RegisterName takes the values whose
+// methods are activities, one field per type.
+const ReceiversName = "ActivityReceivers"
+
 // ActivityBase is the base of an activity's generated identifiers and the
 // name it is registered under: NAME of "as NAME", Type+Method for a method
 // (ShippingQuote), the function's name otherwise (Atoi for strconv.Atoi).

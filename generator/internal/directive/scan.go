@@ -20,6 +20,7 @@ func (s *Scan) addActivityCandidates(spec *AsyncSpec, local bool, owner ast.Node
 	s.Candidates[StubName(base, local)] = true
 	s.Candidates[ConstName(base)] = true
 	s.Candidates[RegisterName] = true
+	s.Candidates[ReceiversName] = true
 }
 
 // Found is a directive and where it was found.

@@ -119,17 +119,17 @@ func (e *emitter) stub(act *model.Activity) {
 	)
 }
 
-// receiver is a parameter of the registration helper: the value whose
-// methods are activities.
+// receiver is a field of the receivers' struct: the value whose methods
+// are activities.
 type receiver struct {
-	name string
-	typ  types.Type
+	field string
+	typ   types.Type
 }
 
-// receivers returns, in the order of the activities, one parameter for
-// each type whose methods are activities: a pointer when one of them has a
-// pointer receiver.
-func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []*receiver) {
+// receivers returns, in the order of the activities, one field for each
+// type whose methods are activities, named as the type: a pointer when one
+// of them has a pointer receiver.
+func (e *emitter) receivers() (map[*types.TypeName]*receiver, []*receiver) {
 	byType := map[*types.TypeName]*receiver{}
 	var order []*receiver
 	for _, act := range e.m.Activities {
@@ -138,7 +138,7 @@ func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []
 		}
 		r := byType[act.Recv]
 		if r == nil {
-			r = &receiver{name: sc.Fresh(goname.LowerFirst(act.Recv.Name())), typ: act.Sig.Recv().Type()}
+			r = &receiver{field: act.Recv.Name(), typ: act.Sig.Recv().Type()}
 			byType[act.Recv] = r
 			order = append(order, r)
 		}
@@ -149,19 +149,43 @@ func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []
 	return byType, order
 }
 
+// receiverStruct declares the struct that RegisterActivities takes the
+// receivers in, one field per type, named as the type: a call names each
+// receiver, so that a new type of activities adds a field rather than a
+// parameter, and two receivers of one type cannot be swapped.
+func (e *emitter) receiverStruct(tw *typecode.TypeWriter, order []*receiver) {
+	fields := make([]jen.Code, len(order))
+	for i, rv := range order {
+		fields[i] = jen.Id(rv.field).Add(tw.Typ(rv.typ))
+	}
+	e.f.Commentf("%s holds, one field per type, the values whose methods %s registers as activities; %[2]s panics when one of its pointers is nil.", directive.ReceiversName, directive.RegisterName)
+	e.f.Type().Id(directive.ReceiversName).Struct(fields...)
+}
+
 // registration declares RegisterActivities, which registers every activity
 // under its name: the function or method value itself where Temporal can
-// call it as it is, a function literal that adapts it otherwise.
+// call it as it is, a function literal that adapts it otherwise. It takes
+// the receivers of methods in an ActivityReceivers, and checks first that
+// none of its pointers is nil.
 func (e *emitter) registration() {
 	sc := goname.NewScope(e.reserved)
 	tw := typecode.NewTypeWriter(e.m.Pkg, e.m.Lens)
 	r := sc.Fresh("r")
-	byType, order := e.receivers(sc)
+	byType, order := e.receivers()
 	decls := []jen.Code{jen.Id(r).Qual(model.WorkerPath, "ActivityRegistry")}
-	var recvNames []string
-	for _, rv := range order {
-		decls = append(decls, jen.Id(rv.name).Add(tw.Typ(rv.typ)))
-		recvNames = append(recvNames, rv.name)
+	var stmts []jen.Code
+	recvs := ""
+	if len(order) > 0 {
+		e.receiverStruct(tw, order)
+		recvs = sc.Fresh("receivers")
+		decls = append(decls, jen.Id(recvs).Id(directive.ReceiversName))
+		for _, rv := range order {
+			if _, ok := rv.typ.(*types.Pointer); ok {
+				stmts = append(stmts, jen.If(jen.Id(recvs).Dot(rv.field).Op("==").Nil()).Block(
+					jen.Panic(jen.Lit(directive.RegisterName+": "+directive.ReceiversName+"."+rv.field+" is nil")),
+				))
+			}
+		}
 	}
 	// the literals' own names avoid those of the helper, which they use
 	inner := map[string]bool{}
@@ -171,32 +195,32 @@ func (e *emitter) registration() {
 	for name := range sc.Own {
 		inner[name] = true
 	}
-	stmts := make([]jen.Code, len(e.m.Activities))
-	for i, act := range e.m.Activities {
+	for _, act := range e.m.Activities {
 		recv := ""
 		if act.Recv != nil {
-			recv = byType[act.Recv].name
+			recv = recvs + "." + byType[act.Recv].field
 		}
 		options := jen.Qual(model.ActivityPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(act.ConstName)})
 		fn := e.registered(act, typecode.NewTypeWriter(act.Pkg, act.Lens), goname.NewScope(inner), recv)
-		stmts[i] = jen.Id(r).Dot("RegisterActivityWithOptions").Call(fn, options)
+		stmts = append(stmts, jen.Id(r).Dot("RegisterActivityWithOptions").Call(fn, options))
 	}
 	labels := make([]string, len(e.m.Activities))
 	for i, act := range e.m.Activities {
 		labels[i] = act.Label
 	}
-	e.f.Commentf("%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(order))
+	e.f.Commentf("%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(recvs, order))
 	e.f.Func().Id(directive.RegisterName).Params(decls...).Block(stmts...)
 }
 
-// receiverSentence says which parameters receive the calls of methods.
-func receiverSentence(order []*receiver) string {
+// receiverSentence says which fields of recvs receive the calls of
+// methods.
+func receiverSentence(recvs string, order []*receiver) string {
 	if len(order) == 0 {
 		return ""
 	}
 	names := make([]string, len(order))
 	for i, rv := range order {
-		names[i] = rv.name
+		names[i] = recvs + "." + rv.field
 	}
 	return " Methods are called on " + listWords(names) + "."
 }

@@ -136,6 +136,12 @@ func activityNames(m *model.Model) []declared {
 	if len(m.Activities) > 0 {
 		names = append(names, declared{name: directive.RegisterName, pos: m.Activities[0].Pos})
 	}
+	for _, act := range m.Activities {
+		if act.Recv != nil {
+			names = append(names, declared{name: directive.ReceiversName, pos: act.Pos})
+			break
+		}
+	}
 	for _, g := range m.ActivityGroups {
 		names = append(names, declared{name: g.Name, pos: g.Pos})
 	}

@@ -18,7 +18,15 @@ func WisherWishesActivity(ctx workflow.Context, pause time.Duration) *gtemporal.
 	return gtemporal.Execute[struct{}](ctx, WisherWishesActivityName, pause)
 }
 
-// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName constant holds. Methods are called on wisher.
-func RegisterActivities(r worker.ActivityRegistry, wisher *Wisher) {
-	r.RegisterActivityWithOptions(wisher.Wishes, activity.RegisterOptions{Name: WisherWishesActivityName})
+// ActivityReceivers holds, one field per type, the values whose methods RegisterActivities registers as activities; RegisterActivities panics when one of its pointers is nil.
+type ActivityReceivers struct {
+	Wisher *Wisher
+}
+
+// RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName constant holds. Methods are called on receivers.Wisher.
+func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
+	if receivers.Wisher == nil {
+		panic("RegisterActivities: ActivityReceivers.Wisher is nil")
+	}
+	r.RegisterActivityWithOptions(receivers.Wisher.Wishes, activity.RegisterOptions{Name: WisherWishesActivityName})
 }
