@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	gtemporal "github.com/gathergen/gathergen/temporal"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/testsuite"
@@ -53,13 +54,22 @@ func TestChildWorkflowsAndLocalActivities(t *testing.T) {
 }
 
 // TestChildFailureReachesTheParent: a child's failed activity fails the
-// parent's gather in the child's slot.
+// parent's gather in the child's slot, and the error names both on the
+// way: the child workflow and its slot, then the activity and its slot.
 func TestChildFailureReachesTheParent(t *testing.T) {
 	env := environment()
 	env.ExecuteWorkflow(BasketWorkflowName, []Line{{Item: "fig", Count: 1}, {Count: 2}})
 	err := env.GetWorkflowError()
 	if err == nil || !strings.Contains(err.Error(), "no item") {
 		t.Fatalf("Basket = %v, want the failure of the second line's price", err)
+	}
+	parent, ok := gtemporal.AsTaskError(err)
+	if !ok || parent.Index != 1 || parent.Name != QuoteLineWorkflowName {
+		t.Fatalf("the parent's failure is %+v, want slot 1, %s", parent, QuoteLineWorkflowName)
+	}
+	child, ok := gtemporal.AsTaskError(parent.Err)
+	if !ok || child.Index != 0 || child.Name != PriceActivityName {
+		t.Fatalf("the child's failure is %+v, want slot 0, %s", child, PriceActivityName)
 	}
 }
 
