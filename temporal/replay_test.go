@@ -132,25 +132,7 @@ func TestRecordHistories(t *testing.T) {
 			}
 		}
 		_ = run.Get(ctx, nil) // success or failure, the history is what counts
-		hist := &historypb.History{}
-		it := c.client.GetWorkflowHistory(ctx, run.GetID(), run.GetRunID(), false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-		for it.HasNext() {
-			event, err := it.Next()
-			if err != nil {
-				t.Fatal(err)
-			}
-			hist.Events = append(hist.Events, event)
-		}
-		data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(historyPath(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(historyPath(name), append(data, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeHistory(t, c, run.GetID(), run.GetRunID(), historyPath(name))
 	}
 }
 
@@ -165,4 +147,28 @@ func recordArgs(name string) []any {
 		return []any{"Square", 5}
 	}
 	return nil
+}
+
+// writeHistory writes the history of a workflow run to path.
+func writeHistory(t *testing.T, c *cluster, id, runID, path string) {
+	t.Helper()
+	hist := &historypb.History{}
+	it := c.client.GetWorkflowHistory(context.Background(), id, runID, false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		event, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist.Events = append(hist.Events, event)
+	}
+	data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -101,10 +101,7 @@ func (e *emitter) stub(act *model.Activity) {
 	tw := typecode.NewTypeWriter(w.Pkg, w.Lens)
 	ctx := sc.Fresh("ctx")
 	params := stubParams(w, sc)
-	args := []jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}
-	for _, p := range params {
-		args = append(args, jen.Id(p.name))
-	}
+	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}, params)
 	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
 	value := valueType(w, tw)
 	execute := "Execute"
@@ -117,6 +114,14 @@ func (e *emitter) stub(act *model.Activity) {
 	e.f.Func().Id(act.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
 		jen.Return(gtemporal(execute).Types(valueType(w, tw)).Call(args...)),
 	)
+}
+
+// withParams returns first followed by the names of params.
+func withParams(first []jen.Code, params []param) []jen.Code {
+	for _, p := range params {
+		first = append(first, jen.Id(p.name))
+	}
+	return first
 }
 
 // receiver is a field of the receivers' struct: the value whose methods

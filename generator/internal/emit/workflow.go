@@ -27,10 +27,7 @@ func (e *emitter) childStub(wf *model.Workflow) {
 	ctx := sc.Fresh("ctx")
 	params := stubParams(w, sc)
 	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
-	args := []jen.Code{jen.Id(ctx), jen.Id(wf.ConstName)}
-	for _, p := range params {
-		args = append(args, jen.Id(p.name))
-	}
+	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(wf.ConstName)}, params)
 	value := valueType(w, tw)
 	e.f.Commentf("%s starts the workflow %s as a child, with the child options of %s, and returns its future.", w.Name, wf.Label, ctx)
 	e.f.Func().Id(w.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
@@ -50,10 +47,7 @@ func (e *emitter) typedStart(wf *model.Workflow) {
 		jen.Id(c).Qual(model.ClientPath, "Client"),
 		jen.Id(opts).Qual(model.ClientPath, "StartWorkflowOptions"),
 	}, paramDecls(w, tw, params, true)...)
-	args := []jen.Code{jen.Id(ctx), jen.Id(c), jen.Id(opts), jen.Id(wf.ConstName)}
-	for _, p := range params {
-		args = append(args, jen.Id(p.name))
-	}
+	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(c), jen.Id(opts), jen.Id(wf.ConstName)}, params)
 	e.f.Commentf("%s starts the workflow %s with %s and %s and returns its typed run.", wf.StartName, wf.Label, c, opts)
 	e.f.Func().Id(wf.StartName).Params(decls...).Params(gtemporal("Run").Types(valueType(w, tw)), jen.Error()).Block(
 		jen.Return(gtemporal("ExecuteWorkflow").Types(valueType(w, tw)).Call(args...)),
