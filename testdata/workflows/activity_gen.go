@@ -44,7 +44,12 @@ func QuoteLineChildWorkflow(ctx workflow.Context, line Line) *gtemporal.Future[i
 }
 
 // ExecuteQuoteLine starts the workflow QuoteLine with c and opts and returns its typed run.
-func ExecuteQuoteLine(ctx context.Context, c client.Client, opts client.StartWorkflowOptions, line Line) (gtemporal.Run[int], error) {
+func ExecuteQuoteLine(
+	ctx context.Context,
+	c client.Client,
+	opts client.StartWorkflowOptions,
+	line Line,
+) (gtemporal.Run[int], error) {
 	return gtemporal.ExecuteWorkflow[int](ctx, c, opts, QuoteLineWorkflowName, line)
 }
 
@@ -57,7 +62,12 @@ func BasketChildWorkflow(ctx workflow.Context, lines []Line) *gtemporal.Future[i
 }
 
 // ExecuteBasket starts the workflow QuoteBasket with c and opts and returns its typed run.
-func ExecuteBasket(ctx context.Context, c client.Client, opts client.StartWorkflowOptions, lines []Line) (gtemporal.Run[int], error) {
+func ExecuteBasket(
+	ctx context.Context,
+	c client.Client,
+	opts client.StartWorkflowOptions,
+	lines []Line,
+) (gtemporal.Run[int], error) {
 	return gtemporal.ExecuteWorkflow[int](ctx, c, opts, BasketWorkflowName, lines)
 }
 
@@ -70,7 +80,12 @@ func AuditChildWorkflow(ctx workflow.Context, lines []Line) *gtemporal.Future[st
 }
 
 // ExecuteAudit starts the workflow Audit with c and opts and returns its typed run.
-func ExecuteAudit(ctx context.Context, c client.Client, opts client.StartWorkflowOptions, lines []Line) (gtemporal.Run[struct{}], error) {
+func ExecuteAudit(
+	ctx context.Context,
+	c client.Client,
+	opts client.StartWorkflowOptions,
+	lines []Line,
+) (gtemporal.Run[struct{}], error) {
 	return gtemporal.ExecuteWorkflow[struct{}](ctx, c, opts, AuditWorkflowName, lines)
 }
 

@@ -30,9 +30,10 @@ func (e *emitter) childStub(wf *model.Workflow) {
 	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(wf.ConstName)}, params)
 	value := valueType(w, tw)
 	e.f.Commentf("%s starts the workflow %s as a child, with the child options of %s, and returns its future.", w.Name, wf.Label, ctx)
-	e.f.Func().Id(w.Name).Params(decls...).Op("*").Add(gtemporal("Future")).Types(value).Block(
+	future := jen.Op("*").Add(gtemporal("Future")).Types(value)
+	e.f.Add(wrapSignature(jen.Func().Id(w.Name), decls, []jen.Code{future}).Block(
 		jen.Return(gtemporal("ExecuteChild").Types(valueType(w, tw)).Call(args...)),
-	)
+	))
 }
 
 // typedStart declares the client's typed start of a workflow.
@@ -49,9 +50,10 @@ func (e *emitter) typedStart(wf *model.Workflow) {
 	}, paramDecls(w, tw, params, true)...)
 	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(c), jen.Id(opts), jen.Id(wf.ConstName)}, params)
 	e.f.Commentf("%s starts the workflow %s with %s and %s and returns its typed run.", wf.StartName, wf.Label, c, opts)
-	e.f.Func().Id(wf.StartName).Params(decls...).Params(gtemporal("Run").Types(valueType(w, tw)), jen.Error()).Block(
+	results := []jen.Code{gtemporal("Run").Types(valueType(w, tw)), jen.Error()}
+	e.f.Add(wrapSignature(jen.Func().Id(wf.StartName), decls, results).Block(
 		jen.Return(gtemporal("ExecuteWorkflow").Types(valueType(w, tw)).Call(args...)),
-	)
+	))
 }
 
 // workflowRegistration declares RegisterWorkflows, which registers every
