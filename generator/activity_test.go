@@ -143,7 +143,7 @@ func TestActivityConstraints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "b.go:5:1: activities come from files with different build constraints (//go:build gathergen_integration here, none at a.go:5:1)"
+	const want = "b.go:5:1: activities and workflows come from files with different build constraints (//go:build gathergen_integration here, none at a.go:5:1)"
 	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), want) || len(res.Files) != 0 {
 		t.Errorf("diagnostics %v, files %d; want one that says %q", res.Diagnostics, len(res.Files), want)
 	}

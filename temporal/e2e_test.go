@@ -181,6 +181,7 @@ func runWorker() error {
 	wk.RegisterActivityWithOptions(w.heldSquare, activity.RegisterOptions{Name: "HeldSquare"})
 	wk.RegisterActivityWithOptions(w.hold, activity.RegisterOptions{Name: "Hold"})
 	wk.RegisterActivityWithOptions(refuse, activity.RegisterOptions{Name: "Refuse"})
+	w.registerChildren(wk)
 	if err := wk.Start(); err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package gtemporal
 import (
 	"errors"
 	"fmt"
+	"strings"
 
+	failurepb "go.temporal.io/api/failure/v1"
 	"go.temporal.io/sdk/temporal"
 )
 
@@ -85,6 +87,125 @@ func AsTaskError(err error) (*TaskError, bool) {
 		}
 	}
 	return nil, false
+}
+
+// AggregateErrorType is the type of the *temporal.ApplicationError that
+// carries an [AggregateError]'s failures across the workflow boundary: its
+// details are their number, then each failure (a *failurepb.Failure of the
+// SDK's API, the [TaskError] as the SDK's default failure converter writes
+// it). Clients in Go read it back with [AsAggregateError].
+const AggregateErrorType = "gathergen.AggregateError"
+
+// AggregateError is what [Any] returns when every input failed: one
+// *[TaskError] per input, in the order of the inputs, as JavaScript's
+// Promise.any rejects with an AggregateError. errors.Is and errors.As try
+// each failure in order.
+//
+// So that every slot and name survives the SDK's flattening of a workflow's
+// error, an AggregateError unwraps to a *temporal.ApplicationError of type
+// [AggregateErrorType] that holds each failure, and [AsAggregateError]
+// rebuilds it on the client.
+type AggregateError struct {
+	// Errs holds the failure of each input, in the order of the inputs.
+	Errs []*TaskError
+}
+
+// Error lists every failure.
+func (e *AggregateError) Error() string {
+	var b strings.Builder
+	b.WriteString("every input failed")
+	for i, te := range e.Errs {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(te.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the *temporal.ApplicationError of type
+// [AggregateErrorType] whose details hold every failure: what the SDK
+// carries to the client.
+func (e *AggregateError) Unwrap() error {
+	fc := temporal.GetDefaultFailureConverter()
+	details := make([]any, 0, len(e.Errs)+1)
+	details = append(details, len(e.Errs))
+	for _, te := range e.Errs {
+		details = append(details, fc.ErrorToFailure(te))
+	}
+	return temporal.NewApplicationError(e.Error(), AggregateErrorType, details...)
+}
+
+// Is reports whether a failure of e matches target.
+func (e *AggregateError) Is(target error) bool {
+	for _, te := range e.Errs {
+		if errors.Is(te, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// As finds the first failure of e that matches target, and sets target to
+// it.
+func (e *AggregateError) As(target any) bool {
+	for _, te := range e.Errs {
+		if errors.As(te, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// AsAggregateError finds the [AggregateError] in err's chain: in a workflow,
+// the one [Any] returned; on a client, rebuilt from the failure of type
+// [AggregateErrorType], each TaskError with Index and Name as the workflow
+// saw them and Err its decoded cause. It reports false when err holds
+// neither.
+func AsAggregateError(err error) (*AggregateError, bool) {
+	var ae *AggregateError
+	if errors.As(err, &ae) {
+		return ae, true
+	}
+	for ; err != nil; err = errors.Unwrap(err) {
+		app, ok := err.(*temporal.ApplicationError)
+		if !ok || app.Type() != AggregateErrorType {
+			continue
+		}
+		if ae, ok := fromDetails(app); ok {
+			return ae, true
+		}
+	}
+	return nil, false
+}
+
+// fromDetails rebuilds an AggregateError from the details of its carrier.
+func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
+	var n int
+	if app.Details(&n) != nil || n < 0 {
+		return nil, false
+	}
+	ptrs := make([]any, n+1)
+	ptrs[0] = &n
+	failures := make([]*failurepb.Failure, n)
+	for i := range failures {
+		ptrs[i+1] = &failures[i]
+	}
+	if app.Details(ptrs...) != nil {
+		return nil, false
+	}
+	fc := temporal.GetDefaultFailureConverter()
+	ae := &AggregateError{Errs: make([]*TaskError, n)}
+	for i, f := range failures {
+		te, ok := AsTaskError(fc.FailureToError(f))
+		if !ok {
+			return nil, false
+		}
+		ae.Errs[i] = te
+	}
+	return ae, true
 }
 
 // Result is the outcome of one input of a settle or of [AsCompleted]: the

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stretchr/testify/mock"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
@@ -45,7 +46,12 @@ func FetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order
 
 // LoadPage is a workflow that gathers the two activities.
 func LoadPage(ctx workflow.Context, id int) (string, error) {
-	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: time.Minute})
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: 2 * time.Hour})
+	return loadPage(ctx, id)
+}
+
+// loadPage gathers the user and their orders and writes the page.
+func loadPage(ctx workflow.Context, id int) (string, error) {
 	user, orders, err := gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), FetchOrdersActivity(ctx, id))
 	if err != nil {
 		return "", err
@@ -57,21 +63,54 @@ func LoadPage(ctx workflow.Context, id int) (string, error) {
 	return user.Name + " ordered " + strings.Join(items, " and "), nil
 }
 
-// runLoadPage runs LoadPage in the SDK's test environment, as a worker
-// and a client would on a server.
-func runLoadPage(id int) (string, error) {
+// LoadPageUnlessStopped is LoadPage that a "stop" signal ends: the gather
+// or the signal, whichever comes first. The gather runs in flight under
+// gtemporal.Go, and its future joins a Selector beside the signal channel;
+// the signal cancels the gather, which cancels both activities.
+func LoadPageUnlessStopped(ctx workflow.Context, id int) (string, error) {
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: 2 * time.Hour})
+	page := gtemporal.Go(ctx, func(ctx workflow.Context) (string, error) {
+		return loadPage(ctx, id)
+	})
+	var result string
+	var err error
+	sel := workflow.NewSelector(ctx)
+	page.AddTo(sel, func(p string, e error) { result, err = p, e })
+	sel.AddReceive(workflow.GetSignalChannel(ctx, "stop"), func(c workflow.ReceiveChannel, _ bool) {
+		var why string
+		c.Receive(ctx, &why)
+		page.Cancel()
+		err = fmt.Errorf("stopped: %s", why)
+	})
+	sel.Select(ctx)
+	return result, err
+}
+
+// newEnv returns a test environment with the example's activities.
+func newEnv() *testsuite.TestWorkflowEnvironment {
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(quiet())
 	env := suite.NewTestWorkflowEnvironment()
 	env.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: "FetchUser"})
 	env.RegisterActivityWithOptions(FetchOrders, activity.RegisterOptions{Name: "FetchOrders"})
-	env.ExecuteWorkflow(LoadPage, id)
+	return env
+}
+
+// result runs wf with id in env, as a worker and a client would on a
+// server, and returns its result.
+func result(env *testsuite.TestWorkflowEnvironment, wf any, id int) (string, error) {
+	env.ExecuteWorkflow(wf, id)
 	if err := env.GetWorkflowError(); err != nil {
 		return "", err
 	}
 	var page string
 	err := env.GetWorkflowResult(&page)
 	return page, err
+}
+
+// runLoadPage runs LoadPage in the SDK's test environment.
+func runLoadPage(id int) (string, error) {
+	return result(newEnv(), LoadPage, id)
 }
 
 func ExampleGather2() {
@@ -88,4 +127,18 @@ func ExampleAsTaskError() {
 		fmt.Printf("slot %d (%s) failed: %s\n", te.Index, te.Name, appErr.Type())
 	}
 	// Output: slot 0 (FetchUser) failed: NotFound
+}
+
+func ExampleFuture_AddTo() {
+	page, err := result(newEnv(), LoadPageUnlessStopped, 7) // no signal: the gather wins
+	fmt.Println(page, err)
+
+	env := newEnv()
+	env.OnActivity("FetchOrders", mock.Anything, mock.Anything).After(time.Hour).Return([]Order{}, nil)
+	env.RegisterDelayedCallback(func() { env.SignalWorkflow("stop", "closing time") }, time.Minute)
+	_, err = result(env, LoadPageUnlessStopped, 7) // the orders take an hour: the signal wins
+	fmt.Println(errors.Unwrap(err))
+	// Output:
+	// user7 ordered book and pen <nil>
+	// stopped: closing time
 }

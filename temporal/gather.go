@@ -51,7 +51,7 @@ func gather(ctx workflow.Context, ins []input) error {
 	var failure error
 	s := workflow.NewSelector(ctx)
 	for i, in := range ins {
-		s.AddFuture(in.base().future, func(workflow.Future) {
+		in.base().addTo(s, func(workflow.Future) {
 			left--
 			if err := in.load(ctx); err != nil && failed < 0 {
 				failed, failure = i, err
@@ -80,7 +80,7 @@ func settle(ctx workflow.Context, ins []input) error {
 	left := len(ins)
 	s := workflow.NewSelector(ctx)
 	for _, in := range ins {
-		s.AddFuture(in.base().future, func(workflow.Future) { left-- })
+		in.base().addTo(s, func(workflow.Future) { left-- })
 	}
 	done := watch(ctx, s)
 	for left > 0 && !*done {
@@ -96,7 +96,7 @@ func settle(ctx workflow.Context, ins []input) error {
 // outcome returns the result of f after a settle: cut for an input that
 // was still pending when ctx was done, its own outcome otherwise.
 func outcome[T any](ctx workflow.Context, f *Future[T], cut error) Result[T] {
-	if cut != nil && !f.future.IsReady() {
+	if cut != nil && !f.ready() {
 		return Result[T]{Err: cut}
 	}
 	err := f.load(ctx)
@@ -118,8 +118,16 @@ func watch(ctx workflow.Context, s workflow.Selector) *bool {
 // order of the cancel requests in the workflow's history).
 func cancelPending(ins []input) {
 	for _, in := range ins {
-		if c := in.base(); !c.future.IsReady() {
-			c.stop()
-		}
+		in.base().stop()
 	}
+}
+
+// addTo adds c's future to s with fn as its callback; for a future that
+// Cancel settled before the SDK did, it calls fn at once instead.
+func (c *core) addTo(s workflow.Selector, fn func(workflow.Future)) {
+	if c.canceled {
+		fn(c.future)
+		return
+	}
+	s.AddFuture(c.future, fn)
 }

@@ -324,25 +324,48 @@ func TestAnySkipsFailures(t *testing.T) {
 	}
 }
 
-func TestAnyOfFailuresJoinsThem(t *testing.T) {
+// TestAnyOfFailuresKeepsEverySlot: when every input of Any fails, the
+// workflow sees an *AggregateError with a *TaskError per slot, and so does
+// its client, after the SDK has flattened the error.
+func TestAnyOfFailuresKeepsEverySlot(t *testing.T) {
 	l := newLab(t, 0)
 	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
 		ctx = options(ctx)
 		_, err := Any(ctx, Execute[string](ctx, "Fail", "one"), Execute[string](ctx, "Fail", "two"))
-		joined, ok := err.(interface{ Unwrap() []error })
-		if !ok || len(joined.Unwrap()) != 2 {
-			return "", fmt.Errorf("Any returned %v; want two errors joined", err)
+		if err := checkAggregate(err); err != nil {
+			return "", fmt.Errorf("in the workflow: %w", err)
 		}
-		for i, e := range joined.Unwrap() {
-			if te, ok := e.(*TaskError); !ok || te.Index != i || te.Name != "Fail" {
-				return "", fmt.Errorf("error %d is %v; want a TaskError for slot %d", i, e, i)
-			}
+		var te *TaskError
+		if !errors.As(err, &te) || te.Index != 0 {
+			return "", fmt.Errorf("errors.As finds %v; want the first slot's TaskError", te)
 		}
-		return "", nil
+		return "", err
 	})
-	if err != nil {
-		t.Fatal(err)
+	var wfErr *temporal.WorkflowExecutionError
+	if !errors.As(err, &wfErr) {
+		t.Fatalf("error %T %v; want a *temporal.WorkflowExecutionError", err, err)
 	}
+	if err := checkAggregate(err); err != nil {
+		t.Fatalf("on the client: %v", err)
+	}
+}
+
+// checkAggregate checks that err holds an AggregateError of two failures of
+// Fail, "one" in slot 0 and "two" in slot 1, each the activity's own error.
+func checkAggregate(err error) error {
+	ae, ok := AsAggregateError(err)
+	if !ok || len(ae.Errs) != 2 {
+		return fmt.Errorf("AsAggregateError(%v) = %v, %v; want two failures", err, ae, ok)
+	}
+	for i, want := range []string{"one", "two"} {
+		te := ae.Errs[i]
+		var appErr *temporal.ApplicationError
+		if te.Index != i || te.Name != "Fail" || !errors.As(te.Err, &appErr) ||
+			appErr.Type() != "Refused" || appErr.Message() != want {
+			return fmt.Errorf("failure %d is %v; want slot %d (Fail) refusing %q", i, te, i, want)
+		}
+	}
+	return nil
 }
 
 func TestRaceAndAnyOfNothing(t *testing.T) {
@@ -496,5 +519,78 @@ func TestTaskErrorCrossesTheWorkflowBoundary(t *testing.T) {
 	var activityErr *temporal.ActivityError
 	if !errors.As(te.Err, &activityErr) {
 		t.Errorf("TaskError.Err = %v; want the activity's error", te.Err)
+	}
+}
+
+// TestIsReadyRightAfterCancel: a cancelled future is settled as soon as
+// Cancel returns, in the test environment too, where the SDK reports the
+// cancellation of an activity only at its next step; its error is the
+// cancellation even though the activity then ends otherwise.
+func TestIsReadyRightAfterCancel(t *testing.T) {
+	l := newLab(t, 0)
+	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
+		ctx = options(ctx)
+		held := Execute[string](ctx, "Hold", 1)
+		inFlight := Go(ctx, func(ctx workflow.Context) (string, error) {
+			return Execute[string](ctx, "Hold", 2).Get(ctx)
+		})
+		for _, f := range []*Future[string]{held, inFlight} {
+			f.Cancel()
+			if !f.IsReady() {
+				return "", fmt.Errorf("%q is not ready right after Cancel", f.Name())
+			}
+			if _, err := f.Get(ctx); !temporal.IsCanceledError(err) {
+				return "", fmt.Errorf("Get after Cancel returned %v; want a cancellation", err)
+			}
+		}
+		return "", nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCancelledInputFailsAGatherAtOnce: a future cancelled before a gather
+// fails it at once, with the cancellation in its slot.
+func TestCancelledInputFailsAGatherAtOnce(t *testing.T) {
+	l := newLab(t, 0)
+	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
+		ctx = options(ctx)
+		held := Execute[string](ctx, "Hold", 1)
+		held.Cancel()
+		_, _, err := Gather2(ctx, Execute[string](ctx, "Hold", 2), held)
+		if te, ok := AsTaskError(err); !ok || te.Index != 1 || !temporal.IsCanceledError(te.Err) {
+			return "", fmt.Errorf("Gather2 returned %v; want slot 1 cancelled", err)
+		}
+		return "", nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAsCompletedLeftByAPanicCancelsTheRest: a loop body that panics, in a
+// workflow that recovers, leaves no input running.
+func TestAsCompletedLeftByAPanicCancelsTheRest(t *testing.T) {
+	l := newLab(t, 0)
+	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
+		ctx = options(ctx)
+		hold := Execute[string](ctx, "Hold", 5)
+		func() {
+			defer func() { _ = recover() }()
+			for range AsCompleted(ctx, Execute[string](ctx, "Echo", "x"), hold) {
+				panic("the loop body fails")
+			}
+		}()
+		if !hold.IsReady() {
+			return "", errors.New("the input not yet yielded was not cancelled")
+		}
+		return "", nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := <-l.cancelled; i != 5 {
+		t.Errorf("Hold %d saw the cancellation; want 5", i)
 	}
 }

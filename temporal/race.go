@@ -1,7 +1,6 @@
 package gtemporal
 
 import (
-	"errors"
 	"iter"
 
 	"go.temporal.io/sdk/workflow"
@@ -17,9 +16,10 @@ func Race[T any](ctx workflow.Context, fs ...*Future[T]) (T, error) {
 
 // Any waits for the first of fs to succeed, like JavaScript's Promise.any,
 // and returns its value; every other input is cancelled. When every input
-// fails, Any returns all their errors, each a *[TaskError], joined with
-// errors.Join in the order of fs. When ctx is done first, Any cancels every
-// input and returns ctx.Err(). Any of no futures returns [ErrNoFutures].
+// fails, Any returns an *[AggregateError] that holds each failure as a
+// *[TaskError], in the order of fs (Promise.any's AggregateError). When ctx
+// is done first, Any cancels every input and returns ctx.Err(). Any of no
+// futures returns [ErrNoFutures].
 func Any[T any](ctx workflow.Context, fs ...*Future[T]) (T, error) {
 	return first(ctx, "gtemporal.Any", fs, true)
 }
@@ -35,7 +35,7 @@ func first[T any](ctx workflow.Context, caller string, fs []*Future[T], needSucc
 	left, winner := len(fs), -1
 	s := workflow.NewSelector(ctx)
 	for i, f := range fs {
-		s.AddFuture(f.future, func(workflow.Future) {
+		f.addTo(s, func(workflow.Future) {
 			left--
 			if err := f.load(ctx); winner < 0 && (err == nil || !needSuccess) {
 				winner = i
@@ -57,46 +57,68 @@ func first[T any](ctx workflow.Context, caller string, fs []*Future[T], needSucc
 		}
 		return f.value, nil
 	}
-	errs := make([]error, len(fs))
+	errs := make([]*TaskError, len(fs))
 	for i, f := range fs {
 		errs[i] = &TaskError{Index: i, Name: f.name, Err: f.err}
 	}
-	return zero, errors.Join(errs...)
+	return zero, &AggregateError{Errs: errs}
 }
 
 // AsCompleted returns an iterator over fs in the order in which they
 // settle, like Python's asyncio.as_completed, driven by one
 // workflow.Selector: each step yields an input's index in fs and its
 // outcome, and every input is yielded once. Inputs already settled when the
-// loop starts come first, in the order of fs. Stopping the loop early
-// cancels the inputs not yet yielded. When ctx is done first, the inputs
-// still pending are cancelled and yielded, in the order of fs, with
-// ctx.Err(). The iterator may be ranged over more than once.
+// loop starts come first, in the order of fs. Leaving the loop early, by
+// break, return or a panic of its body, cancels the inputs not yet yielded.
+// When ctx is done first, the inputs still pending are cancelled and
+// yielded, in the order of fs, with ctx.Err(). The iterator may be ranged
+// over more than once.
 func AsCompleted[T any](ctx workflow.Context, fs ...*Future[T]) iter.Seq2[int, Result[T]] {
 	checkAll("gtemporal.AsCompleted", fs)
 	checkCtx("gtemporal.AsCompleted", ctx)
 	return func(yield func(int, Result[T]) bool) {
 		yielded := make([]bool, len(fs))
+		defer stopRest(fs, yielded) // however the loop is left
 		arrived := -1
 		s := workflow.NewSelector(ctx)
 		for i, f := range fs {
-			s.AddFuture(f.future, func(workflow.Future) { arrived = i })
+			s.AddFuture(f.future, func(workflow.Future) {
+				if !yielded[i] { // a future that Cancel settled was yielded before the SDK settled it
+					arrived = i
+				}
+			})
 		}
-		watch(ctx, s)
-		for range fs {
-			arrived = -1
-			s.Select(ctx)
-			if arrived < 0 { // ctx is done
-				yieldRest(ctx, fs, yielded, yield)
-				return
+		done := watch(ctx, s)
+		for left := len(fs); left > 0; {
+			arrived = canceledOne(fs, yielded)
+			if arrived < 0 {
+				s.Select(ctx)
+			}
+			if arrived < 0 {
+				if *done {
+					yieldRest(ctx, fs, yielded, yield)
+					return
+				}
+				continue
 			}
 			yielded[arrived] = true
+			left--
 			if !yield(arrived, outcome(ctx, fs[arrived], nil)) {
-				stopRest(fs, yielded)
 				return
 			}
 		}
 	}
+}
+
+// canceledOne returns the index of the first input not yet yielded that
+// Cancel settled before the SDK did, or -1.
+func canceledOne[T any](fs []*Future[T], yielded []bool) int {
+	for i, f := range fs {
+		if f.canceled && !yielded[i] {
+			return i
+		}
+	}
+	return -1
 }
 
 // yieldRest yields the inputs not yet yielded, in index order, once ctx is
@@ -109,11 +131,8 @@ func yieldRest[T any](ctx workflow.Context, fs []*Future[T], yielded []bool, yie
 		}
 		yielded[i] = true
 		r := outcome(ctx, f, cut)
-		if !f.future.IsReady() {
-			f.stop()
-		}
+		f.stop()
 		if !yield(i, r) {
-			stopRest(fs, yielded)
 			return
 		}
 	}
@@ -122,7 +141,7 @@ func yieldRest[T any](ctx workflow.Context, fs []*Future[T], yielded []bool, yie
 // stopRest cancels the inputs not yet yielded.
 func stopRest[T any](fs []*Future[T], yielded []bool) {
 	for i, f := range fs {
-		if !yielded[i] && !f.future.IsReady() {
+		if !yielded[i] {
 			f.stop()
 		}
 	}

@@ -21,7 +21,8 @@ import (
 )
 
 // record makes TestRecordHistories run the replayed workflows on a dev
-// server and rewrite testdata/history/*.json:
+// server and write testdata/history/*.json, for the histories that have no
+// file yet (delete a file to record it again):
 //
 //	go test -run TestRecordHistories -record .
 var record = flag.Bool("record", false, "record the replay tests' histories on a dev server")
@@ -67,11 +68,15 @@ func GatherWithARefusalSwapped(ctx workflow.Context) (int, error) {
 	return a.Square + c.Square, err
 }
 
-// histories names each recorded history's workflow.
+// histories names each recorded history's workflow: "children" gathers
+// child workflows, and "local" is one such child, which gathers an activity
+// and a local activity.
 var histories = map[string]any{
 	"gather-everything": GatherEverything,
 	"refusal":           GatherWithARefusal,
 	"cancelled":         GatherHolds,
+	"children":          GatherChildren,
+	"local":             SquareChild,
 }
 
 // historyPath is where the history of name is committed.
@@ -105,8 +110,9 @@ func TestReplayCatchesSwappedStubs(t *testing.T) {
 	}
 }
 
-// TestRecordHistories runs the replayed workflows on a dev server with one
-// worker and writes their histories. It runs only with -record.
+// TestRecordHistories runs the replayed workflows that have no history yet
+// on a dev server with one worker and writes their histories. It runs only
+// with -record.
 func TestRecordHistories(t *testing.T) {
 	if !*record {
 		t.Skip("records histories only with -record")
@@ -115,6 +121,9 @@ func TestRecordHistories(t *testing.T) {
 	c.startWorker("worker-a")
 	ctx := context.Background()
 	for name, wf := range histories {
+		if _, err := os.Stat(historyPath(name)); err == nil {
+			continue // recorded by an earlier version: what replay must still accept
+		}
 		var run = c.start(ctx, wf, recordArgs(name)...)
 		if name == "cancelled" {
 			waitFor(t, "3 running activities", func() bool { return len(c.running(ctx, run)) == 3 })
@@ -123,32 +132,43 @@ func TestRecordHistories(t *testing.T) {
 			}
 		}
 		_ = run.Get(ctx, nil) // success or failure, the history is what counts
-		hist := &historypb.History{}
-		it := c.client.GetWorkflowHistory(ctx, run.GetID(), run.GetRunID(), false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-		for it.HasNext() {
-			event, err := it.Next()
-			if err != nil {
-				t.Fatal(err)
-			}
-			hist.Events = append(hist.Events, event)
-		}
-		data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(historyPath(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(historyPath(name), append(data, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeHistory(t, c, run.GetID(), run.GetRunID(), historyPath(name))
 	}
 }
 
 // recordArgs are the arguments of the recorded workflows.
 func recordArgs(name string) []any {
-	if name == "cancelled" {
+	switch name {
+	case "cancelled":
 		return []any{3}
+	case "children":
+		return []any{"Square", 3}
+	case "local":
+		return []any{"Square", 5}
 	}
 	return nil
+}
+
+// writeHistory writes the history of a workflow run to path.
+func writeHistory(t *testing.T, c *cluster, id, runID, path string) {
+	t.Helper()
+	hist := &historypb.History{}
+	it := c.client.GetWorkflowHistory(context.Background(), id, runID, false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		event, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist.Events = append(hist.Events, event)
+	}
+	data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -204,11 +204,14 @@
 // the same typed helpers, from package gtemporal
 // (github.com/gathergen/gathergen/temporal, a module of its own):
 //
-//	//gathergen:activity [as Name]
+//	//gathergen:activity [local] [as Name]
 //		in the doc comment of a function or method
-//	//gathergen:activity pkg.Func [as Name]
+//	//gathergen:activity [local] pkg.Func [as Name]
 //		anywhere at package level: a function of another package, named
 //		as for //gathergen:async
+//	//gathergen:workflow [as Name]
+//		in the doc comment of a workflow function (see Temporal
+//		workflows below)
 //
 // Activities go to a file of their own, activity_gen.go (-activity-output
 // names it otherwise), so that a package without activities never imports
@@ -217,23 +220,34 @@
 //
 //	const FetchUserActivityName = "FetchUser"
 //	func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User]
-//	const ClientFetchOrdersActivityName = "Client.FetchOrders"
+//	const ClientFetchOrdersActivityName = "ClientFetchOrders"
 //	func ClientFetchOrdersActivity(ctx workflow.Context, id int) *gtemporal.Future[[]Order]
-//	const AtoiActivityName = "strconv.Atoi"
+//	const AtoiActivityName = "Atoi"
 //	func AtoiActivity(ctx workflow.Context, s string) *gtemporal.Future[int]
-//	func RegisterActivities(r worker.ActivityRegistry, client *Client)
+//	type ActivityReceivers struct{ Client *Client }
+//	func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers)
 //
-// An activity is registered under the name that gathergen's errors give
-// its function (F, Type.Method, or pkg.Func with the package's name), or
-// under the Name of "as Name". Its identifiers are Base+"Activity" for the
-// stub and Base+"ActivityName" for the constant, where Base is Name, F,
-// Type+Method, or Func for pkg.Func. Workflow histories record registered
-// names, and renaming a function renames its activity: pin with "as Name"
-// the name of an activity whose workflows may still be running ("as
-// FetchOrders" keeps the name that the SDK's RegisterActivity gives the
-// method Client.FetchOrders). Names are checked within a package; a worker
-// that registers the activities of two packages needs theirs distinct too
-// (the SDK panics on a name registered twice): give one "as Name".
+// An activity's Base is the Name of "as Name", F for a function, Type+Method
+// for a method (ClientFetchOrders), Func for pkg.Func (Atoi). It is the
+// name the activity is registered under, and its identifiers are
+// Base+"Activity" for the stub and Base+"ActivityName" for the constant.
+// A Base never holds a dot: the SDK's replay compares only the part of an
+// activity's name after its last dot, so that "Shipping.Quote" and
+// "Insurance.Quote" would be one name to it, and a workflow that gathers
+// the two and swaps them in a later version would replay without an
+// error, each future receiving the other's result. Two activities of a
+// package under one name are a problem.
+//
+// Workflow histories record registered names, and renaming a function
+// renames its activity: pin with "as Name" the name of an activity whose
+// workflows may still be running. A worker that the SDK's own
+// RegisterActivity set up registered a method under the method's name
+// alone (RegisterActivity(&Payments{}) registers Charge): "as Charge" on
+// Payments.Charge keeps that name, and its stub is ChargeActivity. Names
+// are checked within a package; a worker that registers the activities of
+// two packages needs theirs distinct too (the SDK panics on a name
+// registered twice): give one "as Name". docs/temporal-directives.md says
+// which names are safe.
 //
 // A stub starts its activity with gtemporal.Execute, under its name and
 // with the activity options of ctx (set with workflow.WithActivityOptions;
@@ -246,11 +260,28 @@
 // fails only when it is not nil.
 //
 // RegisterActivities registers every activity of the package under its
-// name. It takes one value for each type whose methods are activities (a
-// pointer where one of them has a pointer receiver), on which the worker
-// calls them. A function that Temporal calls as it is (it returns
-// (T, error) or error and is not variadic) is registered itself, any other
-// through a function literal that adapts it.
+// name. A package whose activities are all functions gets
+// RegisterActivities(r worker.ActivityRegistry). One with methods among
+// them gets a struct, ActivityReceivers, with one field per type whose
+// methods are activities, named as the type (a pointer where one of its
+// methods has a pointer receiver), and RegisterActivities takes it after
+// r, so that every receiver is passed by name, in one line:
+//
+//	type ActivityReceivers struct {
+//		Client *Client
+//	}
+//	func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers)
+//
+//	RegisterActivities(w, shop.ActivityReceivers{Client: client})
+//
+// A new type of activities adds a field, which calls that leave it out
+// still compile; RegisterActivities panics, naming the field, when one of
+// its pointers is nil, before it registers anything, so that a forgotten
+// receiver shows when the worker starts rather than at its first call.
+// The worker calls each method on the value of its type's field. A
+// function that Temporal calls as it is (it returns (T, error) or error
+// and is not variadic) is registered itself, any other through a function
+// literal that adapts it.
 //
 // A gather directive whose elements are all activities emits its helper
 // for workflow code:
@@ -285,12 +316,89 @@
 // protocol buffers, []byte and, for everything else, JSON, so it cannot
 // carry a channel, a function, an unsafe.Pointer, a complex number, an
 // interface with methods (error, io.Reader: JSON cannot tell which type to
-// read back) or a map whose keys are neither strings, integers nor text
-// marshalers, wherever they are in the value: through pointers, slices,
-// arrays, map values and the fields that encoding/json writes (exported or
-// embedded, not tagged json:"-"). A type with its own MarshalJSON,
-// MarshalText or ProtoReflect method is trusted as it is. The empty
-// interface is carried, as JSON values: a number comes back as a float64.
+// read back), a map whose keys are neither strings, integers nor text
+// marshalers (MarshalText on the key's value, UnmarshalText on its
+// pointer), or an embedded pointer to an unexported struct (written, never
+// read back), wherever they are in the value: through pointers, slices,
+// arrays but those of length 0, map values and the fields that
+// encoding/json writes (exported, or embedded structs; not tagged
+// json:"-"; an embedded unexported type that is not a struct is left out).
+// A type whose value has its own MarshalJSON, MarshalText or ProtoReflect
+// method is trusted as it is. Method sets matter: a parameter or result
+// reaches the converter by value, as do a map's keys and values, and a
+// marshaler with a pointer receiver is called only through a pointer, in a
+// slice, or on a field or element of such a value. Met by value, such a
+// type is written field by field: refused when its pointer has an
+// unmarshaler (a big.Int by value is written as {} and cannot be read
+// back; pass a *big.Int). The empty interface is carried, as JSON values: a
+// number comes back as a float64.
+//
+// # Local activities
+//
+// "//gathergen:activity local" makes the activity's stub a local one,
+// Base+"LocalActivity", which runs it with workflow.ExecuteLocalActivity
+// (through gtemporal.ExecuteLocal) under the local activity options of ctx
+// (set with workflow.WithLocalActivityOptions; without a start-to-close
+// or schedule-to-close timeout the future fails at once). The worker that
+// runs the workflow runs a local activity itself, with no round trip to
+// the server for each attempt, which suits short work; it cannot
+// heartbeat. Everything else is as for an activity: its name and constant
+// (Base+"ActivityName"), RegisterActivities, which registers it like any
+// activity (the worker runs a local activity by name only when it has it
+// registered), the checks, and the groups that gather it:
+//
+//	//gathergen:activity local
+//	func Tax(line Line) int { ... }
+//
+//	const TaxActivityName = "Tax"
+//	func TaxLocalActivity(ctx workflow.Context, line Line) *gtemporal.Future[int]
+//
+// A future of a local activity joins every gtemporal wait beside those of
+// activities and child workflows.
+//
+// # Temporal workflows
+//
+// "//gathergen:workflow [as Name]" in the doc comment of a workflow
+// function, func(ctx workflow.Context, params...) (T, error) or error,
+// emits, in the activity file:
+//
+//	//gathergen:workflow
+//	func ShipOrder(ctx workflow.Context, order Order) (Receipt, error) { ... }
+//
+//	const ShipOrderWorkflowName = "ShipOrder"
+//	func ShipOrderChildWorkflow(ctx workflow.Context, order Order) *gtemporal.Future[Receipt]
+//	func ExecuteShipOrder(ctx context.Context, c client.Client, opts client.StartWorkflowOptions, order Order) (gtemporal.Run[Receipt], error)
+//	func RegisterWorkflows(r worker.WorkflowRegistry)
+//
+// Base is Name or the function's name: the workflow is registered under
+// it, and it names the constant (Base+"WorkflowName"), the child stub
+// (Base+"ChildWorkflow") and the typed start ("Execute"+Base). Like an
+// activity's, it has no dot, since the SDK's replay compares a child
+// workflow's name after its last dot only.
+//
+// The child stub starts the workflow as a child of the workflow of ctx,
+// with the child options of ctx (workflow.WithChildOptions), through
+// gtemporal.ExecuteChild, and returns its typed future, which every
+// gtemporal wait gathers beside activities. A workflow that returns only
+// an error gives Future[struct{}]. When a gather cancels a pending child
+// (a sibling failed, Race or Any has a winner, an AsCompleted loop was
+// left), the child receives a cancellation request, and its future
+// settles as its ChildWorkflowCancellationType and WaitForCancellation
+// say; when the parent closes, the child's ParentClosePolicy decides
+// (package gtemporal's doc has the table).
+//
+// The typed start is client code: it starts the workflow with c and opts
+// (client.Client's ExecuteWorkflow; opts.TaskQueue is required) through
+// gtemporal.ExecuteWorkflow and returns a gtemporal.Run[T], whose ID and
+// RunID name the execution and whose Get(ctx) returns (T, error).
+//
+// RegisterWorkflows registers every workflow of the package under its
+// name. Each of these is a problem, with its position: a generic
+// workflow, a method, a variadic function, a first parameter that is not
+// a workflow.Context, results other than (T, error) or error, a parameter
+// or result that the data converter cannot carry (the rules of
+// activities), two workflows under one name, and the directive anywhere
+// but in the doc comment of a function.
 //
 // # Diagnostics and exit status
 //

@@ -38,13 +38,20 @@ Directives (one per line, no space after //):
                                      are F, Type.Method, Method, pkg.Func or
                                      (*pkg.T).M, each with its own async
                                      directive, 2 to 9
-  //gathergen:activity [pkg.Func] [as Name]
+  //gathergen:activity [local] [pkg.Func] [as Name]
                                      a function or method (or pkg.Func) as a
                                      Temporal activity: NameActivity(ctx
                                      workflow.Context, params...) returns a
-                                     *gtemporal.Future, RegisterActivities
+                                     *gtemporal.Future (NameLocalActivity
+                                     with local), RegisterActivities
                                      registers every one; a gather whose
                                      elements are activities runs in a workflow
+  //gathergen:workflow [as Name]     in the doc comment of a workflow
+                                     function: NameChildWorkflow(ctx
+                                     workflow.Context, params...) returns a
+                                     *gtemporal.Future, ExecuteName(ctx, c,
+                                     opts, params...) a typed gtemporal.Run,
+                                     RegisterWorkflows registers every one
 
 Exit status: 0 on success, 1 on problems (printed as file:line:col: message,
 nothing written) or a stale file under -check, 2 on bad usage.

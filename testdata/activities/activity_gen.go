@@ -31,7 +31,7 @@ func FetchUserActivity(ctx workflow.Context, id int) *gtemporal.Future[User] {
 
 // ClientFetchOrdersActivityName is the name under which RegisterActivities registers
 // Client.FetchOrders.
-const ClientFetchOrdersActivityName = "Client.FetchOrders"
+const ClientFetchOrdersActivityName = "ClientFetchOrders"
 
 // ClientFetchOrdersActivity starts the activity Client.FetchOrders with the activity options of ctx
 // and returns its future.
@@ -112,7 +112,7 @@ func LabelActivity(ctx workflow.Context, n int) *gtemporal.Future[string] {
 }
 
 // AtoiActivityName is the name under which RegisterActivities registers strconv.Atoi.
-const AtoiActivityName = "strconv.Atoi"
+const AtoiActivityName = "Atoi"
 
 // AtoiActivity starts the activity strconv.Atoi with the activity options of ctx and returns its
 // future.
@@ -138,16 +138,30 @@ func BaseNameActivity(ctx workflow.Context, path1 string) *gtemporal.Future[stri
 	return gtemporal.Execute[string](ctx, BaseNameActivityName, path1)
 }
 
+// ActivityReceivers holds, one field per type, the values whose methods RegisterActivities
+// registers as activities; RegisterActivities panics when one of its pointers is nil.
+type ActivityReceivers struct {
+	Client *Client
+	Clock  Clock
+}
+
 // RegisterActivities registers with r FetchUser, Client.FetchOrders, Clock.Shift, Double, Store,
 // Touch, Lookup, Sum, Echo, Label, strconv.Atoi, strings.Repeat and path.Base, each under the name
-// that its ...ActivityName constant holds. Methods are called on client and clock.
-func RegisterActivities(r worker.ActivityRegistry, client *Client, clock Clock) {
+// that its ...ActivityName constant holds. Methods are called on receivers.Client and
+// receivers.Clock.
+func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
+	if receivers.Client == nil {
+		panic("RegisterActivities: ActivityReceivers.Client is nil")
+	}
 	r.RegisterActivityWithOptions(FetchUser, activity.RegisterOptions{Name: FetchUserActivityName})
 	r.RegisterActivityWithOptions(
-		client.FetchOrders,
+		receivers.Client.FetchOrders,
 		activity.RegisterOptions{Name: ClientFetchOrdersActivityName},
 	)
-	r.RegisterActivityWithOptions(clock.Shift, activity.RegisterOptions{Name: ShiftByActivityName})
+	r.RegisterActivityWithOptions(
+		receivers.Clock.Shift,
+		activity.RegisterOptions{Name: ShiftByActivityName},
+	)
 	r.RegisterActivityWithOptions(func(n int) (int, error) {
 		return Double(n), nil
 	}, activity.RegisterOptions{Name: DoubleActivityName})

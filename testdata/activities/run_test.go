@@ -95,7 +95,7 @@ func newEnv() *testsuite.TestWorkflowEnvironment {
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	env := suite.NewTestWorkflowEnvironment()
-	RegisterActivities(env, &Client{Prefix: "p"}, Clock{Offset: time.Hour})
+	RegisterActivities(env, ActivityReceivers{Client: &Client{Prefix: "p"}, Clock: Clock{Offset: time.Hour}})
 	return env
 }
 

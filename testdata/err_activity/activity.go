@@ -171,3 +171,6 @@ func (*B) Sync(ctx context.Context) error { return nil }
 //gathergen:activity time.Time.Format
 
 //gathergen:activity (*Box[T]).Get
+
+// ActivityReceivers is declared by hand, while A and B have activities.
+type ActivityReceivers struct{}

@@ -5,8 +5,13 @@ import (
 	"strings"
 )
 
+// LocalWord is the first argument of the directive of a local activity:
+// //gathergen:activity local [PKG.FUNC] [as NAME]. A target PKG.FUNC has
+// a dot, so that local is never one.
+const LocalWord = "local"
+
 // activityUsage is the shape of the activity directive's arguments.
-const activityUsage = `want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`
+const activityUsage = `want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`
 
 // ActivityMethodHint says which methods can be activities.
 const ActivityMethodHint = "an activity is a method of this package, with //gathergen:activity in its doc comment, or a function: make an activity of a function that calls it"

@@ -20,8 +20,8 @@ type Word struct {
 	Pos  token.Pos
 }
 
-// Directive is one parsed //gathergen: line. Exactly one of async, activity
-// and gather is set.
+// Directive is one parsed //gathergen: line. Exactly one of async, activity,
+// gather and workflow is set.
 type Directive struct {
 	Pos    token.Pos
 	Async  *AsyncSpec
@@ -29,6 +29,10 @@ type Directive struct {
 	// Activity is //gathergen:activity [PKG.FUNC] [as NAME], whose NAME
 	// names the activity (see activity.go).
 	Activity *AsyncSpec
+	// Local reports //gathergen:activity local: a local activity.
+	Local bool
+	// Workflow is //gathergen:workflow [as NAME] (see workflow.go).
+	Workflow *WorkflowSpec
 }
 
 // AsyncSpec is //gathergen:async [TARGET] [as NAME].
@@ -87,9 +91,15 @@ func parseDirective(pos token.Pos, text string) (d Directive, ok bool, p *Proble
 	case "gather":
 		d.Gather, p = parseGather(dir.Slash, words)
 	case "activity":
+		d.Local = len(words) > 0 && words[0].Text == LocalWord
+		if d.Local {
+			words = words[1:]
+		}
 		d.Activity, p = parseActivity(words)
+	case "workflow":
+		d.Workflow, p = parseWorkflow(words)
 	default:
-		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, activity, gather)", dir.Name)
+		p = errorf(dir.Slash, "unknown directive //gathergen:%s (known: async, activity, gather, workflow)", dir.Name)
 	}
 	return d, true, p
 }

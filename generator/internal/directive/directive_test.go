@@ -65,12 +65,21 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:activity", ok: true, want: "activity  as "},
 		{text: "//gathergen:activity as FetchUser", ok: true, want: "activity  as FetchUser"},
 		{text: "//gathergen:activity net/http.Get as Fetch", ok: true, want: "activity net/http.Get as Fetch"},
-		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity,"},
+		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity [local],"},
 		{text: "//gathergen:activity F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
 		{text: "//gathergen:activity as x-y", ok: true, problem: `activity name "x-y" is not a valid identifier`},
 		{text: "//gathergen:activity (*T).M", ok: true, problem: `malformed //gathergen:activity: "(*T).M" names a method of a type; an activity is a method of this package`},
-		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
-		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity, //gathergen:activity as NAME, or //gathergen:activity PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity local", ok: true, want: "local activity  as "},
+		{text: "//gathergen:activity local strconv.Atoi as Parse", ok: true, want: "local activity strconv.Atoi as Parse"},
+		{text: "//gathergen:activity local as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as"},
+		{text: "//gathergen:workflow", ok: true, want: "workflow as "},
+		{text: "//gathergen:workflow as Ship", ok: true, want: "workflow as Ship"},
+		{text: "//gathergen:workflow as", ok: true, problem: "malformed //gathergen:workflow: missing NAME after as"},
+		{text: "//gathergen:workflow as 9", ok: true, problem: `workflow name "9" is not a valid identifier`},
+		{text: "//gathergen:workflow Ship", ok: true, problem: `malformed //gathergen:workflow: unexpected "Ship"`},
+		{text: "//gathergen:workflow as A B", ok: true, problem: `unexpected "B" after the name`},
+		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`},
 	}
 	for _, tt := range tests {
 		d, ok, p := parseDirective(token.Pos(1), tt.text)
@@ -96,8 +105,14 @@ func describeDirective(d Directive) string {
 		}
 		return strings.Join(words, " ")
 	}
+	if d.Activity != nil && d.Local {
+		return "local activity " + d.Activity.Target.Text + " as " + d.Activity.As.Text
+	}
 	if d.Activity != nil {
 		return "activity " + d.Activity.Target.Text + " as " + d.Activity.As.Text
+	}
+	if d.Workflow != nil {
+		return "workflow as " + d.Workflow.As.Text
 	}
 	return "async " + d.Async.Target.Text + " as " + d.Async.As.Text
 }
@@ -129,6 +144,8 @@ func FuzzParseDirective(f *testing.F) {
 		"//gathergen:async \"\\x",
 		"//gathergen:gather G . .. ...",
 		"//gathergen:activity strconv.Atoi as Parse",
+		"//gathergen:activity local as Tax",
+		"//gathergen:workflow as Ship",
 	} {
 		f.Add(seed)
 	}
@@ -142,7 +159,7 @@ func FuzzParseDirective(f *testing.F) {
 			spec = d.Activity
 		}
 		verbs := 0
-		for _, set := range []bool{d.Async != nil, d.Activity != nil, d.Gather != nil} {
+		for _, set := range []bool{d.Async != nil, d.Activity != nil, d.Gather != nil, d.Workflow != nil} {
 			if set {
 				verbs++
 			}
@@ -154,6 +171,10 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("%q: accepted name %q", text, spec.As.Text)
 		case spec != nil && spec.Target.Text != "" && !token.IsIdentifier(spec.T.Name):
 			t.Fatalf("%q: accepted function %q", text, spec.T.Name)
+		case d.Local && d.Activity == nil:
+			t.Fatalf("%q: local without an activity", text)
+		case d.Workflow != nil && d.Workflow.As.Text != "" && !token.IsIdentifier(d.Workflow.As.Text):
+			t.Fatalf("%q: accepted workflow name %q", text, d.Workflow.As.Text)
 		case d.Gather != nil && (len(d.Gather.Elems) < 2 || len(d.Gather.Elems) > MaxGroup):
 			t.Fatalf("%q: accepted a group of %d", text, len(d.Gather.Elems))
 		}

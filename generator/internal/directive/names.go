@@ -9,8 +9,15 @@ import (
 // RegisterName is the registration helper of a package's activities.
 const RegisterName = "RegisterActivities"
 
-// ActivityBase is the base of an activity's generated identifiers: NAME of
-// "as NAME", Type+Method for a method, the function's name otherwise.
+// ReceiversName is the struct in which RegisterName takes the values whose
+// methods are activities, one field per type.
+const ReceiversName = "ActivityReceivers"
+
+// ActivityBase is the base of an activity's generated identifiers and the
+// name it is registered under: NAME of "as NAME", Type+Method for a method
+// (ShippingQuote), the function's name otherwise (Atoi for strconv.Atoi).
+// It never holds a dot, as Temporal's replay compares only the part of a
+// name after its last dot.
 func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	if spec.As.Text != "" {
 		return spec.As.Text
@@ -21,8 +28,14 @@ func ActivityBase(spec *AsyncSpec, fn, recv string) string {
 	return fn
 }
 
-// StubName names an activity's stub.
-func StubName(base string) string { return base + "Activity" }
+// StubName names an activity's stub: Base+"Activity", or
+// Base+"LocalActivity" for a local activity.
+func StubName(base string, local bool) string {
+	if local {
+		return base + "LocalActivity"
+	}
+	return base + "Activity"
+}
 
 // ConstName names the constant that holds an activity's registered name.
 func ConstName(base string) string { return base + "ActivityName" }

@@ -11,15 +11,16 @@ import (
 
 // addActivityCandidates notes the names an activity directive may
 // generate.
-func (s *Scan) addActivityCandidates(spec *AsyncSpec, owner ast.Node) {
+func (s *Scan) addActivityCandidates(spec *AsyncSpec, local bool, owner ast.Node) {
 	fn, recv := spec.T.Name, ""
 	if fd, ok := owner.(*ast.FuncDecl); ok && spec.T.Name == "" {
 		fn, recv = fd.Name.Name, RecvTypeNameOf(fd)
 	}
 	base := ActivityBase(spec, fn, recv)
-	s.Candidates[StubName(base)] = true
+	s.Candidates[StubName(base, local)] = true
 	s.Candidates[ConstName(base)] = true
 	s.Candidates[RegisterName] = true
+	s.Candidates[ReceiversName] = true
 }
 
 // Found is a directive and where it was found.
@@ -189,7 +190,11 @@ func (s *Scan) addCandidates(d Directive, owner ast.Node) {
 		return
 	}
 	if d.Activity != nil {
-		s.addActivityCandidates(d.Activity, owner)
+		s.addActivityCandidates(d.Activity, d.Local, owner)
+		return
+	}
+	if d.Workflow != nil {
+		s.addWorkflowCandidates(d.Workflow, owner)
 		return
 	}
 	if t := d.Async.T; t.Name != "" {

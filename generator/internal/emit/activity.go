@@ -17,7 +17,8 @@ import (
 
 // Activities renders and formats the activity file of a model: for
 // each activity its name constant and its stub, then the registration
-// helper and the workflow-side group helpers.
+// helper and the workflow-side group helpers; then for each workflow its
+// name constant, child stub and typed start, and their registration.
 func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
@@ -28,9 +29,17 @@ func Activities(m *model.Model) ([]byte, error) {
 		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
 		e.stub(act)
 	}
-	e.registration()
+	if len(m.Activities) > 0 {
+		e.registration()
+	}
 	for _, g := range m.ActivityGroups {
 		e.activityGroup(g)
+	}
+	for _, wf := range m.Workflows {
+		e.workflow(wf)
+	}
+	if len(m.Workflows) > 0 {
+		e.workflowRegistration()
 	}
 	var body bytes.Buffer
 	if err := e.f.Render(&body); err != nil {
@@ -48,6 +57,14 @@ func (e *emitter) activityImports() map[string]string {
 		model.WorkflowPath: "workflow",
 		model.WorkerPath:   "worker",
 		model.ActivityPath: "activity",
+	}
+	if len(e.m.Workflows) > 0 {
+		names[model.ClientPath] = "client"
+	}
+	for _, wf := range e.m.Workflows {
+		for path, pkg := range wf.Imports {
+			names[path] = pkg.Name()
+		}
 	}
 	for _, act := range e.m.Activities {
 		for path, pkg := range act.Imports {
@@ -76,37 +93,49 @@ func stubParams(w *model.Wrapper, sc *goname.Scope) []param {
 }
 
 // stub declares the workflow-side stub of an activity: it starts the
-// activity under its registered name, with the activity options of ctx,
-// and returns its typed future. A variadic parameter travels as one slice.
+// activity under its registered name, with the activity options of ctx
+// (the local activity options for a local activity), and returns its typed
+// future. A variadic parameter travels as one slice.
 func (e *emitter) stub(act *model.Activity) {
 	w := act.Wrapper
 	sc := goname.NewScope(e.reserved)
 	tw := typecode.NewTypeWriter(w.Pkg, w.Lens)
 	ctx := sc.Fresh("ctx")
 	params := stubParams(w, sc)
-	args := []jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}
-	for _, p := range params {
-		args = append(args, jen.Id(p.name))
-	}
+	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}, params)
 	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
 	value := valueType(w, tw)
-	docf(e.f, "%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	execute := "Execute"
+	if act.Local {
+		execute = "ExecuteLocal"
+		docf(e.f, "%s starts %s as a local activity, with the local activity options of %s, and returns its future.", act.Name, act.Label, ctx)
+	} else {
+		docf(e.f, "%s starts the activity %s with the activity options of %s and returns its future.", act.Name, act.Label, ctx)
+	}
 	future := jen.Op("*").Add(gtemporal("Future")).Types(value)
-	execute := fitCall(1, jen.Return, gtemporal("Execute").Types(valueType(w, tw)), func(int) []jen.Code { return args })
-	e.f.Add(fitSignature(0, jen.Func().Id(act.Name), nil, decls, []jen.Code{future}).Block(execute))
+	call := fitCall(1, jen.Return, gtemporal(execute).Types(valueType(w, tw)), func(int) []jen.Code { return args })
+	e.f.Add(fitSignature(0, jen.Func().Id(act.Name), nil, decls, []jen.Code{future}).Block(call))
 }
 
-// receiver is a parameter of the registration helper: the value whose
-// methods are activities.
+// withParams returns first followed by the names of params.
+func withParams(first []jen.Code, params []param) []jen.Code {
+	for _, p := range params {
+		first = append(first, jen.Id(p.name))
+	}
+	return first
+}
+
+// receiver is a field of the receivers' struct: the value whose methods
+// are activities.
 type receiver struct {
-	name string
-	typ  types.Type
+	field string
+	typ   types.Type
 }
 
-// receivers returns, in the order of the activities, one parameter for
-// each type whose methods are activities: a pointer when one of them has a
-// pointer receiver.
-func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []*receiver) {
+// receivers returns, in the order of the activities, one field for each
+// type whose methods are activities, named as the type: a pointer when one
+// of them has a pointer receiver.
+func (e *emitter) receivers() (map[*types.TypeName]*receiver, []*receiver) {
 	byType := map[*types.TypeName]*receiver{}
 	var order []*receiver
 	for _, act := range e.m.Activities {
@@ -115,7 +144,7 @@ func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []
 		}
 		r := byType[act.Recv]
 		if r == nil {
-			r = &receiver{name: sc.Fresh(goname.LowerFirst(act.Recv.Name())), typ: act.Sig.Recv().Type()}
+			r = &receiver{field: act.Recv.Name(), typ: act.Sig.Recv().Type()}
 			byType[act.Recv] = r
 			order = append(order, r)
 		}
@@ -126,19 +155,43 @@ func (e *emitter) receivers(sc *goname.Scope) (map[*types.TypeName]*receiver, []
 	return byType, order
 }
 
+// receiverStruct declares the struct that RegisterActivities takes the
+// receivers in, one field per type, named as the type: a call names each
+// receiver, so that a new type of activities adds a field rather than a
+// parameter, and two receivers of one type cannot be swapped.
+func (e *emitter) receiverStruct(tw *typecode.TypeWriter, order []*receiver) {
+	fields := make([]jen.Code, len(order))
+	for i, rv := range order {
+		fields[i] = jen.Id(rv.field).Add(tw.Typ(rv.typ))
+	}
+	docf(e.f, "%s holds, one field per type, the values whose methods %s registers as activities; %[2]s panics when one of its pointers is nil.", directive.ReceiversName, directive.RegisterName)
+	e.f.Type().Id(directive.ReceiversName).Struct(fields...)
+}
+
 // registration declares RegisterActivities, which registers every activity
 // under its name: the function or method value itself where Temporal can
-// call it as it is, a function literal that adapts it otherwise.
+// call it as it is, a function literal that adapts it otherwise. It takes
+// the receivers of methods in an ActivityReceivers, and checks first that
+// none of its pointers is nil.
 func (e *emitter) registration() {
 	sc := goname.NewScope(e.reserved)
 	tw := typecode.NewTypeWriter(e.m.Pkg, e.m.Lens)
 	r := sc.Fresh("r")
-	byType, order := e.receivers(sc)
+	byType, order := e.receivers()
 	decls := []jen.Code{jen.Id(r).Qual(model.WorkerPath, "ActivityRegistry")}
-	var recvNames []string
-	for _, rv := range order {
-		decls = append(decls, jen.Id(rv.name).Add(tw.Typ(rv.typ)))
-		recvNames = append(recvNames, rv.name)
+	var stmts []jen.Code
+	recvs := ""
+	if len(order) > 0 {
+		e.receiverStruct(tw, order)
+		recvs = sc.Fresh("receivers")
+		decls = append(decls, jen.Id(recvs).Id(directive.ReceiversName))
+		for _, rv := range order {
+			if _, ok := rv.typ.(*types.Pointer); ok {
+				stmts = append(stmts, jen.If(jen.Id(recvs).Dot(rv.field).Op("==").Nil()).Block(
+					jen.Panic(jen.Lit(directive.RegisterName+": "+directive.ReceiversName+"."+rv.field+" is nil")),
+				))
+			}
+		}
 	}
 	// the literals' own names avoid those of the helper, which they use
 	inner := map[string]bool{}
@@ -148,34 +201,34 @@ func (e *emitter) registration() {
 	for name := range sc.Own {
 		inner[name] = true
 	}
-	stmts := make([]jen.Code, len(e.m.Activities))
-	for i, act := range e.m.Activities {
+	for _, act := range e.m.Activities {
 		recv := ""
 		if act.Recv != nil {
-			recv = byType[act.Recv].name
+			recv = recvs + "." + byType[act.Recv].field
 		}
 		options := jen.Qual(model.ActivityPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(act.ConstName)})
 		fn := e.registered(act, typecode.NewTypeWriter(act.Pkg, act.Lens), goname.NewScope(inner), recv)
-		stmts[i] = fitCall(1, statement, jen.Id(r).Dot("RegisterActivityWithOptions"), func(depth int) []jen.Code {
+		stmts = append(stmts, fitCall(1, statement, jen.Id(r).Dot("RegisterActivityWithOptions"), func(depth int) []jen.Code {
 			return []jen.Code{fn(depth), options}
-		})
+		}))
 	}
 	labels := make([]string, len(e.m.Activities))
 	for i, act := range e.m.Activities {
 		labels[i] = act.Label
 	}
-	docf(e.f, "%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(order))
+	docf(e.f, "%s registers with %s %s, each under the name that its ...ActivityName constant holds.%s", directive.RegisterName, r, listWords(labels), receiverSentence(recvs, order))
 	e.f.Func().Id(directive.RegisterName).Params(decls...).Block(stmts...)
 }
 
-// receiverSentence says which parameters receive the calls of methods.
-func receiverSentence(order []*receiver) string {
+// receiverSentence says which fields of recvs receive the calls of
+// methods.
+func receiverSentence(recvs string, order []*receiver) string {
 	if len(order) == 0 {
 		return ""
 	}
 	names := make([]string, len(order))
 	for i, rv := range order {
-		names[i] = rv.name
+		names[i] = recvs + "." + rv.field
 	}
 	return " Methods are called on " + listWords(names) + "."
 }

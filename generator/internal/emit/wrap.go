@@ -51,7 +51,7 @@ func fits(code jen.Code, depth int) bool {
 // and is followed by " {": on one line, or, when that line would be wider
 // than maxWidth, one parameter per line, and one type parameter per line
 // too when the type parameters alone are that wide. A single unnamed
-// result is written without parentheses.
+// result is written without parentheses, and no result without any.
 func fitSignature(depth int, head *jen.Statement, tparams, params, results []jen.Code) *jen.Statement {
 	build := func(multiTypes, multiParams bool) *jen.Statement {
 		s := jen.Add(head)
@@ -66,7 +66,10 @@ func fitSignature(depth int, head *jen.Statement, tparams, params, results []jen
 		} else {
 			s.Params(params...)
 		}
-		if len(results) == 1 {
+		switch len(results) {
+		case 0:
+			return s
+		case 1:
 			return s.Add(results[0])
 		}
 		return s.Params(results...)

@@ -14,6 +14,24 @@ type Activity struct {
 	Registered string
 	// ConstName is the constant that holds registered.
 	ConstName string
+	// Local reports a local activity, whose stub runs it with
+	// workflow.ExecuteLocalActivity.
+	Local bool
+	// Key is the directive's position, the same in every load.
+	Key string
+}
+
+// Workflow is one //gathergen:workflow: the workflow function, resolved as
+// an async wrapper would be, its leading workflow.Context counting as the
+// context (wrapper.name is the child stub's name), and its names.
+type Workflow struct {
+	*Wrapper
+	// Registered is the name the workflow is registered under.
+	Registered string
+	// ConstName is the constant that holds registered.
+	ConstName string
+	// StartName is the typed start of the workflow from a client.
+	StartName string
 	// Key is the directive's position, the same in every load.
 	Key string
 }
@@ -75,6 +93,8 @@ type Model struct {
 	// activity.go).
 	Activities     []*Activity
 	ActivityGroups []*ActivityGroup
+	// Workflows go to the activity file too (see workflow.go in emit).
+	Workflows []*Workflow
 	// Constraint is the build constraint that the file keeps ("" for
 	// none).
 	Constraint string

@@ -16,14 +16,21 @@ import (
 //   - the workflow-side stub NameActivity(ctx workflow.Context, params...)
 //     *gtemporal.Future[T], which calls gtemporal.Execute[T] with that name;
 //
-// and the package gets one RegisterActivities(r worker.ActivityRegistry,
-// receivers...) that registers every activity under its name, and a
-// workflow-side helper for each gather directive whose elements are
-// activities, over gtemporal.Gather2..Gather9.
+// and the package gets one RegisterActivities(r worker.ActivityRegistry
+// [, receivers ActivityReceivers]) that registers every activity under its
+// name (ActivityReceivers has a field per type whose methods are
+// activities), and a workflow-side helper for each gather directive whose
+// elements are activities, over gtemporal.Gather2..Gather9. A local
+// activity's stub is NameLocalActivity, over gtemporal.ExecuteLocal[T].
+// A workflow (//gathergen:workflow) gets its constant NameWorkflowName,
+// its child stub NameChildWorkflow over gtemporal.ExecuteChild[T], its
+// typed start ExecuteName over gtemporal.ExecuteWorkflow[T], and
+// RegisterWorkflows registers every one.
 //
-// The activity's name is its label (F, Type.Method, pkg.F) or the NAME of
-// "as NAME"; the generated identifiers are Base+"Activity" and
-// Base+"ActivityName", where Base is NAME, F, Type+Method or, for pkg.F, F.
+// The activity's name is its Base: NAME of "as NAME", F, Type+Method or,
+// for pkg.F, F, an identifier without a dot (Temporal's replay compares
+// names after their last dot only); the generated identifiers are
+// Base+"Activity" and Base+"ActivityName".
 
 // DefaultActivityOutput is the name of the file that holds a package's
 // activities, beside DefaultOutput.
@@ -35,6 +42,7 @@ const DefaultActivityOutput = "activity_gen.go"
 const (
 	TemporalPath = "github.com/gathergen/gathergen/temporal"
 	WorkerPath   = "go.temporal.io/sdk/worker"
+	ClientPath   = "go.temporal.io/sdk/client"
 	ActivityPath = "go.temporal.io/sdk/activity"
 )
 

@@ -33,8 +33,8 @@ func planActivities(output string, p PackageParts) ([]File, []model.Diagnostic) 
 	return append(files, staleOutputs(p.Dir, output, keep)...), nil
 }
 
-// activityModel gathers the activities and groups of activities of a
-// package's models into the model of its activity file, or nil when it has
+// activityModel gathers the activities, groups of activities and workflows
+// of a package's models into the model of its activity file, or nil when it has
 // none; or returns a problem at each one whose constraint differs from the
 // first's.
 func activityModel(p PackageParts) (*model.Model, []model.Diagnostic) {
@@ -53,7 +53,7 @@ func activityModel(p PackageParts) (*model.Model, []model.Diagnostic) {
 		}
 		if !buildcfg.SameConstraint(m.Constraint, c, p.GoVersion) {
 			diags = append(diags, model.Diagnostic{Pos: model.ParsePos(at), Message: fmt.Sprintf(
-				"activities come from files with different build constraints (%s here, %s at %s), but RegisterActivities registers them all: move the activity directives to files with the same constraint",
+				"activities and workflows come from files with different build constraints (%s here, %s at %s), but one file registers them all: move their directives to files with the same constraint",
 				buildcfg.DescribeConstraint(c), buildcfg.DescribeConstraint(m.Constraint), baseWhere(firstAt))})
 		}
 	}
@@ -66,6 +66,12 @@ func activityModel(p PackageParts) (*model.Model, []model.Diagnostic) {
 			if act.Owned {
 				check(&act.Unit, act.Key)
 				m.Activities = append(m.Activities, act)
+			}
+		}
+		for _, wf := range part.Workflows {
+			if wf.Owned {
+				check(&wf.Unit, wf.Key)
+				m.Workflows = append(m.Workflows, wf)
 			}
 		}
 		for _, g := range part.ActivityGroups {
@@ -85,7 +91,7 @@ func activityModel(p PackageParts) (*model.Model, []model.Diagnostic) {
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	if len(m.Activities) == 0 {
+	if len(m.Activities) == 0 && len(m.Workflows) == 0 {
 		return nil, nil
 	}
 	return m, nil

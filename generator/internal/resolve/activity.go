@@ -38,7 +38,7 @@ func activities(a *Analyzer, m *model.Model, constraints map[*ast.File]string) {
 		case async[act.Fn] != nil:
 			a.Report(act.Pos, "%s has a //gathergen:async directive too, at %s: a function is an in-process async function or an activity, not both (a group naming it could not tell which to gather)", act.Label, a.where(async[act.Fn].Pos))
 		case byName[act.Registered] != nil:
-			a.Report(act.Pos, "duplicate activity name %q: the activity at %s is registered under it too; name one otherwise with as NAME", act.Registered, a.where(byName[act.Registered].Pos))
+			a.Report(act.Pos, "duplicate activity name %q: the activity at %s is registered under it too, and neither a worker nor a replay could tell them apart; name one otherwise with as NAME", act.Registered, a.where(byName[act.Registered].Pos))
 		default:
 			byFunc[act.Fn] = act
 			byName[act.Registered] = act
@@ -74,11 +74,12 @@ func resolveActivity(a *Analyzer, f directive.Found) *model.Activity {
 		recv = w.Recv.Name()
 	}
 	base := directive.ActivityBase(spec, w.Fn.Name(), recv)
-	act := &model.Activity{Wrapper: w, Registered: w.Label, ConstName: directive.ConstName(base)}
-	if spec.As.Text != "" {
-		act.Registered = spec.As.Text
-	}
-	act.Name = directive.StubName(base)
+	// the name is an identifier, which has no dot: Temporal's replay
+	// compares only what follows a name's last dot, and two distinct
+	// identifiers differ there
+	act := &model.Activity{Wrapper: w, Registered: base, ConstName: directive.ConstName(base)}
+	act.Name = directive.StubName(base, f.D.Local)
+	act.Local = f.D.Local
 	if problem := activityProblem(w, a.Pkg.Types); problem != "" {
 		a.Report(w.Pos, "cannot make %s an activity: %s", w.Label, problem)
 		return rejectActivity(a, w.Fn)
@@ -134,6 +135,12 @@ func activityNames(m *model.Model) []declared {
 	}
 	if len(m.Activities) > 0 {
 		names = append(names, declared{name: directive.RegisterName, pos: m.Activities[0].Pos})
+	}
+	for _, act := range m.Activities {
+		if act.Recv != nil {
+			names = append(names, declared{name: directive.ReceiversName, pos: act.Pos})
+			break
+		}
 	}
 	for _, g := range m.ActivityGroups {
 		names = append(names, declared{name: g.Name, pos: g.Pos})

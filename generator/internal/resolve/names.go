@@ -81,7 +81,7 @@ func generatedNames(m *model.Model) []declared {
 	for _, g := range m.Groups {
 		names = append(names, declared{name: g.Name, pos: g.Pos, recv: g.Recv})
 	}
-	return append(names, activityNames(m)...)
+	return append(append(names, activityNames(m)...), workflowNames(m)...)
 }
 
 // renameHint says how to give a duplicate name another: as NAME, with a

@@ -17,7 +17,7 @@ import (
 const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
 
 // WisherWishesActivityName is the name under which RegisterActivities registers Wisher.Wishes.
-const WisherWishesActivityName = "Wisher.Wishes"
+const WisherWishesActivityName = "WisherWishes"
 
 // WisherWishesActivity starts the activity Wisher.Wishes with the activity options of ctx and
 // returns its future.
@@ -25,11 +25,20 @@ func WisherWishesActivity(ctx workflow.Context, pause time.Duration) *gtemporal.
 	return gtemporal.Execute[struct{}](ctx, WisherWishesActivityName, pause)
 }
 
+// ActivityReceivers holds, one field per type, the values whose methods RegisterActivities
+// registers as activities; RegisterActivities panics when one of its pointers is nil.
+type ActivityReceivers struct {
+	Wisher *Wisher
+}
+
 // RegisterActivities registers with r Wisher.Wishes, each under the name that its ...ActivityName
-// constant holds. Methods are called on wisher.
-func RegisterActivities(r worker.ActivityRegistry, wisher *Wisher) {
+// constant holds. Methods are called on receivers.Wisher.
+func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
+	if receivers.Wisher == nil {
+		panic("RegisterActivities: ActivityReceivers.Wisher is nil")
+	}
 	r.RegisterActivityWithOptions(
-		wisher.Wishes,
+		receivers.Wisher.Wishes,
 		activity.RegisterOptions{Name: WisherWishesActivityName},
 	)
 }

@@ -78,7 +78,7 @@ func GatherWishes(ctx workflow.Context, pause time.Duration) (time.Duration, err
 // worker's wisher, which writes to w.
 func register(r worker.Registry, w io.Writer) {
 	r.RegisterWorkflow(GatherWishes)
-	RegisterActivities(r, &Wisher{W: w})
+	RegisterActivities(r, ActivityReceivers{Wisher: &Wisher{W: w}})
 }
 
 // lockedWriter serialises the writes of activities that run at once.
