@@ -173,8 +173,8 @@ func (w *waiter) propose(k uint64) bool {
 // order in which they settled, those settled before the wait began first in
 // slot order (waitEach). The core of slot i is at(i).
 func (w *waiter) sortArrived(at func(int) *core) {
-	now := clock.Load()
 	w.mu.Lock()
+	now := clock.Load() // after every stamp of what arrived
 	slices.SortFunc(w.arrived, func(i, j int) int {
 		return cmp.Compare(w.key(i, at(i).stamp, now), w.key(j, at(j).stamp, now))
 	})
