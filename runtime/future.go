@@ -102,11 +102,6 @@ var clock atomic.Uint32
 type subscription struct {
 	w    *waiter
 	next *subscription
-	// own says that the input failed while the wait's ctx was alive, so
-	// that its error is its own even when it reads as an echo of ctx's end
-	// (a task's own timeout). It is written when the input tells the
-	// waiter its outcome, and read once the input has visibly settled.
-	own bool
 }
 
 // extraOf returns c's extra, allocating it on first use.

@@ -149,7 +149,7 @@ func settleAll(ctx context.Context, cores []*core) *settleEnd {
 	}
 	end := &settleEnd{pending: pending}
 	for i, c := range cores {
-		if w.subs[i].own {
+		if w.isOwn(i) {
 			end.own = append(end.own, c)
 		}
 	}

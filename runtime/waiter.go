@@ -50,6 +50,13 @@ type waiter struct {
 	// ctx is the wait's context, which an input's record consults to tell
 	// a failure of its own from an echo of ctx's end.
 	ctx context.Context
+	// own has a bit per slot, set when the input failed while ctx was
+	// alive, so that its error is its own even when it reads as an echo of
+	// ctx's end (a task's own timeout). It is nil until the first such
+	// failure, and always for a ctx that can never end. A bit is set when
+	// the input tells the waiter its outcome, and read once the input has
+	// visibly settled.
+	own atomic.Pointer[[]atomic.Uint64]
 	// signal receives one value when the wait is over (for waitEach: when
 	// a slot has arrived, at most one value pending). It is nil when the
 	// context of the wait can never end and the mode is not waitEach:
@@ -188,8 +195,8 @@ func (w *waiter) sortArrived(at func(int) *core) {
 // must then wake the waiter with notify: the outcome ended the wait, or,
 // for waitEach, arrived.
 func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
-	if err != nil && w.ctx.Err() == nil {
-		s.own = true
+	if err != nil && w.ctx.Done() != nil && w.ctx.Err() == nil {
+		w.markOwn(w.slotOf(s))
 	}
 	switch w.mode {
 	case waitAll:
@@ -212,6 +219,26 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 		w.mu.Unlock()
 		return true
 	}
+}
+
+// markOwn records that the input in slot failed while ctx was alive.
+func (w *waiter) markOwn(slot int) {
+	bits := w.own.Load()
+	if bits == nil {
+		made := make([]atomic.Uint64, (len(w.subs)+63)/64)
+		if w.own.CompareAndSwap(nil, &made) {
+			bits = &made
+		} else {
+			bits = w.own.Load()
+		}
+	}
+	(*bits)[slot/64].Or(1 << (slot % 64))
+}
+
+// isOwn reports whether the input in slot failed while ctx was alive.
+func (w *waiter) isOwn(slot int) bool {
+	bits := w.own.Load()
+	return bits != nil && (*bits)[slot/64].Load()&(1<<(slot%64)) != 0
 }
 
 // keyOf returns the key of the input that s subscribes to, of the given
@@ -308,5 +335,5 @@ func awaitEach(n int, at func(int) *core) {
 // echo, and the input did not fail while ctx was alive. The input must
 // have visibly settled.
 func (w *waiter) echoes(ctx context.Context, slot int, err error) bool {
-	return !w.subs[slot].own && echoesEnd(ctx, err)
+	return !w.isOwn(slot) && echoesEnd(ctx, err)
 }
