@@ -75,24 +75,18 @@ func TestFirstInTimeWhateverTheSlots(t *testing.T) {
 			wantSlot(t, run, err, 8)
 		}
 	})
-	t.Run("Race", func(t *testing.T) {
-		for run := range orderRuns {
-			r := newLaterFirst()
-			r.play(func() { r.pa.Resolve(1) }, func() { r.pb.Resolve(2) })
-			if v, err := Race(ctx, r.fs...); v != 1 || err != nil {
-				t.Fatalf("run %d: Race = %v, %v; want a's 1", run, v, err)
+	firsts := map[string]func(context.Context, ...*Future[int]) (int, error){"Race": Race[int], "Any": Any[int]}
+	for name, first := range firsts {
+		t.Run(name, func(t *testing.T) {
+			for run := range orderRuns {
+				r := newLaterFirst()
+				r.play(func() { r.pa.Resolve(1) }, func() { r.pb.Resolve(2) })
+				if v, err := first(ctx, r.fs...); v != 1 || err != nil {
+					t.Fatalf("run %d: %s = %v, %v; want a's 1", run, name, v, err)
+				}
 			}
-		}
-	})
-	t.Run("Any", func(t *testing.T) {
-		for run := range orderRuns {
-			r := newLaterFirst()
-			r.play(func() { r.pa.Resolve(1) }, func() { r.pb.Resolve(2) })
-			if v, err := Any(ctx, r.fs...); v != 1 || err != nil {
-				t.Fatalf("run %d: Any = %v, %v; want a's 1", run, v, err)
-			}
-		}
-	})
+		})
+	}
 	t.Run("AsCompleted", func(t *testing.T) {
 		for run := range orderRuns {
 			r := newLaterFirst()

@@ -37,8 +37,9 @@ type waiter struct {
 	// or to fail (waitSuccess).
 	left atomic.Int64
 	// found holds the first failure (waitAll) or the winner (waitFirst,
-	// waitSuccess) as a key (see key): 1 + its slot in the low 32 bits, its
-	// rank in time in the high ones; 0 while there is none. While the
+	// waitSuccess) as a key (see key): 1 + its slot in the low 32 bits (a
+	// wait has fewer than 2³² inputs), its rank in time in the high ones; 0
+	// while there is none. While the
 	// waiter subscribes, a candidate of lower key replaces the one found;
 	// after that, the first one stays.
 	found atomic.Uint64
