@@ -33,30 +33,30 @@ const (
 // type, so that an input calls it directly.
 type waiter struct {
 	mode waitMode
-	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
-	// or to fail (waitSuccess).
-	left atomic.Int64
-	// found holds the first failure (waitAll) or the winner (waitFirst,
-	// waitSuccess) as a key (see key): 1 + its slot in the low 32 bits (a
-	// wait has fewer than 2³² inputs), its rank in time in the high ones; 0
-	// while there is none. While the
-	// waiter subscribes, a candidate of lower key replaces the one found;
-	// after that, the first one stays.
-	found atomic.Uint64
 	// subscribing is set while the waiter subscribes to its inputs.
 	subscribing atomic.Bool
 	// since is the clock when the waiter began to subscribe: inputs whose
 	// stamp is not after it had settled when the wait began.
 	since uint32
-	// ctx is the wait's context, which an input's record consults to tell
-	// a failure of its own from an echo of ctx's end.
-	ctx context.Context
-	// own has a bit per slot, set when the input failed while ctx was
-	// alive, so that its error is its own even when it reads as an echo of
-	// ctx's end (a task's own timeout). It is nil until the first such
-	// failure, and always for a ctx that can never end. A bit is set when
-	// the input tells the waiter its outcome, and read once the input has
-	// visibly settled.
+	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
+	// or to fail (waitSuccess).
+	left atomic.Int64
+	// found holds the first failure (waitAll) or the winner (waitFirst,
+	// waitSuccess) as a key (see key): 1 + its slot in the low 32 bits (a
+	// wait has fewer than 2³² inputs), its rank in time in the high ones;
+	// 0 while there is none. While the waiter subscribes, a candidate of
+	// lower key replaces the one found; after that, the first one stays.
+	found atomic.Uint64
+	// ended is the Done channel of the wait's context, which an input's
+	// record consults to tell a failure of its own from an echo of the
+	// context's end; nil when it can never end.
+	ended <-chan struct{}
+	// own has a bit per slot, set when the input failed while the context
+	// was alive, so that its error is its own even when it reads as an
+	// echo of the context's end (a task's own timeout). It is nil until
+	// the first such failure, and always for a context that can never end.
+	// A bit is set when the input tells the waiter its outcome, and read
+	// once the input has visibly settled.
 	own atomic.Pointer[[]atomic.Uint64]
 	// signal receives one value when the wait is over (for waitEach: when
 	// a slot has arrived, at most one value pending). It is nil when the
@@ -107,7 +107,7 @@ func allocWaiter(n int) *waiter {
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w := allocWaiter(n)
 	w.mode = mode
-	w.ctx = ctx
+	w.ended = ctx.Done()
 	switch {
 	case mode == waitEach:
 		w.arrived = make([]int, 0, n)
@@ -196,8 +196,12 @@ func (w *waiter) sortArrived(at func(int) *core) {
 // must then wake the waiter with notify: the outcome ended the wait, or,
 // for waitEach, arrived.
 func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
-	if err != nil && w.ctx.Done() != nil && w.ctx.Err() == nil {
-		w.markOwn(w.slotOf(s))
+	if err != nil && w.ended != nil {
+		select {
+		case <-w.ended:
+		default:
+			w.markOwn(w.slotOf(s))
+		}
 	}
 	switch w.mode {
 	case waitAll:
@@ -222,7 +226,8 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 	}
 }
 
-// markOwn records that the input in slot failed while ctx was alive.
+// markOwn records that the input in slot failed while the wait's context
+// was alive.
 func (w *waiter) markOwn(slot int) {
 	bits := w.own.Load()
 	if bits == nil {
@@ -236,7 +241,8 @@ func (w *waiter) markOwn(slot int) {
 	(*bits)[slot/64].Or(1 << (slot % 64))
 }
 
-// isOwn reports whether the input in slot failed while ctx was alive.
+// isOwn reports whether the input in slot failed while the wait's context
+// was alive.
 func (w *waiter) isOwn(slot int) bool {
 	bits := w.own.Load()
 	return bits != nil && (*bits)[slot/64].Load()&(1<<(slot%64)) != 0
