@@ -82,8 +82,8 @@
 // if ctx had ended when the input failed (for an input that had failed
 // before the wait began, when the wait began): a task that fails with a
 // deadline of its own, such as an HTTP client's timeout, while ctx is alive
-// keeps its own error in GatherN, All, SettleN, AllSettled, Race, Any and
-// AsCompleted. GatherN, All, Map, SettleN,
+// keeps its own error in GatherN, All, Map, SettleN, AllSettled, Race, Any,
+// AsCompleted and Stream. GatherN, All, Map, SettleN,
 // AllSettled, Race and Any report it as a *[PendingError] that names the
 // inputs still pending, those echoes included, and unwraps to
 // context.Cause(ctx); [AsCompleted], [Stream] and [Future.Await], which

@@ -86,6 +86,43 @@ func TestOwnTimeoutIsOwnError(t *testing.T) {
 			<-echo.Done()
 		}
 	})
+	t.Run("Map", func(t *testing.T) {
+		for run := range 1000 {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			_, err := Map(ctx, []int{0, 1}, func(callCtx context.Context, i int) (int, error) {
+				if i == 0 {
+					return 0, errOwnTimeout
+				}
+				<-callCtx.Done() // Map cancels the calls once it has seen call 0 fail
+				cancel(cause)
+				return 0, callCtx.Err()
+			})
+			var te *TaskError
+			if !errors.As(err, &te) || te.Index != 0 || te.Err != errOwnTimeout {
+				t.Fatalf("run %d: err = %v; want element 0's own timeout", run, err)
+			}
+		}
+	})
+	t.Run("Stream", func(t *testing.T) {
+		for run := range 1000 {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			fn := func(callCtx context.Context, i int) (int, error) {
+				if i == 0 {
+					return 0, errOwnTimeout
+				}
+				<-callCtx.Done() // the stream cancels the calls once call 0 failed
+				cancel(cause)
+				return 0, callCtx.Err()
+			}
+			for _, err := range Stream(ctx, slices.Values([]int{0, 1}), 2, fn) {
+				var te *TaskError
+				if !errors.As(err, &te) || te.Index != 0 || te.Err != errOwnTimeout {
+					t.Fatalf("run %d: err = %v; want element 0's own timeout", run, err)
+				}
+				break
+			}
+		}
+	})
 }
 
 // AllSettled's slots and its *PendingError agree: a slot carries the error
