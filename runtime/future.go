@@ -86,14 +86,39 @@ type extra struct {
 	stop       func() bool   // unregisters the task context from its parent
 }
 
-// clock orders settles in time: each settle takes the next value before it
-// tells any waiter, so that a settle that follows another (its task saw the
-// other one settle) has a later stamp. A wait compares the stamps of the
-// inputs that settle while it subscribes to its inputs one by one, when
-// which of them it hears of first says nothing about which settled first.
-// The stamps wrap; a wait compares only stamps taken during its own
+// clock orders settles in time. Its high 32 bits are the time, its low 32
+// bits count the waits that are subscribing to their inputs. A wait hears
+// of inputs in no particular order while it subscribes to them one by one:
+// one it has subscribed to may settle after seeing the settle of one it has
+// not reached yet, and tell it first. So, while any wait subscribes, each
+// settle advances the time and takes the new value as its stamp, before it
+// tells any waiter; a settle that follows another (its task saw the other
+// one settle) then has a later stamp. While none does, a settle takes the
+// time as it is, which costs no write to a line that every settle shares;
+// a wait that begins later ranks it as settled before the wait began. The
+// time wraps; a wait compares only stamps taken during its own
 // subscription, far fewer than 2³¹ apart.
-var clock atomic.Uint32
+var clock atomic.Uint64
+
+// now returns the time of clock.
+func now() uint32 { return uint32(clock.Load() >> 32) }
+
+// stampNow returns the stamp of a settle that begins: the time, advanced
+// while a wait subscribes.
+func stampNow() uint32 {
+	v := clock.Load()
+	if uint32(v) != 0 {
+		v = clock.Add(1 << 32)
+	}
+	return uint32(v >> 32)
+}
+
+// beginSubscribing counts a wait that begins to subscribe, and returns the
+// time.
+func beginSubscribing() uint32 { return uint32(clock.Add(1) >> 32) }
+
+// endSubscribing counts off a wait that has subscribed to every input.
+func endSubscribing() { clock.Add(^uint64(0)) }
 
 // A subscription is one waiter's interest in one input and a link in the
 // input's list of subscribers. Waiters own their subscriptions, one per
@@ -275,7 +300,7 @@ func (c *core) finish(err error) {
 	if err != nil && err != context.Canceled {
 		c.extraOf().err = err
 	}
-	c.stamp = clock.Add(1)
+	c.stamp = stampNow()
 	// The waiters to wake, kept here rather than in their subscriptions:
 	// those share cache lines that the waiting goroutine writes.
 	var few [4]*waiter

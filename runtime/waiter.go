@@ -35,8 +35,8 @@ type waiter struct {
 	mode waitMode
 	// subscribing is set while the waiter subscribes to its inputs.
 	subscribing atomic.Bool
-	// since is the clock when the waiter began to subscribe: inputs whose
-	// stamp is not after it had settled when the wait began.
+	// since is the time of clock when the waiter began to subscribe:
+	// inputs whose stamp is not after it had settled when the wait began.
 	since uint32
 	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
 	// or to fail (waitSuccess).
@@ -134,8 +134,8 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 // slot order, then the others in the order of their settles.
 func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core) *waiter {
 	w := newWaiter(ctx, mode, n)
-	w.since = clock.Load()
 	w.subscribing.Store(true)
+	w.since = beginSubscribing()
 	for i := range n {
 		s := &w.subs[i]
 		s.w = w
@@ -143,17 +143,18 @@ func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core
 	}
 	w.subscribing.Store(false)
 	if mode == waitEach {
-		w.sortArrived(at)
+		w.sortArrived(at) // while settles still advance the time
 	}
+	endSubscribing()
 	return w
 }
 
 // key returns the key of a candidate in slot for found: its rank, 0 for an
 // input settled before the wait began and otherwise how long after, then
-// its slot. stamp is the input's stamp; now, a clock value taken after it.
-func (w *waiter) key(slot int, stamp, now uint32) uint64 {
+// its slot. stamp is the input's stamp; t, a time of clock taken after it.
+func (w *waiter) key(slot int, stamp, t uint32) uint64 {
 	rank := stamp - w.since
-	if rank > now-w.since { // not after since: it wrapped below
+	if rank > t-w.since { // not after since: it wrapped below
 		rank = 0
 	}
 	return uint64(rank)<<32 | uint64(slot+1)
@@ -182,9 +183,9 @@ func (w *waiter) propose(k uint64) bool {
 // slot order (waitEach). The core of slot i is at(i).
 func (w *waiter) sortArrived(at func(int) *core) {
 	w.mu.Lock()
-	now := clock.Load() // after every stamp of what arrived
+	t := now() // after every stamp of what arrived
 	slices.SortFunc(w.arrived, func(i, j int) int {
-		return cmp.Compare(w.key(i, at(i).stamp, now), w.key(j, at(j).stamp, now))
+		return cmp.Compare(w.key(i, at(i).stamp, t), w.key(j, at(j).stamp, t))
 	})
 	w.mu.Unlock()
 }
@@ -255,7 +256,7 @@ func (w *waiter) keyOf(s *subscription, stamp uint32) uint64 {
 	if !w.subscribing.Load() {
 		return uint64(w.slotOf(s) + 1)
 	}
-	return w.key(w.slotOf(s), stamp, clock.Load())
+	return w.key(w.slotOf(s), stamp, now())
 }
 
 // slotOf returns the slot of the input that s, one of w's subscriptions,
