@@ -89,10 +89,10 @@ func TestWaitersWithAndWithoutADoneChannel(t *testing.T) {
 		if (w.signal == nil) != (ctx.Done() == nil) {
 			t.Fatalf("signal %v for a context whose Done is %v", w.signal, ctx.Done())
 		}
-		if w.record(&w.subs[0], nil) {
+		if w.record(&w.subs[0], nil, 0) {
 			t.Fatal("over after one of two")
 		}
-		if !w.record(&w.subs[1], nil) {
+		if !w.record(&w.subs[1], nil, 0) {
 			t.Fatal("not over after both")
 		}
 		w.notify()

@@ -50,11 +50,16 @@
 //     not yet seen.
 //
 // "First" means first in time, as far as the program can tell: a future's
-// settle reaches every wait on it before anything can observe it (its Done
-// channel, an Await, another wait, a task's own context), so an input that
-// fails or settles because it saw another settle is never counted before
-// that other one. Inputs that settle at the same instant, neither seeing
-// the other, are ordered as they reach the wait.
+// settle takes its place in time, and reaches every wait subscribed to it,
+// before anything can observe it (its Done channel, an Await, another wait,
+// a task's own context). A wait counts its inputs in that order, those that
+// settle while it is still subscribing to the others included, so an input
+// that fails or settles because it saw another settle is never counted
+// before that other one, whatever their slots. Inputs that had settled when
+// the wait began count first, in slot order; inputs that settle at the same
+// instant, neither seeing the other, count in either order. A wait returns
+// an input's outcome, and a cancel returns, only once that input has
+// settled for every observer: its Done is closed and its Await returns it.
 //
 // Every wait also ends when its ctx is done: the inputs still pending are then
 // cancelled and, for every wait over several inputs at once (see below for
@@ -74,7 +79,12 @@
 // When ctx is done, every wait reports ctx's end, whatever the cause and
 // whatever the timing: also when an input failed an instant earlier with an
 // echo of ctx's end (context.Canceled, context.DeadlineExceeded, or the cause
-// itself, as a task that never started does). GatherN, All, Map, SettleN,
+// itself, as a task that never started does). An error is such an echo only
+// if ctx had ended when the input failed (for an input that had failed
+// before the wait began, when the wait began): a task that fails with a
+// deadline of its own, such as an HTTP client's timeout, while ctx is alive
+// keeps its own error in GatherN, All, Map, SettleN, AllSettled, Race, Any,
+// AsCompleted and Stream. GatherN, All, Map, SettleN,
 // AllSettled, Race and Any report it as a *[PendingError] that names the
 // inputs still pending, those echoes included, and unwraps to
 // context.Cause(ctx); [AsCompleted], [Stream] and [Future.Await], which

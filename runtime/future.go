@@ -52,18 +52,24 @@ var settledList subscription
 // lock.
 //
 // How a future settles: one caller claims it with a compare-and-swap on
-// state, writes the value and the error, and records the outcome in the
-// waiter of every subscriber; then it closes the subscriber list with a
+// state, writes the value and the error, takes a stamp from clock, and
+// records the outcome in the waiter of every subscriber; then it closes the subscriber list with a
 // compare-and-swap, which fails when subscribers were pushed meanwhile (it
 // then records those and tries again). Only that closing makes the settle
 // visible (isSettled, Await, Done, a later subscription); after it come
 // Done's closing, the wake-ups of the waiters whose wait the outcome ended,
 // and the end of the task's context. So whatever can observe that a future
 // has settled, a task that awaits it included, observes it after every
-// wait that subscribed to the future has recorded its outcome: a failure
-// that follows from another, in time, can never be recorded first.
+// wait that subscribed to the future has recorded its outcome, and after
+// its stamp was taken: a failure that follows from another, in time, can
+// never be recorded first by a wait that was subscribed to both, nor carry
+// an earlier stamp. A wait still subscribing compares stamps (see
+// subscribeEach); one that returns an input's outcome first waits until the
+// input's settle is visible (awaitSettled), as the input may have recorded
+// its outcome without having closed its list yet.
 type core struct {
 	state  atomic.Uint32
+	stamp  uint32                       // the settle's place in time (see clock); written before the settle is recorded
 	subs   atomic.Pointer[subscription] // pushed on top; settledList once settled
 	name   string
 	parent context.Context       // the context the task was started under; nil for promises
@@ -80,6 +86,40 @@ type extra struct {
 	stop       func() bool   // unregisters the task context from its parent
 	queued     *queued       // the task's place in its limiter's queue; guarded by the limiter's mu
 }
+
+// clock orders settles in time. Its high 32 bits are the time, its low 32
+// bits count the waits that are subscribing to their inputs. A wait hears
+// of inputs in no particular order while it subscribes to them one by one:
+// one it has subscribed to may settle after seeing the settle of one it has
+// not reached yet, and tell it first. So, while any wait subscribes, each
+// settle advances the time and takes the new value as its stamp, before it
+// tells any waiter; a settle that follows another (its task saw the other
+// one settle) then has a later stamp. While none does, a settle takes the
+// time as it is, which costs no write to a line that every settle shares;
+// a wait that begins later ranks it as settled before the wait began. The
+// time wraps; a wait compares only stamps taken during its own
+// subscription, far fewer than 2³¹ apart.
+var clock atomic.Uint64
+
+// now returns the time of clock.
+func now() uint32 { return uint32(clock.Load() >> 32) }
+
+// stampNow returns the stamp of a settle that begins: the time, advanced
+// while a wait subscribes.
+func stampNow() uint32 {
+	v := clock.Load()
+	if uint32(v) != 0 {
+		v = clock.Add(1 << 32)
+	}
+	return uint32(v >> 32)
+}
+
+// beginSubscribing counts a wait that begins to subscribe, and returns the
+// time.
+func beginSubscribing() uint32 { return uint32(clock.Add(1) >> 32) }
+
+// endSubscribing counts off a wait that has subscribed to every input.
+func endSubscribing() { clock.Add(^uint64(0)) }
 
 // A subscription is one waiter's interest in one input and a link in the
 // input's list of subscribers. Waiters own their subscriptions, one per
@@ -147,16 +187,19 @@ func (f *Future[T]) Await(ctx context.Context) (T, error) {
 }
 
 // Done returns a channel that is closed when f settles, for use in select.
-func (f *Future[T]) Done() <-chan struct{} {
-	if f.isSettled() {
+func (f *Future[T]) Done() <-chan struct{} { return f.done() }
+
+// done is Done for a core.
+func (c *core) done() <-chan struct{} {
+	if c.isSettled() {
 		return closedChan
 	}
-	x := f.extraOf()
+	x := c.extraOf()
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	// The settle publishes before it takes x.mu to close done: a settle
 	// not yet visible here will find the channel made below.
-	if f.isSettled() {
+	if c.isSettled() {
 		return closedChan
 	}
 	if x.done == nil {
@@ -165,13 +208,25 @@ func (f *Future[T]) Done() <-chan struct{} {
 	return x.done
 }
 
+// awaitSettled returns once c has visibly settled; c must have told a
+// waiter its outcome, or been claimed. Its settle is then under way, and
+// it runs no code of the caller's: the wait is short.
+func (c *core) awaitSettled() {
+	if !c.isSettled() {
+		<-c.done()
+	}
+}
+
 // Cancel asks f to stop: when f is still pending, it settles f at once with
 // context.Canceled and then cancels the task's context; whatever the task
 // returns later is dropped. A task cancelled before its goroutine started, or
 // while it waited for a slot of [WithLimit], is never called (and leaves the
-// limit's queue at once). Cancel never
-// blocks, does not wait for the task to return, and does nothing once f has
-// settled.
+// limit's queue at once). Cancel does not wait for the task to return, and
+// does nothing once f has settled. When it meets another settle of f under
+// way (the task returning, a promise settled, a limit's queue releasing f),
+// it returns once that settle is visible, so that after Cancel f has
+// settled for every observer; that settle runs no user code and takes an
+// instant.
 func (f *Future[T]) Cancel() { f.cancel() }
 
 // Name returns the name given to [GoNamed] or to [GoWith] to [GoWith9], or "".
@@ -198,12 +253,14 @@ func (f *Future[T]) result() Result[T] { return Result[T]{Value: f.value, Err: f
 
 // cancel settles c with context.Canceled and then cancels its task's
 // context. It reports whether c was pending. The task cannot settle c in
-// between: the claim is made before the task's context ends.
+// between: the claim is made before the task's context ends. When another
+// settle has claimed c, cancel returns once that one is visible.
 func (c *core) cancel() bool {
 	if c.isSettled() {
 		return false
 	}
 	if !c.claim(context.Canceled) {
+		c.awaitSettled()
 		return false
 	}
 	c.finish(context.Canceled)
@@ -244,6 +301,7 @@ func (c *core) finish(err error) {
 	if err != nil && err != context.Canceled {
 		c.extraOf().err = err
 	}
+	c.stamp = stampNow()
 	// The waiters to wake, kept here rather than in their subscriptions:
 	// those share cache lines that the waiting goroutine writes.
 	var few [4]*waiter
@@ -252,7 +310,7 @@ func (c *core) finish(err error) {
 	head := c.subs.Load()
 	for {
 		for s := head; s != told; s = s.next {
-			if s.w.record(s, err) {
+			if s.w.record(s, err, c.stamp) {
 				wake = append(wake, s.w)
 			}
 		}
@@ -332,7 +390,7 @@ func (c *core) subscribe(s *subscription) {
 		}
 	}
 	s.next = nil
-	if s.w.record(s, c.err()) {
+	if s.w.record(s, c.err(), c.stamp) {
 		s.w.notify()
 	}
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 )
 
@@ -42,10 +43,13 @@ func All[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // echoes ctx's end (a context error or the cause).
 func AllSettled[T any](ctx context.Context, fs ...*Future[T]) []Result[T] {
 	checkFutures("runtime.AllSettled", fs)
-	cause := settleEach(ctx, len(fs), coresOf(fs))
+	w, pending := settleEach(ctx, len(fs), coresOf(fs))
 	out := make([]Result[T], len(fs))
 	for i, f := range fs {
-		out[i] = outcome(f, cause)
+		out[i] = f.result()
+		if pending != nil && w.echoes(ctx, i, out[i].Err) {
+			out[i].Err = pending
+		}
 	}
 	return out
 }
@@ -67,30 +71,22 @@ func mustFuture[T any](caller, arg string, f *Future[T]) *core {
 	return &f.core
 }
 
-// outcome returns f's result for a settle that ended with ctx done and
-// pending its *PendingError (nil while ctx is live): a future still pending
-// is cancelled and carries pending, and so does one whose error only echoes
-// ctx's end.
-func outcome[T any](f *Future[T], pending *PendingError) Result[T] {
-	if pending == nil {
-		return f.result()
-	}
-	return endedOutcome(f, pending.Err, pending)
+// settleEnd is what a settle of a few inputs (SettleN) that its ctx ended
+// tells each input's outcome: the *PendingError that the inputs listed in
+// it carry, and the inputs whose error reads as an echo of ctx's end but is
+// their own.
+type settleEnd struct {
+	pending *PendingError
+	own     []*core
 }
 
-// endedOutcome returns f's result for a wait that ctx ended with cause: a
-// future still pending is cancelled and carries carry, and so does one whose
-// error only echoes ctx's end.
-func endedOutcome[T any](f *Future[T], cause, carry error) Result[T] {
-	if f.cancel() {
-		return Result[T]{Err: carry}
-	}
-	if !f.isSettled() {
-		<-f.Done() // another settle has claimed it: wait until it is written
-	}
+// outcome returns f's result for a settle that ended as end says (nil when
+// ctx did not end it): f carries end's *PendingError when its error only
+// echoes ctx's end.
+func outcome[T any](f *Future[T], end *settleEnd) Result[T] {
 	r := f.result()
-	if echoes(r.Err, cause) {
-		r.Err = carry
+	if end != nil && echoes(r.Err, end.pending.Err) && !slices.Contains(end.own, &f.core) {
+		r.Err = end.pending
 	}
 	return r
 }
@@ -112,16 +108,17 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 	w := subscribeEach(ctx, waitAll, n, at)
 	if !w.wait(ctx) {
 		cancelEach(n, at)
-		return pendingOf(ctx, n, at)
+		return pendingOf(ctx, w, at)
 	}
-	if slot := w.found.Load(); slot != 0 {
+	if slot := w.slot(); slot >= 0 {
 		cancelEach(n, at)
-		c := at(int(slot - 1))
-		if err := c.err(); !echoesEnd(ctx, err) {
-			return &TaskError{Index: int(slot - 1), Name: c.name, Err: err}
+		c := at(slot)
+		if err := c.err(); !w.echoes(ctx, slot, err) {
+			return &TaskError{Index: slot, Name: c.name, Err: err}
 		}
-		return pendingOf(ctx, n, at)
+		return pendingOf(ctx, w, at)
 	}
+	awaitEach(n, at)
 	return nil
 }
 
@@ -142,24 +139,41 @@ func echoes(err, cause error) bool {
 	return err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, cause))
 }
 
-// settleAll waits until every core has settled or ctx is done, and returns
-// the *PendingError of ctx's end when ctx is done by then, nil otherwise; it
-// cancels nothing itself.
-func settleAll(ctx context.Context, cores []*core) *PendingError {
-	return settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
+// settleAll waits until every core has settled or ctx is done; when ctx is
+// done by then, it cancels the cores still pending and returns what each
+// slot's outcome needs, nil otherwise.
+func settleAll(ctx context.Context, cores []*core) *settleEnd {
+	w, pending := settleEach(ctx, len(cores), func(i int) *core { return cores[i] })
+	if pending == nil {
+		return nil
+	}
+	end := &settleEnd{pending: pending}
+	for i, c := range cores {
+		if w.isOwn(i) {
+			end.own = append(end.own, c)
+		}
+	}
+	return end
 }
 
-// settleEach is settleAll for n inputs, the core of slot i being at(i).
-func settleEach(ctx context.Context, n int, at func(int) *core) *PendingError {
+// settleEach is settleAll for n inputs, the core of slot i being at(i). It
+// returns its waiter, and the *PendingError of ctx's end when ctx is done by
+// then (nil otherwise), once every input has visibly settled: when ctx is
+// done, it cancels those still pending before it lists them, so that the
+// list names exactly the inputs whose slots carry it.
+func settleEach(ctx context.Context, n int, at func(int) *core) (*waiter, *PendingError) {
 	if ctx == nil {
 		panic("runtime: settle: ctx is nil")
 	}
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
-	subscribeEach(ctx, waitSettled, n, at).wait(ctx)
+	w := subscribeEach(ctx, waitSettled, n, at)
+	w.wait(ctx)
 	if ctx.Err() == nil {
-		return nil
+		awaitEach(n, at)
+		return w, nil
 	}
-	return pendingOf(ctx, n, at)
+	cancelEach(n, at)
+	return w, pendingOf(ctx, w, at)
 }

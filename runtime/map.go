@@ -96,7 +96,7 @@ func (m *mapping[In, Out]) wait(ctx context.Context) ([]Out, error) {
 	if slot := m.failed.Load(); slot != 0 {
 		err := &TaskError{Index: int(slot - 1), Name: m.name, Err: m.err}
 		m.cancel(err)
-		if echoesEnd(ctx, m.err) {
+		if !m.own && echoesEnd(ctx, m.err) {
 			return nil, m.succeeded.pending(ctx, len(m.in), m.name)
 		}
 		return nil, err
@@ -125,7 +125,11 @@ type mapping[In, Out any] struct {
 	// has; the call that sets it writes err and then closes done.
 	failed atomic.Int64
 	err    error
-	done   chan struct{}
+	// own says that the calls' context was alive when that call failed,
+	// so that its error is its own even when it reads as an echo of ctx's
+	// end (a call's own timeout).
+	own  bool
+	done chan struct{}
 	// next is the next index to hand out under a limit.
 	next atomic.Int64
 }
@@ -179,6 +183,7 @@ func (m *mapping[In, Out]) call(i int) {
 func (m *mapping[In, Out]) fail(i int, err error) {
 	if m.failed.CompareAndSwap(0, int64(i)+1) {
 		m.err = err
+		m.own = m.ctx.Err() == nil
 		close(m.done)
 	}
 }

@@ -98,17 +98,16 @@ func (e *PendingError) add(slot int, name string) {
 	e.Count++
 }
 
-// pendingOf returns the *PendingError of a wait of n inputs, the core of slot
-// i being at(i), that ctx ended: it lists the inputs not settled and those
-// that failed with an echo of ctx's end. A gather calls it once it has
+// pendingOf returns the *PendingError of a wait that ctx ended, of waiter
+// w, the core of slot i being at(i): it lists the inputs not settled and
+// those whose error only echoes ctx's end. The wait calls it once it has
 // cancelled the inputs still pending, which then have failed with
-// context.Canceled, an echo too; a settle calls it before, and cancels them
-// after.
-func pendingOf(ctx context.Context, n int, at func(int) *core) *PendingError {
+// context.Canceled, an echo too.
+func pendingOf(ctx context.Context, w *waiter, at func(int) *core) *PendingError {
 	e := &PendingError{Err: context.Cause(ctx)}
-	for i := range n {
+	for i := range w.subs {
 		c := at(i)
-		if !c.isSettled() || echoesEnd(ctx, c.err()) {
+		if !c.isSettled() || w.echoes(ctx, i, c.err()) {
 			e.add(i, c.name)
 		}
 	}

@@ -29,6 +29,7 @@ func (p *Promise[T]) Reject(err error) bool {
 // Resolved returns a future that has settled with v.
 func Resolved[T any](v T) *Future[T] {
 	f := &Future[T]{value: v}
+	f.stamp = now()
 	f.state.Store(claimed)
 	f.subs.Store(&settledList)
 	return f

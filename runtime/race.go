@@ -45,22 +45,22 @@ func first[T any](ctx context.Context, caller string, fs []*Future[T], needSucce
 	over := w.wait(ctx)
 	cancelEach(len(fs), at)
 	if !over {
-		return zero, pendingOf(ctx, len(fs), at)
+		return zero, pendingOf(ctx, w, at)
 	}
-	if slot := w.found.Load(); slot != 0 {
-		f := fs[slot-1]
-		if err := f.err(); echoesEnd(ctx, err) {
-			return zero, pendingOf(ctx, len(fs), at)
+	if slot := w.slot(); slot >= 0 {
+		f := fs[slot]
+		if err := f.err(); w.echoes(ctx, slot, err) {
+			return zero, pendingOf(ctx, w, at)
 		} else if err != nil {
-			return zero, &TaskError{Index: int(slot - 1), Name: f.name, Err: err}
+			return zero, &TaskError{Index: slot, Name: f.name, Err: err}
 		}
 		return f.value, nil
 	}
 	errs := make([]error, len(fs))
 	for i, f := range fs {
 		err := f.err()
-		if echoesEnd(ctx, err) { // the failures are ctx's end, not the inputs' own
-			return zero, pendingOf(ctx, len(fs), at)
+		if w.echoes(ctx, i, err) { // the failures are ctx's end, not the inputs' own
+			return zero, pendingOf(ctx, w, at)
 		}
 		errs[i] = &TaskError{Index: i, Name: f.name, Err: err}
 	}
@@ -96,15 +96,16 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 				case <-w.signal:
 					continue
 				case <-ctx.Done():
-					yieldRest(fs, yielded, context.Cause(ctx), yield)
+					yieldRest(ctx, w, fs, yielded, yield)
 					return
 				}
 			}
 			for _, i := range arrived {
 				yielded[i] = true
 				left--
+				fs[i].awaitSettled()
 				r := fs[i].result()
-				if echoesEnd(ctx, r.Err) {
+				if w.echoes(ctx, i, r.Err) {
 					r.Err = context.Cause(ctx)
 				}
 				if !yield(i, r) {
@@ -115,15 +116,23 @@ func AsCompleted[T any](ctx context.Context, fs ...*Future[T]) iter.Seq2[int, Re
 	}
 }
 
-// yieldRest yields the inputs not yet yielded, in index order, after ctx was
-// done: those still pending are cancelled and carry cause. It stops when
-// yield returns false.
-func yieldRest[T any](fs []*Future[T], yielded []bool, cause error, yield func(int, Result[T]) bool) {
+// yieldRest yields the inputs not yet yielded, in index order, after ctx,
+// the context of w's wait, was done: those still pending are cancelled and
+// carry context.Cause(ctx), as do those whose error only echoes ctx's end.
+// It stops when yield returns false.
+func yieldRest[T any](ctx context.Context, w *waiter, fs []*Future[T], yielded []bool, yield func(int, Result[T]) bool) {
+	cause := context.Cause(ctx)
 	for i, f := range fs {
 		if yielded[i] {
 			continue
 		}
-		if !yield(i, endedOutcome(f, cause, cause)) {
+		r := Result[T]{Err: cause}
+		if !f.cancel() {
+			if r = f.result(); w.echoes(ctx, i, r.Err) {
+				r.Err = cause
+			}
+		}
+		if !yield(i, r) {
 			return
 		}
 	}

@@ -43,7 +43,8 @@ import (
 // input order from the first element on, without a gap, and ends after the
 // last one or after one error. When ctx is done, the stream's last step
 // yields context.Cause(ctx), unwrapped, even when a call failed an instant
-// earlier with a context error or that cause.
+// earlier with a context error or that cause; a call that failed while ctx
+// was alive (its own timeout) keeps its own error.
 //
 // Leaving the loop early (break, return, a panic, runtime.Goexit) stops
 // reading in and cancels the context of the calls that have not returned; as
@@ -172,7 +173,11 @@ type streamSlot[In, Out any] struct {
 	in    In
 	out   Out
 	err   *TaskError
-	done  atomic.Bool
+	// own says that the stream's ctx was alive when the call failed, so
+	// that its error is its own even when it reads as an echo of ctx's
+	// end (a call's own timeout).
+	own  bool
+	done atomic.Bool
 }
 
 // newStreaming returns the state of one range over a Stream under ctx,
@@ -319,9 +324,9 @@ func (s *streaming[In, Out]) stopped() bool {
 func (s *streaming[In, Out]) yieldEnd(yield func(Out, error) bool) {
 	var zero Out
 	if f := s.failed.Load(); f != 0 {
-		te := s.ring[int(f-1)%len(s.ring)].err
-		if !echoesEnd(s.parent, te.Err) {
-			yield(zero, te)
+		sl := s.ring[int(f-1)%len(s.ring)]
+		if sl.own || !echoesEnd(s.parent, sl.err.Err) {
+			yield(zero, sl.err)
 			return
 		}
 	}
@@ -385,6 +390,7 @@ func (sl *streamSlot[In, Out]) fail(err error) {
 	s := sl.s
 	te := &TaskError{Index: sl.index, Name: s.name, Err: err}
 	sl.err = te
+	sl.own = s.parent.Err() == nil
 	won := s.failed.CompareAndSwap(0, int64(sl.index)+1)
 	sl.done.Store(true)
 	if won {

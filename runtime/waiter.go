@@ -1,7 +1,9 @@
 package runtime
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -24,16 +26,38 @@ const (
 // are two steps: an input records its outcome in every waiter before its
 // settle is visible, and wakes the waiters only after; a waiter's goroutine
 // learns of records only through a wake, so no wait can end on an input's
-// outcome before every other wait on that input has recorded it. It is one
-// concrete type, so that an input calls it directly.
+// outcome before every other wait on that input has recorded it. A wake
+// comes after the settle of the input that sent it is visible, not
+// necessarily after the others': a wait that returns their outcomes waits
+// for each to be visible first (awaitEach, cancelEach). It is one concrete
+// type, so that an input calls it directly.
 type waiter struct {
 	mode waitMode
+	// subscribing is set while the waiter subscribes to its inputs.
+	subscribing atomic.Bool
+	// since is the time of clock when the waiter began to subscribe:
+	// inputs whose stamp is not after it had settled when the wait began.
+	since uint32
 	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
 	// or to fail (waitSuccess).
 	left atomic.Int64
-	// found is 1 + the slot of the first failure (waitAll) or of the
-	// winner (waitFirst, waitSuccess); 0 while there is none.
-	found atomic.Int64
+	// found holds the first failure (waitAll) or the winner (waitFirst,
+	// waitSuccess) as a key (see key): 1 + its slot in the low 32 bits (a
+	// wait has fewer than 2³² inputs), its rank in time in the high ones;
+	// 0 while there is none. While the waiter subscribes, a candidate of
+	// lower key replaces the one found; after that, the first one stays.
+	found atomic.Uint64
+	// ended is the Done channel of the wait's context, which an input's
+	// record consults to tell a failure of its own from an echo of the
+	// context's end; nil when it can never end.
+	ended <-chan struct{}
+	// own has a bit per slot, set when the input failed while the context
+	// was alive, so that its error is its own even when it reads as an
+	// echo of the context's end (a task's own timeout). It is nil until
+	// the first such failure, and always for a context that can never end.
+	// A bit is set when the input tells the waiter its outcome, and read
+	// once the input has visibly settled.
+	own atomic.Pointer[[]atomic.Uint64]
 	// signal receives one value when the wait is over (for waitEach: when
 	// a slot has arrived, at most one value pending). It is nil when the
 	// context of the wait can never end and the mode is not waitEach:
@@ -83,6 +107,7 @@ func allocWaiter(n int) *waiter {
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w := allocWaiter(n)
 	w.mode = mode
+	w.ended = ctx.Done()
 	switch {
 	case mode == waitEach:
 		w.arrived = make([]int, 0, n)
@@ -100,40 +125,98 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 }
 
 // subscribeEach returns a waiter in mode for the n inputs of a wait under
-// ctx, the core of slot i being at(i), subscribed to each in slot order. It
-// stops once a slot is found (a gather's failure, a race's winner): that
-// decides the wait, and the caller cancels every input, subscribed or not.
+// ctx, the core of slot i being at(i), subscribed to each in slot order.
+//
+// Inputs settle while it subscribes: one it has subscribed to may settle
+// after seeing the settle of one it has not reached yet, and tell it first.
+// So, until it has subscribed to every input, it ranks what it hears of by
+// the inputs' stamps: those settled before the wait began rank first, in
+// slot order, then the others in the order of their settles.
 func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core) *waiter {
 	w := newWaiter(ctx, mode, n)
+	w.subscribing.Store(true)
+	w.since = beginSubscribing()
 	for i := range n {
 		s := &w.subs[i]
 		s.w = w
 		at(i).subscribe(s)
-		if w.found.Load() != 0 {
-			break
-		}
 	}
+	w.subscribing.Store(false)
+	if mode == waitEach {
+		w.sortArrived(at) // while settles still advance the time
+	}
+	endSubscribing()
 	return w
 }
 
+// key returns the key of a candidate in slot for found: its rank, 0 for an
+// input settled before the wait began and otherwise how long after, then
+// its slot. stamp is the input's stamp; t, a time of clock taken after it.
+func (w *waiter) key(slot int, stamp, t uint32) uint64 {
+	rank := stamp - w.since
+	if rank > t-w.since { // not after since: it wrapped below
+		rank = 0
+	}
+	return uint64(rank)<<32 | uint64(slot+1)
+}
+
+// slot returns the slot that found holds, or -1 when it holds none.
+func (w *waiter) slot() int { return int(uint32(w.found.Load())) - 1 }
+
+// propose offers the candidate of key k for found, and reports whether it is
+// the first one: its input then wakes the waiter.
+func (w *waiter) propose(k uint64) bool {
+	if w.found.CompareAndSwap(0, k) {
+		return true
+	}
+	for w.subscribing.Load() {
+		old := w.found.Load()
+		if old <= k || w.found.CompareAndSwap(old, k) {
+			break
+		}
+	}
+	return false
+}
+
+// sortArrived puts the slots that arrived while the waiter subscribed in the
+// order in which they settled, those settled before the wait began first in
+// slot order (waitEach). The core of slot i is at(i).
+func (w *waiter) sortArrived(at func(int) *core) {
+	w.mu.Lock()
+	t := now() // after every stamp of what arrived
+	slices.SortFunc(w.arrived, func(i, j int) int {
+		return cmp.Compare(w.key(i, at(i).stamp, t), w.key(j, at(j).stamp, t))
+	})
+	w.mu.Unlock()
+}
+
 // record is called once by each input as it settles, with the waiter's
-// subscription to it and its error, before its settle is visible to anyone.
-// It never blocks. It reports whether the input must then wake the waiter
-// with notify: the outcome ended the wait, or, for waitEach, arrived.
-func (w *waiter) record(s *subscription, err error) bool {
+// subscription to it, its error and its stamp, before its settle is visible
+// to anyone; or by the waiter itself when it subscribes to an input that
+// has settled. It never blocks. It reports whether the input
+// must then wake the waiter with notify: the outcome ended the wait, or,
+// for waitEach, arrived.
+func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
+	if err != nil && w.ended != nil {
+		select {
+		case <-w.ended:
+		default:
+			w.markOwn(w.slotOf(s))
+		}
+	}
 	switch w.mode {
 	case waitAll:
 		if err != nil {
-			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
+			return w.propose(w.keyOf(s, stamp))
 		}
 		return w.left.Add(-1) == 0
 	case waitSettled:
 		return w.left.Add(-1) == 0
 	case waitFirst:
-		return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
+		return w.propose(w.keyOf(s, stamp))
 	case waitSuccess:
 		if err == nil {
-			return w.found.CompareAndSwap(0, int64(w.slotOf(s))+1)
+			return w.propose(w.keyOf(s, stamp))
 		}
 		return w.left.Add(-1) == 0
 	default: // waitEach
@@ -142,6 +225,38 @@ func (w *waiter) record(s *subscription, err error) bool {
 		w.mu.Unlock()
 		return true
 	}
+}
+
+// markOwn records that the input in slot failed while the wait's context
+// was alive.
+func (w *waiter) markOwn(slot int) {
+	bits := w.own.Load()
+	if bits == nil {
+		made := make([]atomic.Uint64, (len(w.subs)+63)/64)
+		if w.own.CompareAndSwap(nil, &made) {
+			bits = &made
+		} else {
+			bits = w.own.Load()
+		}
+	}
+	(*bits)[slot/64].Or(1 << (slot % 64))
+}
+
+// isOwn reports whether the input in slot failed while the wait's context
+// was alive.
+func (w *waiter) isOwn(slot int) bool {
+	bits := w.own.Load()
+	return bits != nil && (*bits)[slot/64].Load()&(1<<(slot%64)) != 0
+}
+
+// keyOf returns the key of the input that s subscribes to, of the given
+// stamp. Once the waiter has subscribed to every input, the first candidate
+// stays whatever its rank: the key is its slot alone.
+func (w *waiter) keyOf(s *subscription, stamp uint32) uint64 {
+	if !w.subscribing.Load() {
+		return uint64(w.slotOf(s) + 1)
+	}
+	return w.key(w.slotOf(s), stamp, now())
 }
 
 // slotOf returns the slot of the input that s, one of w's subscriptions,
@@ -207,9 +322,26 @@ func coresOf[T any](fs []*Future[T]) func(int) *core {
 	return func(i int) *core { return &fs[i].core }
 }
 
-// cancelEach cancels every input that is still pending.
+// cancelEach cancels every input that is still pending; when it returns,
+// every input has visibly settled.
 func cancelEach(n int, at func(int) *core) {
 	for i := range n {
 		at(i).cancel()
 	}
+}
+
+// awaitEach returns once every input has visibly settled; each must have
+// told the waiter its outcome.
+func awaitEach(n int, at func(int) *core) {
+	for i := range n {
+		at(i).awaitSettled()
+	}
+}
+
+// echoes reports whether the error err of the input in slot is only the
+// echo of the end of ctx, the wait's context: ctx is done, err reads as its
+// echo, and the input did not fail while ctx was alive. The input must
+// have visibly settled.
+func (w *waiter) echoes(ctx context.Context, slot int, err error) bool {
+	return !w.isOwn(slot) && echoesEnd(ctx, err)
 }
