@@ -80,7 +80,7 @@ func ScopeWith(ctx context.Context, o ScopeOptions, body func(ctx context.Contex
 	if body == nil {
 		panic("runtime.Scope: body is nil")
 	}
-	s := &scope{done: make(chan struct{})}
+	s := new(scope)
 	s.Context, s.cancel = context.WithCancelCause(ctx)
 	s.n.Store(1) // the body
 	returned := false
@@ -116,19 +116,19 @@ type scope struct {
 	context.Context
 	cancel context.CancelCauseFunc
 	// n counts the body, while it runs, and the tasks and calls of Map
-	// and Stream that have not returned; the one that takes it to 0
-	// closes done.
-	n      atomic.Int64
-	closed atomic.Bool
-	done   chan struct{}
+	// and Stream that have not returned; the one that takes it to 0 sets
+	// ended and closes done, if the wait made it.
+	n atomic.Int64
 	// cut is set when a task or call returns after the scope's context
 	// ended.
 	cut atomic.Bool
 
-	mu      sync.Mutex
-	tasks   []scopedTask // the tasks started, some of them returned
-	started int          // how many tasks have started: the next one's index
-	compact int          // compact tasks when it grows to this length
+	mu      sync.Mutex    // guards the fields below
+	ended   bool          // n has reached 0 since the body returned
+	done    chan struct{} // made by a wait that must block; closed once ended
+	tasks   []scopedTask  // the tasks started, some of them returned
+	started int           // how many tasks have started: the next one's index
+	compact int           // compact tasks when it grows to this length
 }
 
 // scopedTask is a task of a scope and its place in the scope's order.
@@ -171,6 +171,9 @@ func (c *core) enterScope(ctx context.Context) {
 	s.mu.Lock()
 	if len(s.tasks) >= s.compact {
 		s.prune()
+	}
+	if s.tasks == nil {
+		s.tasks = make([]scopedTask, 0, 8)
 	}
 	s.tasks = append(s.tasks, scopedTask{c: c, index: s.started})
 	s.started++
@@ -230,9 +233,38 @@ func (s *scope) leave() {
 		default:
 		}
 	}
-	if s.n.Add(-1) == 0 && s.closed.CompareAndSwap(false, true) {
+	if s.n.Add(-1) == 0 {
+		s.endWait()
+	}
+}
+
+// endWait records that n has reached 0 and wakes the wait, unless an
+// earlier leave did (a call of Map or Stream may enter and leave a scope
+// that has ended: see above).
+func (s *scope) endWait() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended {
+		return
+	}
+	s.ended = true
+	if s.done != nil {
 		close(s.done)
 	}
+}
+
+// waitChan returns the channel that closes when n reaches 0, or nil when
+// it has.
+func (s *scope) waitChan() chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended {
+		return nil
+	}
+	if s.done == nil {
+		s.done = make(chan struct{})
+	}
+	return s.done
 }
 
 // end ends the body, whose error is err (a *PanicError for a panic, and
@@ -250,17 +282,17 @@ func (s *scope) end(o ScopeOptions, err error) *PendingError {
 	if err != nil {
 		s.cancel(err)
 	}
-	if s.n.Add(-1) == 0 && s.closed.CompareAndSwap(false, true) {
-		close(s.done) // no task ran on past the body
+	if s.n.Add(-1) == 0 {
+		s.endWait() // no task ran on past the body
 	}
 	var cut *PendingError
-	if !s.closed.Load() {
+	if done := s.waitChan(); done != nil {
 		select {
-		case <-s.done:
+		case <-done:
 		case <-s.Done():
 			cut = s.held()
-			s.report(o)
-			<-s.done
+			s.report(o, done)
+			<-done
 		}
 	}
 	if !s.cut.Load() {
@@ -273,15 +305,15 @@ func (s *scope) end(o ScopeOptions, err error) *PendingError {
 }
 
 // report calls o.Held with the tasks that still hold s o.Grace after its
-// context ended, if any do and o.Held is set.
-func (s *scope) report(o ScopeOptions) {
+// context ended, if any do and o.Held is set; done closes when none does.
+func (s *scope) report(o ScopeOptions, done chan struct{}) {
 	if o.Held == nil {
 		return
 	}
 	t := time.NewTimer(o.Grace)
 	defer t.Stop()
 	select {
-	case <-s.done:
+	case <-done:
 		return
 	case <-t.C:
 	}

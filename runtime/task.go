@@ -159,6 +159,7 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 		v, err = fn((*taskContext)(&f.core))
 	}
 	returned = true
+	f.leaveScope()
 	f.settle(v, err, taskCancelled)
 }
 
