@@ -127,7 +127,7 @@ func (t *fnTask[T]) run() {
 // it then ends the task's context. Under an observer, fn runs between its
 // TaskStart and TaskEnd, and a task that does not start reports its end.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
-	defer f.leaveScope() // last: the task has returned, and settled
+	defer f.leaveScope() // once the task has returned, if it has not left yet
 	o := observerOf(f.parent)
 	if f.isClaimed() { // cancelled while it waited for a slot or to start
 		if o != nil {
@@ -159,7 +159,7 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 		v, err = fn((*taskContext)(&f.core))
 	}
 	returned = true
-	f.leaveScope()
+	f.leaveScope() // before the settle, so that a wait that returned need not wait for it
 	f.settle(v, err, taskCancelled)
 }
 
