@@ -64,13 +64,17 @@ func Execute[T any](ctx workflow.Context, name string, args ...any) *Future[T] {
 		f.future, f.cancel = future, func() {}
 		return f
 	}
+	ctx, s := waitForCancellation(ctx)
 	scope, cancel := workflow.WithCancel(ctx)
 	f.cancel = cancel
 	if l := limiterOf(ctx); l != nil {
 		f.future, f.queued = l.enqueue(scope, name, args)
-		return f
+	} else {
+		f.future = workflow.ExecuteActivity(scope, name, args...)
 	}
-	f.future = workflow.ExecuteActivity(scope, name, args...)
+	if s != nil {
+		s.futures = append(s.futures, f.future)
+	}
 	return f
 }
 
