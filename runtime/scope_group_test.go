@@ -26,13 +26,8 @@ func fetchUser(ctx context.Context, id int) (string, error) {
 func fetchOrders(ctx context.Context, id int) ([]int, error) {
 	groupRunning.Add(1)
 	defer groupRunning.Add(-1)
-	<-ctx.Done() // slow to notice: it returns only once cancelled
-	for range 100 {
-		if id == 0 {
-			break
-		}
-	}
-	return nil, ctx.Err()
+	<-ctx.Done() // it returns only once cancelled, after the gather has
+	return []int{id}, ctx.Err()
 }
 
 func fetchUserAsync(ctx context.Context, id int) *Future[string] {
