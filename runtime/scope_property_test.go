@@ -217,9 +217,7 @@ func TestScopeTaskFailsAsBodyReturns(t *testing.T) {
 		if err != errBody {
 			t.Fatalf("run %d: Scope = %v; want the body's error", run, err)
 		}
-		if n := running.Load(); n != 0 {
-			t.Fatalf("run %d: %d tasks running when Scope returned", run, n)
-		}
+		wantNoneRunning(t, run, &running)
 	}
 }
 
@@ -228,15 +226,7 @@ func TestScopeTaskFailsAsBodyReturns(t *testing.T) {
 // once every task has returned.
 func TestScopeCallerEndsWhileTasksFail(t *testing.T) {
 	var running atomic.Int64
-	task := func(ctx context.Context, fails bool) (int, error) {
-		running.Add(1)
-		defer running.Add(-1)
-		if fails {
-			return 0, errFirst
-		}
-		<-ctx.Done()
-		return 0, ctx.Err()
-	}
+	task := counting(&running, func(ctx context.Context) { <-ctx.Done() })
 	for run := range stressRuns {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		err := Scope(ctx, func(ctx context.Context) error {
@@ -248,9 +238,7 @@ func TestScopeCallerEndsWhileTasksFail(t *testing.T) {
 		if !errors.Is(err, errFirst) && !errors.Is(err, errStop) {
 			t.Fatalf("run %d: Scope = %v; want a task's failure or the caller's end", run, err)
 		}
-		if n := running.Load(); n != 0 {
-			t.Fatalf("run %d: %d tasks running when Scope returned", run, n)
-		}
+		wantNoneRunning(t, run, &running)
 	}
 }
 
@@ -259,19 +247,7 @@ func TestScopeCallerEndsWhileTasksFail(t *testing.T) {
 // task has returned.
 func TestScopeCallerEndsWhileTheWaitSeesFailures(t *testing.T) {
 	var running atomic.Int64
-	task := func(ctx context.Context, fails bool) (int, error) {
-		running.Add(1)
-		defer running.Add(-1)
-		if fails {
-			return 0, errFirst
-		}
-		select {
-		case <-ctx.Done():
-		default:
-			runtime.Gosched()
-		}
-		return 0, ctx.Err()
-	}
+	task := counting(&running, func(context.Context) { runtime.Gosched() })
 	for run := range stressRuns {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		err := Scope(ctx, func(ctx context.Context) error {
@@ -283,8 +259,30 @@ func TestScopeCallerEndsWhileTheWaitSeesFailures(t *testing.T) {
 		if err != nil && (!errors.As(err, new(*PendingError)) || !errors.Is(err, errStop)) {
 			t.Fatalf("run %d: Scope = %v; want nil or a *PendingError of the caller's cause", run, err)
 		}
-		if n := running.Load(); n != 0 {
-			t.Fatalf("run %d: %d tasks running when Scope returned", run, n)
+		wantNoneRunning(t, run, &running)
+	}
+}
+
+// counting returns a task that counts itself in running while it runs and
+// fails with errFirst when asked to; otherwise it calls then and returns
+// its context's error.
+func counting(running *atomic.Int64, then func(context.Context)) func(context.Context, bool) (int, error) {
+	return func(ctx context.Context, fails bool) (int, error) {
+		running.Add(1)
+		defer running.Add(-1)
+		if fails {
+			return 0, errFirst
 		}
+		then(ctx)
+		return 0, ctx.Err()
+	}
+}
+
+// wantNoneRunning fails t when a task counted in running is still inside
+// its function as Scope has returned, in the given run of a loop.
+func wantNoneRunning(t *testing.T, run int, running *atomic.Int64) {
+	t.Helper()
+	if n := running.Load(); n != 0 {
+		t.Fatalf("run %d: %d tasks running when Scope returned", run, n)
 	}
 }
