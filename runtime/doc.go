@@ -115,7 +115,8 @@
 //   - a task's failure is its future's: it reaches the scope only through
 //     the body that awaits it, and a failure nobody awaits cancels nothing
 //     (a scope that cancelled on every failure would make [AllSettled],
-//     [Any] and fallbacks fail the scope);
+//     [Any] and fallbacks fail the scope); gathervet reports a future that
+//     nobody awaits, in a scope too;
 //   - a panic in the body cancels, waits, then panics again; a
 //     runtime.Goexit in the body cancels, waits, and goes on exiting.
 //

@@ -98,7 +98,7 @@ func ExampleScopeWith() {
 		},
 	}
 	err := runtime.ScopeWith(context.Background(), opts, func(ctx context.Context) error {
-		runtime.GoNamed(ctx, "Stubborn", func(context.Context) (int, error) {
+		runtime.GoNamed(ctx, "Stubborn", func(context.Context) (int, error) { //gathervet:ignore the scope waits for it
 			<-release // never looks at its context
 			return 0, nil
 		})

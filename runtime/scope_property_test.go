@@ -157,7 +157,7 @@ func TestPropertyScopeOutlivesNoTask(t *testing.T) {
 				if end == endClean {
 					tr.start(ctx, root.via, root.await, root.children)
 				} else { // blockers return only once the scope's context ends: start them from a task
-					Go(ctx, func(ctx context.Context) (int, error) { return tr.run(ctx, root) })
+					Go(ctx, func(ctx context.Context) (int, error) { return tr.run(ctx, root) }) //gathervet:ignore the scope waits for it
 				}
 				switch end {
 				case endBodyFails:
@@ -206,7 +206,7 @@ func TestScopeTaskFailsAsBodyReturns(t *testing.T) {
 	}
 	for run := range stressRuns {
 		err := Scope(context.Background(), func(ctx context.Context) error {
-			GoWith(ctx, "fails", errFirst, fail)
+			GoWith(ctx, "fails", errFirst, fail) //gathervet:ignore the scope waits for it
 			a := GoWith(ctx, "awaited", errAfter, fail)
 			go a.Cancel()
 			if _, err := a.Await(ctx); err != nil && err != errAfter && err != context.Canceled {
@@ -251,8 +251,8 @@ func TestScopeCallerEndsWhileTheWaitSeesFailures(t *testing.T) {
 	for run := range stressRuns {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		err := Scope(ctx, func(ctx context.Context) error {
-			GoWith(ctx, "a", true, task)
-			GoWith(ctx, "b", false, task)
+			GoWith(ctx, "a", true, task)  //gathervet:ignore the scope waits for it
+			GoWith(ctx, "b", false, task) //gathervet:ignore the scope waits for it
 			go cancel(errStop)
 			return nil
 		})

@@ -38,7 +38,7 @@ func TestScopeWaitsForTasksNobodyAwaits(t *testing.T) {
 	var cancelled atomic.Bool
 	out := scopeDone(context.Background(), func(ctx context.Context) error {
 		defer close(bodyDone)
-		Go(ctx, func(ctx context.Context) (int, error) {
+		Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 			<-bodyDone
 			<-release
 			cancelled.Store(ctx.Err() != nil)
@@ -69,7 +69,7 @@ func TestScopeWaitsForSubTasks(t *testing.T) {
 	var finished atomic.Bool
 	out := scopeDone(context.Background(), func(ctx context.Context) error {
 		_, err := Go(ctx, func(ctx context.Context) (int, error) {
-			GoNamed(ctx, "grandchild", func(context.Context) (int, error) {
+			GoNamed(ctx, "grandchild", func(context.Context) (int, error) { //gathervet:ignore the scope waits for it
 				close(started)
 				<-release
 				finished.Store(true)
@@ -96,7 +96,7 @@ func TestScopeBodyErrorCancelsAndWaits(t *testing.T) {
 	started := make(chan struct{}, 3)
 	err := Scope(context.Background(), func(ctx context.Context) error {
 		for range 3 {
-			GoWith(ctx, "watcher", 0, func(ctx context.Context, _ int) (int, error) {
+			GoWith(ctx, "watcher", 0, func(ctx context.Context, _ int) (int, error) { //gathervet:ignore the scope waits for it
 				running.Add(1)
 				defer running.Add(-1)
 				started <- struct{}{}
@@ -132,7 +132,7 @@ func TestScopeIgnoresFailuresNobodyAwaits(t *testing.T) {
 		panicking = Go(ctx, func(context.Context) (int, error) { panic("boom") })
 		<-failing.Done()
 		<-panicking.Done()
-		Go(ctx, func(ctx context.Context) (int, error) {
+		Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 			otherCancelled.Store(ctx.Err() != nil)
 			return 0, nil
 		})
@@ -169,7 +169,7 @@ func TestScopeBodyPanicCancelsWaitsAndRepanics(t *testing.T) {
 	}()
 	Scope(context.Background(), func(ctx context.Context) error {
 		started := make(chan struct{})
-		Go(ctx, func(ctx context.Context) (int, error) {
+		Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 			running.Add(1)
 			defer running.Add(-1)
 			close(started)
@@ -194,7 +194,7 @@ func TestScopeBodyGoexitCancelsAndWaits(t *testing.T) {
 		defer close(exited)
 		Scope(context.Background(), func(ctx context.Context) error {
 			started := make(chan struct{})
-			Go(ctx, func(ctx context.Context) (int, error) {
+			Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 				running.Add(1)
 				defer running.Add(-1)
 				close(started)
@@ -234,9 +234,9 @@ func TestScopeCallerContextEndsWhileWaiting(t *testing.T) {
 	opts := ScopeOptions{Held: func(*PendingError) { close(release) }}
 	go func() {
 		out <- ScopeWith(ctx, opts, func(ctx context.Context) error {
-			Go(ctx, func(context.Context) (int, error) { return 0, nil })
+			Go(ctx, func(context.Context) (int, error) { return 0, nil }) //gathervet:ignore the scope waits for it
 			for _, name := range []string{"A", "B"} {
-				GoNamed(ctx, name, func(ctx context.Context) (int, error) {
+				GoNamed(ctx, name, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 					running.Add(1)
 					defer running.Add(-1)
 					started <- struct{}{}
@@ -275,7 +275,7 @@ func TestScopeCallerContextEndsAsTheLastTaskReturns(t *testing.T) {
 		err := Scope(ctx, func(ctx context.Context) error {
 			defer close(bodyDone)
 			started := make(chan struct{})
-			Go(ctx, func(ctx context.Context) (int, error) {
+			Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 				close(started)
 				<-bodyDone
 				<-ctx.Done()
@@ -316,8 +316,8 @@ func TestScopeWithReportsTheTasksThatHoldIt(t *testing.T) {
 		calls++
 		close(release)
 	}}, func(ctx context.Context) error {
-		Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, nil })
-		GoNamed(ctx, "stubborn", func(context.Context) (int, error) { <-release; return 0, nil })
+		Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, nil })           //gathervet:ignore the scope waits for it
+		GoNamed(ctx, "stubborn", func(context.Context) (int, error) { <-release; return 0, nil }) //gathervet:ignore the scope waits for it
 		return errBody
 	})
 	if err != errBody {
@@ -341,7 +341,7 @@ func TestScopeWithReportsTheTasksThatHoldIt(t *testing.T) {
 func TestScopeWithDoesNotReportTasksThatReturn(t *testing.T) {
 	report := ScopeOptions{Grace: 1 << 40, Held: func(e *PendingError) { t.Errorf("Held(%v)", e) }}
 	err := ScopeWith(context.Background(), report, func(ctx context.Context) error {
-		Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, nil })
+		Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, nil }) //gathervet:ignore the scope waits for it
 		return errBody
 	})
 	if err != errBody {
@@ -349,7 +349,7 @@ func TestScopeWithDoesNotReportTasksThatReturn(t *testing.T) {
 	}
 	report.Grace = 0
 	err = ScopeWith(context.Background(), report, func(ctx context.Context) error {
-		Go(ctx, func(ctx context.Context) (int, error) { return 0, nil })
+		Go(ctx, func(ctx context.Context) (int, error) { return 0, nil }) //gathervet:ignore the scope waits for it
 		return nil
 	})
 	if err != nil {
@@ -378,7 +378,7 @@ func TestScopeHeldListIsCappedAndCountsMapCalls(t *testing.T) {
 			t.Errorf("the scope holds %d entries after 200 tasks returned; want them pruned", kept)
 		}
 		for range 12 {
-			GoNamed(ctx, "stuck", func(context.Context) (int, error) { <-release; return 0, nil })
+			GoNamed(ctx, "stuck", func(context.Context) (int, error) { <-release; return 0, nil }) //gathervet:ignore the scope waits for it
 		}
 		mapped := make(chan struct{})
 		go Map(ctx, []int{0, 1}, func(_ context.Context, i int) (int, error) {
@@ -484,7 +484,7 @@ func TestScopeNestsAndEndsItsContext(t *testing.T) {
 			return 0, Scope(ctx, func(ctx context.Context) error {
 				leaked = ctx
 				inner.Add(1)
-				Go(ctx, func(context.Context) (int, error) { inner.Add(-1); return 0, nil })
+				Go(ctx, func(context.Context) (int, error) { inner.Add(-1); return 0, nil }) //gathervet:ignore the scope waits for it
 				return nil
 			})
 		}).Await(ctx)
