@@ -323,18 +323,23 @@ func (s *scope) report(o ScopeOptions, done chan struct{}) {
 }
 
 // held returns the *PendingError of the tasks of s that have not returned:
-// the first ten by index, and the count of every task and call.
+// the first ten by index, and the count of every task and call. The tasks
+// go on returning as it looks, so the count is taken last and is at least
+// the number of tasks it found running.
 func (s *scope) held() *PendingError {
-	e := &PendingError{Err: context.Cause(s), Count: max(0, int(s.n.Load()))}
+	e := &PendingError{Err: context.Cause(s)}
+	running := 0
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, t := range s.tasks {
-		if len(e.Tasks) == maxPendingListed {
-			break
+		if t.c.state.Load()&inScope == 0 {
+			continue
 		}
-		if t.c.state.Load()&inScope != 0 {
+		running++
+		if len(e.Tasks) < maxPendingListed {
 			e.Tasks = append(e.Tasks, PendingTask{Index: t.index, Name: t.c.name})
 		}
 	}
+	s.mu.Unlock()
+	e.Count = max(running, int(s.n.Load()))
 	return e
 }

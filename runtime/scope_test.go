@@ -234,7 +234,9 @@ func TestScopeCallerContextEndsWhileWaiting(t *testing.T) {
 	opts := ScopeOptions{Held: func(*PendingError) { close(release) }}
 	go func() {
 		out <- ScopeWith(ctx, opts, func(ctx context.Context) error {
-			Go(ctx, func(context.Context) (int, error) { return 0, nil }) //gathervet:ignore the scope waits for it
+			if _, err := Go(ctx, func(context.Context) (int, error) { return 0, nil }).Await(ctx); err != nil {
+				return err
+			}
 			for _, name := range []string{"A", "B"} {
 				GoNamed(ctx, name, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
 					running.Add(1)
@@ -316,8 +318,19 @@ func TestScopeWithReportsTheTasksThatHoldIt(t *testing.T) {
 		calls++
 		close(release)
 	}}, func(ctx context.Context) error {
-		Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, nil })           //gathervet:ignore the scope waits for it
-		GoNamed(ctx, "stubborn", func(context.Context) (int, error) { <-release; return 0, nil }) //gathervet:ignore the scope waits for it
+		started := make(chan struct{}, 2)                // a task cancelled before it starts never runs
+		Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
+			started <- struct{}{}
+			<-ctx.Done()
+			return 0, nil
+		})
+		GoNamed(ctx, "stubborn", func(context.Context) (int, error) { //gathervet:ignore the scope waits for it
+			started <- struct{}{}
+			<-release
+			return 0, nil
+		})
+		<-started
+		<-started
 		return errBody
 	})
 	if err != errBody {
@@ -331,8 +344,8 @@ func TestScopeWithReportsTheTasksThatHoldIt(t *testing.T) {
 	if !errors.Is(held, errBody) || !slices.Contains(held.Tasks, PendingTask{Index: 1, Name: "stubborn"}) {
 		t.Fatalf("Held got %v; want it to name task 1 (stubborn) and unwrap to the body's error", held)
 	}
-	if held.Count != len(held.Tasks) {
-		t.Fatalf("Held's Count = %d; want %d, the tasks listed", held.Count, len(held.Tasks))
+	if held.Count < len(held.Tasks) || held.Count > 2 {
+		t.Fatalf("Held's Count = %d with %d tasks listed; want one or two, at least those listed", held.Count, len(held.Tasks))
 	}
 }
 
@@ -377,8 +390,16 @@ func TestScopeHeldListIsCappedAndCountsMapCalls(t *testing.T) {
 		if kept > 128 {
 			t.Errorf("the scope holds %d entries after 200 tasks returned; want them pruned", kept)
 		}
+		stuck := make(chan struct{}, 12)
 		for range 12 {
-			GoNamed(ctx, "stuck", func(context.Context) (int, error) { <-release; return 0, nil }) //gathervet:ignore the scope waits for it
+			GoNamed(ctx, "stuck", func(context.Context) (int, error) { //gathervet:ignore the scope waits for it
+				stuck <- struct{}{}
+				<-release
+				return 0, nil
+			})
+		}
+		for range 12 { // a task cancelled before it starts never runs
+			<-stuck
 		}
 		mapped := make(chan struct{})
 		go Map(ctx, []int{0, 1}, func(_ context.Context, i int) (int, error) {
