@@ -33,7 +33,7 @@ func (p *scopeProbe) Stop(ctx context.Context) (string, error) {
 		select {
 		case <-ctx.Done():
 			// a driver's last round trip, made after the cancellation
-			time.Sleep(200 * time.Millisecond)
+			time.Sleep(time.Second) // long enough for an unscoped workflow to probe first
 			p.returned.Store(true)
 			return "", ctx.Err()
 		case <-time.After(50 * time.Millisecond): // the heartbeat's period
