@@ -13,43 +13,42 @@ import (
 )
 
 // tx stands for a *sql.Tx: the three backends of the page query through
-// it, and the handler rolls it back when it is done. It counts the queries
-// made after the rollback: each would be a use-after-release.
+// it, and the handler rolls it back when it is done. It counts the
+// backends inside a query, and records how many were at the rollback:
+// each would use the transaction after its release.
 type tx struct {
 	mu         sync.Mutex
-	rolledBack bool
-	late       int
+	using      int
+	atRollback int
+	querying   chan struct{} // a slow backend sends once inside its query
 }
 
-// query runs a query on the transaction; a driver may make one more
-// round trip after its context is cancelled, to tell the server.
-func (t *tx) query(ctx context.Context) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.rolledBack {
-		t.late++
-	}
-}
+// begin and end bracket a backend's use of the transaction.
+func (t *tx) begin() { t.mu.Lock(); t.using++; t.mu.Unlock() }
+func (t *tx) end()   { t.mu.Lock(); t.using--; t.mu.Unlock() }
 
 // Rollback ends the transaction.
 func (t *tx) Rollback() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.rolledBack = true
+	t.atRollback = t.using
 }
 
-// slowBackend queries until its context ends, then makes one last query
-// as it stops: the query that a rollback must not precede.
+// slowBackend queries until its context ends.
 func slowBackend(ctx context.Context, t *tx) (string, error) {
-	t.query(ctx)
+	t.begin()
+	defer t.end()
+	t.querying <- struct{}{}
 	<-ctx.Done()
-	t.query(ctx)
 	return "", ctx.Err()
 }
 
-// failingBackend fails at once.
+// failingBackend fails once both slow backends are inside their queries.
 func failingBackend(ctx context.Context, t *tx) (string, error) {
-	t.query(ctx)
+	t.begin()
+	defer t.end()
+	<-t.querying
+	<-t.querying
 	return "", errors.New("backend unavailable")
 }
 
@@ -60,7 +59,7 @@ func failingBackend(ctx context.Context, t *tx) (string, error) {
 func ExampleScope() {
 	var t *tx
 	page := func(w http.ResponseWriter, r *http.Request) {
-		t = &tx{}
+		t = &tx{querying: make(chan struct{}, 2)}
 		defer t.Rollback() // runs once Scope has returned: no task uses t any more
 		err := runtime.Scope(r.Context(), func(ctx context.Context) error {
 			profile, orders, recs, err := runtime.Gather3(ctx,
@@ -80,10 +79,10 @@ func ExampleScope() {
 	rec := httptest.NewRecorder()
 	http.HandlerFunc(page).ServeHTTP(rec, httptest.NewRequest("GET", "/page/7", nil))
 	fmt.Println(rec.Code, strings.TrimSpace(rec.Body.String()))
-	fmt.Println("queries after the rollback:", t.late)
+	fmt.Println("backends inside a query at the rollback:", t.atRollback)
 	// Output:
 	// 502 task 2 (Recommendations): backend unavailable
-	// queries after the rollback: 0
+	// backends inside a query at the rollback: 0
 }
 
 // ScopeWith names the tasks that still hold a scope a grace period after
