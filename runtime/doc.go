@@ -74,7 +74,8 @@
 // A gather that fails fast, a race, and a cancel return at once: they do not
 // wait for the tasks they cancel to return (errgroup's Wait would). Such a
 // task sees its context cancelled and ends in the background; its result is
-// dropped.
+// dropped. Code that must not return while such a task runs wraps them in
+// a [Scope].
 //
 // When ctx is done, every wait reports ctx's end, whatever the cause and
 // whatever the timing: also when an input failed an instant earlier with an
@@ -96,6 +97,45 @@
 // anything starts: a nil future, a nil function or context, a nil error to
 // [Promise.Reject] or [Rejected], and a limit below 1 panic with a message
 // that names the argument.
+//
+// # Scopes
+//
+// [Scope] runs a function, the body, under a context of its own and returns
+// only once every task started under that context has returned, cancelled
+// or not, as Python's TaskGroup, Trio's nurseries, Java's
+// StructuredTaskScope and errgroup's Wait do:
+//
+//	tx := db.Begin()
+//	defer tx.Rollback() // after Scope: no task still uses tx
+//	err := runtime.Scope(ctx, func(ctx context.Context) error {
+//		a, b, c, err := runtime.Gather3(ctx, AAsync(ctx, tx), BAsync(ctx, tx), CAsync(ctx, tx))
+//		...
+//	})
+//
+// The tasks of a scope are those started under its context by [Go],
+// [GoNamed], [GoWith] to [GoWith9] (so every generated wrapper), and the
+// calls of [Map] and [Stream], and, in turn, the tasks those start under
+// their own contexts. Gathers stay fail-fast inside a scope: it is the
+// scope that waits. Its rules:
+//
+//   - the body's error cancels the scope's context (the error is its
+//     cause); Scope waits for every task and returns that error;
+//   - a body that returns nil lets the tasks run to their end: Scope waits
+//     and returns nil, or, when the caller's ctx ended before the last
+//     task returned, a *[PendingError] that names the tasks still running;
+//   - a task's failure is its future's: it reaches the scope only through
+//     the body that awaits it, and a failure nobody awaits cancels nothing
+//     (a scope that cancelled on every failure would make [AllSettled],
+//     [Any] and fallbacks fail the scope); gathervet reports a future that
+//     nobody awaits, in a scope too;
+//   - a panic in the body cancels, waits, then panics again; a
+//     runtime.Goexit in the body cancels, waits, and goes on exiting.
+//
+// A task that ignores its context holds its scope, and the scope's caller,
+// until it returns; [ScopeWith] names the tasks that still hold a scope a
+// grace period after its context ended. A task started outside every scope
+// pays one context lookup for scopes, as it starts: no allocation, no lock.
+// See docs/scopes.md in the repository.
 //
 // # Seeing the tasks
 //

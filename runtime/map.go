@@ -64,6 +64,7 @@ func startMapping[In, Out any](ctx context.Context, name string, in []In, fn fun
 	m := &mapping[In, Out]{name: name, in: in, out: make([]Out, len(in)), fn: fn, done: make(chan struct{})}
 	m.succeeded = newSucceeded(ctx, len(in), &m.small)
 	m.observer = observerOf(ctx)
+	m.scope = scopeOf(ctx)
 	m.left.Store(int64(len(in)))
 	m.ctx, m.cancel = context.WithCancelCause(ctx)
 	if l := limiterOf(ctx); l != nil {
@@ -118,6 +119,7 @@ type mapping[In, Out any] struct {
 	succeeded succeeded
 	small     [1]atomic.Uint64 // succeeded's word for a Map of up to 64
 	observer  Observer         // sees each call as a task; nil for none
+	scope     *scope           // the scope of ctx, which counts each call; nil for none
 	// left counts the calls yet to succeed; the one that takes it to 0
 	// closes done.
 	left atomic.Int64
@@ -149,6 +151,8 @@ func (m *mapping[In, Out]) stopped() bool {
 // call makes the call for element i and records its outcome, unless Map has
 // stopped by then.
 func (m *mapping[In, Out]) call(i int) {
+	m.scope.enter() // before the check: see scope.go's note on Map and Stream
+	defer m.scope.leave()
 	if m.stopped() {
 		return
 	}

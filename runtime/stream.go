@@ -135,6 +135,7 @@ type streaming[In, Out any] struct {
 	// for none.
 	observer Observer
 	l        *limiter // the limiter that parent carries, or nil
+	scope    *scope   // the scope of parent, which counts each call; nil for none
 	// ring holds the elements started and not yet yielded: element i is
 	// in ring[i%len(ring)]. It starts small and grows up to window slots
 	// as the calls in flight need them (see grow).
@@ -184,6 +185,7 @@ type streamSlot[In, Out any] struct {
 // which is not done, its calls named name.
 func newStreaming[In, Out any](ctx context.Context, name string, window int, fn func(context.Context, In) (Out, error)) *streaming[In, Out] {
 	s := &streaming[In, Out]{parent: ctx, name: name, fn: fn, observer: observerOf(ctx), l: limiterOf(ctx), window: window, wake: make(chan struct{}, 1)}
+	s.scope = scopeOf(ctx)
 	s.ctx, s.cancel = context.WithCancelCause(ctx)
 	if s.l != nil {
 		s.ctx = unlimited{s.ctx}
@@ -337,6 +339,8 @@ func (s *streaming[In, Out]) yieldEnd(yield func(Out, error) bool) {
 // stream has stopped by then. It is the runner that the limiter runs.
 func (sl *streamSlot[In, Out]) run() {
 	s := sl.s
+	s.scope.enter() // before the check: see scope.go's note on Map and Stream
+	defer s.scope.leave()
 	if sl.abandoned() {
 		return
 	}

@@ -86,6 +86,7 @@ func checkStart(ctx context.Context, nilFn bool, caller string) {
 // goroutine of its own, or in a slot of the limiter that ctx carries.
 func launch(ctx context.Context, c *core, r runner) {
 	c.parent = ctx
+	c.enterScope(ctx)
 	if l := limiterOf(ctx); l != nil {
 		l.submit(r)
 		return
@@ -117,6 +118,7 @@ func (f *Future[T]) skip() {
 		notStarted(o, &f.core, cause)
 	}
 	f.settle(zero, cause, taskCancelled)
+	f.leaveScope()
 }
 
 // run calls the task's function as the future's task, and drops it.
@@ -131,6 +133,7 @@ func (t *fnTask[T]) run() {
 // it then ends the task's context. Under an observer, fn runs between its
 // TaskStart and TaskEnd, and a task that does not start reports its end.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
+	defer f.leaveScope() // once the task has returned, if it has not left yet
 	o := observerOf(f.parent)
 	if f.isClaimed() { // cancelled while it waited for a slot or to start
 		if o != nil {
@@ -162,6 +165,7 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 		v, err = fn((*taskContext)(&f.core))
 	}
 	returned = true
+	f.leaveScope() // before the settle, so that a wait that returned need not wait for it
 	f.settle(v, err, taskCancelled)
 }
 

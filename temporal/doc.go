@@ -65,6 +65,16 @@
 //   - [WithLimit]: at most n activities and children running at once, the
 //     rest queued in the order started, for large fan-outs.
 //
+// # Scopes
+//
+// [Scope] is the nearest thing in a workflow to the runtime's Scope: it
+// returns only once every activity started under its context is no longer
+// running on its worker. Inside it, [Execute] sets WaitForCancellation for
+// every activity, so that a cancelled activity's future settles only when
+// the activity has stopped, and Scope waits for each one's future. An
+// activity that never heartbeats learns of its cancellation only at its end
+// or its timeout, and Scope waits that long.
+//
 // Every wait also ends when its ctx is done (the workflow was cancelled, or
 // a scope of workflow.WithCancel was): the pending inputs are then
 // cancelled and the error is ctx.Err(). Misuse panics where it happens,

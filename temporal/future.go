@@ -106,6 +106,7 @@ func start[T any](ctx workflow.Context, caller string, k kind, name string, args
 		panic(caller + ": name is empty")
 	}
 	f := &Future[T]{core: core{name: name}}
+	ctx, s := waitForCancellation(ctx, k)
 	wait, err := k.options(ctx, name)
 	if err != nil {
 		future, settable := workflow.NewFuture(ctx)
@@ -117,9 +118,12 @@ func start[T any](ctx workflow.Context, caller string, k kind, name string, args
 	f.scope, f.cancel, f.wait = scope, cancel, wait
 	if l := limiterOf(ctx); l != nil {
 		f.future, f.queued = l.enqueue(scope, k, name, args, wait)
-		return f
+	} else {
+		f.future = k.launch(scope, name, args)
 	}
-	f.future = k.launch(scope, name, args)
+	if s != nil {
+		s.futures = append(s.futures, f.future)
+	}
 	return f
 }
 

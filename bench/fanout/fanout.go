@@ -127,3 +127,23 @@ var Impls = []Impl{
 	{"allwith", AllWith},
 	{"map", Map},
 }
+
+// ScopeAll is All inside runtime.Scope: the scope returns only once every
+// task has returned, as errgroup's Wait does, so that the two compare the
+// same guarantee.
+func ScopeAll(ctx context.Context, n int) (out []int, err error) {
+	err = runtime.Scope(ctx, func(ctx context.Context) error {
+		out, err = All(ctx, n)
+		return err
+	})
+	return out, err
+}
+
+// ScopeAllWith is AllWith inside runtime.Scope.
+func ScopeAllWith(ctx context.Context, n int) (out []int, err error) {
+	err = runtime.Scope(ctx, func(ctx context.Context) error {
+		out, err = AllWith(ctx, n)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,39 @@
+//go:build unix
+
+package fanout
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/gathergen/gathergen/bench/internal/pair"
+)
+
+// The scoped fan-outs return what the others do.
+func TestScopedFanouts(t *testing.T) {
+	want, _ := Floor(context.Background(), 64)
+	for name, run := range map[string]func(context.Context, int) ([]int, error){"ScopeAll": ScopeAll, "ScopeAllWith": ScopeAllWith} {
+		if got, err := run(context.Background(), 64); err != nil || !slices.Equal(got, want) {
+			t.Errorf("%s = %v, %v; want %v", name, got, err, want)
+		}
+	}
+}
+
+// BenchmarkScopePaired measures All over Go and over GoWith inside a
+// runtime.Scope against errgroup in turn (see package pair): both wait for
+// every task before they return. x-base is the scoped fan-out's wall time
+// over errgroup's, cpu-x-base its CPU time.
+func BenchmarkScopePaired(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes {
+		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}} {
+			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
+				b.ReportAllocs()
+				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
+					func() error { _, err := Errgroup(ctx, n); return err })
+			})
+		}
+	}
+}
