@@ -122,6 +122,11 @@ func (c *Commands) goCommand(base, verb string, args []string) []string {
 					problems = append(problems, p)
 				}
 			}
+			if path, ok := strings.CutPrefix(arg, "-tool="); ok {
+				if p := c.packageArg(base, path); p != "" {
+					problems = append(problems, p)
+				}
+			}
 		}
 	}
 	return problems
