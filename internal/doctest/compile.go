@@ -49,6 +49,7 @@ type group struct {
 	pkg       string
 	files     []int // indexes into the blocks
 	generated []int
+	outputs   []int
 }
 
 // env is the environment of every go command in the temporary module. The
@@ -103,7 +104,12 @@ func (c *Checker) Compile(blocks []Block) ([]string, error) {
 		}
 	}
 	if out, err := c.run(c.Work, env(), "go", "vet", "./..."); err != nil {
-		problems = append(problems, "the documentation's Go code does not compile or vet:\n"+mapper(out))
+		return append(problems, "the documentation's Go code does not compile or vet:\n"+mapper(out)), nil
+	}
+	for _, g := range groups {
+		for _, i := range g.outputs {
+			problems = append(problems, c.output(blocks[i], g.dir)...)
+		}
 	}
 	return problems, nil
 }
@@ -113,8 +119,17 @@ func (c *Checker) plan(blocks []Block) ([]*group, []string, []string) {
 	var groups []*group
 	var problems []string
 	byKey := map[string]*group{}
+	lastMain := map[string]*group{} // a page's last package main
 	mods := map[string]bool{}
 	for i, b := range blocks {
+		if b.Kind == Output {
+			if g := lastMain[b.Page]; g != nil {
+				g.outputs = append(g.outputs, i)
+			} else {
+				problems = append(problems, fmt.Sprintf("%s:%d: an output block with no package main before it on the page", b.Page, b.Line))
+			}
+			continue
+		}
 		f, err := parser.ParseFile(token.NewFileSet(), fileName(i), b.Code, parser.ImportsOnly)
 		if err != nil {
 			problems = append(problems, newMapper("", blocks)(err.Error()))
@@ -136,6 +151,9 @@ func (c *Checker) plan(blocks []Block) ([]*group, []string, []string) {
 			g = &group{dir: fmt.Sprintf("p%d_%s", len(groups), pkg), pkg: pkg}
 			byKey[key] = g
 			groups = append(groups, g)
+		}
+		if pkg == "main" && b.Kind != Generated {
+			lastMain[b.Page] = g
 		}
 		if b.Kind == Generated {
 			g.generated = append(g.generated, i)
@@ -198,15 +216,40 @@ func (c *Checker) compare(b Block, file string) []string {
 	if err != nil {
 		return []string{fmt.Sprintf("%s:%d: gathergen wrote no %s for this package", b.Page, b.Line, b.Name)}
 	}
-	want, got := strings.Split(b.Code, "\n"), strings.Split(string(data), "\n")
-	for i := 0; i < max(len(want), len(got)); i++ {
-		w, g := at(want, i), at(got, i)
-		if w != g {
-			return []string{fmt.Sprintf("%s:%d: the block differs from the %s that gathergen writes:\n\tblock:     %q\n\tgathergen: %q\ngathergen's whole file:\n%s",
-				b.Page, b.Line+i, b.Name, w, g, data)}
-		}
+	if i, w, g, ok := firstDiff(b.Code, string(data)); ok {
+		return []string{fmt.Sprintf("%s:%d: the block differs from the %s that gathergen writes:\n\tblock:     %q\n\tgathergen: %q\ngathergen's whole file:\n%s",
+			b.Page, b.Line+i, b.Name, w, g, data)}
 	}
 	return nil
+}
+
+// output runs the program in dir and reports where its standard output
+// differs from the block.
+func (c *Checker) output(b Block, dir string) []string {
+	cmd := exec.Command("go", "run", "./"+dir)
+	cmd.Dir, cmd.Env = c.Work, env()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return []string{fmt.Sprintf("%s:%d: the program failed (%v):\n%s", b.Page, b.Line, err, stderr.String())}
+	}
+	if i, w, g, ok := firstDiff(b.Code, string(out)); ok {
+		return []string{fmt.Sprintf("%s:%d: the program prints another line here:\n\tblock:   %q\n\tprogram: %q", b.Page, b.Line+i, w, g)}
+	}
+	return nil
+}
+
+// firstDiff finds the first line where want and got differ: its index from
+// 0 and the two lines.
+func firstDiff(want, got string) (int, string, string, bool) {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		if at(w, i) != at(g, i) {
+			return i, at(w, i), at(g, i), true
+		}
+	}
+	return 0, "", "", false
 }
 
 // at is lines[i], or "(end of file)" past the end.

@@ -13,6 +13,8 @@
 //	                             package of the page's file blocks (gather_gen.go,
 //	                             or the name given after the word: generated
 //	                             activity_gen.go)
+//	<!-- doctest: output -->     what the page's last package main before it
+//	                             prints, in a block fenced as text
 //
 // Every line of a block fenced as sh is a command (a # starts a comment).
 package doctest

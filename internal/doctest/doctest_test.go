@@ -148,15 +148,51 @@ func TestCatchesBrokenDocs(t *testing.T) {
 	}
 }
 
+// TestCatchesWrongOutput: an output block must be what the program before
+// it prints.
+func TestCatchesWrongOutput(t *testing.T) {
+	const page = "testdata/output.md"
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := strings.Join(check(t, ".", map[string][]byte{page: src}), "\n")
+	for _, want := range []string{
+		page + ":18: the program prints another line here:\n\tblock:   \"there\"\n\tprogram: \"world\"",
+	} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("no problem %q among:\n%s", want, problems)
+		}
+	}
+}
+
+// TestCatchesOrphans: an output block needs a program before it, and a
+// generated block a file of its package.
+func TestCatchesOrphans(t *testing.T) {
+	const page = "orphans.md"
+	src := "<!-- doctest: output -->\n```text\nhello\n```\n" +
+		"<!-- doctest: generated -->\n```go\npackage shop\n```\n"
+	problems := strings.Join(check(t, ".", map[string][]byte{page: []byte(src)}), "\n")
+	for _, want := range []string{
+		page + ":3: an output block with no package main before it on the page",
+		page + ":7: a generated block of package shop, and no file block of that package on the page",
+	} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("no problem %q among:\n%s", want, problems)
+		}
+	}
+}
+
 // TestExtractRefusesBadMarks: a mark that marks nothing, or nothing known,
 // is an error with its position.
 func TestExtractRefusesBadMarks(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"<!-- doctest: file -->\ntext\n", "p.md:1: a doctest mark must be followed by a go fence"},
-		{"<!-- doctest: file -->\n```sh\nls\n```\n", "p.md:2: a doctest mark is followed by a \"sh\" block"},
+		{"<!-- doctest: file -->\ntext\n", "p.md:1: a doctest mark must be followed by a fence"},
+		{"<!-- doctest: file -->\n```sh\nls\n```\n", "p.md:2: a doctest file mark is followed by a \"sh\" block, not a go block"},
+		{"<!-- doctest: output -->\n```go\n```\n", "p.md:2: a doctest output mark is followed by a \"go\" block, not a text block"},
 		{"<!-- doctest: snippet -->\n```go\n```\n", "p.md:1: unknown doctest mark \"snippet\""},
 		{"<!-- doctest: file\n", "p.md:1: a doctest mark ends with -->"},
-		{"<!-- doctest: file -->\n", "p.md:1: a doctest mark must be followed by a go fence"},
+		{"<!-- doctest: file -->\n", "p.md:1: a doctest mark must be followed by a fence"},
 		{"```go\npackage p\n", "p.md:1: the block opened here never closes"},
 	} {
 		_, err := Extract("p.md", []byte(tc.src))

@@ -21,6 +21,9 @@ const (
 	// Generated is the file that gathergen writes for the page's package of
 	// the same name; it must match byte for byte.
 	Generated Kind = "generated"
+	// Output is what the page's last package main before it prints, in a
+	// block fenced as text.
+	Output Kind = "output"
 )
 
 // Block is a marked Go code block.
@@ -95,15 +98,15 @@ func Extract(page string, src []byte) (Page, error) {
 			code.Reset()
 			start = n + 1
 			if pending != nil {
-				if lang != "go" {
-					return p, fmt.Errorf("%s:%d: a doctest mark is followed by a %q block, not a go block", page, n, lang)
+				if want := pending.fence(); lang != want {
+					return p, fmt.Errorf("%s:%d: a doctest %s mark is followed by a %q block, not a %s block", page, n, pending.Kind, lang, want)
 				}
 				pending.Line = start
 			}
 			continue
 		}
 		if pending != nil && trimmed != "" {
-			return p, fmt.Errorf("%s:%d: a doctest mark must be followed by a go fence", page, pending.Line)
+			return p, fmt.Errorf("%s:%d: a doctest mark must be followed by a fence", page, pending.Line)
 		}
 		if strings.HasPrefix(trimmed, marker) {
 			b, err := parseMark(trimmed)
@@ -121,7 +124,7 @@ func Extract(page string, src []byte) (Page, error) {
 		return p, fmt.Errorf("%s:%d: the block opened here never closes", page, start-1)
 	}
 	if pending != nil {
-		return p, fmt.Errorf("%s:%d: a doctest mark must be followed by a go fence", page, pending.Line)
+		return p, fmt.Errorf("%s:%d: a doctest mark must be followed by a fence", page, pending.Line)
 	}
 	return p, nil
 }
@@ -134,7 +137,7 @@ func parseMark(line string) (Block, error) {
 	}
 	words := strings.Fields(body)
 	if len(words) == 0 {
-		return Block{}, fmt.Errorf("a doctest mark names a kind: file, program or generated")
+		return Block{}, fmt.Errorf("a doctest mark names a kind: file, program, generated or output")
 	}
 	b := Block{Kind: Kind(words[0])}
 	switch {
@@ -143,11 +146,19 @@ func parseMark(line string) (Block, error) {
 		if len(words) == 2 {
 			b.Name = words[1]
 		}
-	case (b.Kind == File || b.Kind == Program) && len(words) == 1:
+	case (b.Kind == File || b.Kind == Program || b.Kind == Output) && len(words) == 1:
 	default:
-		return Block{}, fmt.Errorf("unknown doctest mark %q: want file, program, or generated [name]", strings.TrimSpace(body))
+		return Block{}, fmt.Errorf("unknown doctest mark %q: want file, program, generated [name] or output", strings.TrimSpace(body))
 	}
 	return b, nil
+}
+
+// fence is the language of the fence that a block of this kind needs.
+func (b *Block) fence() string {
+	if b.Kind == Output {
+		return "text"
+	}
+	return "go"
 }
 
 // stripComment removes a shell comment and surrounding spaces.
