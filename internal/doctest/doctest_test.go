@@ -81,10 +81,7 @@ func check(t *testing.T, dir string, srcs map[string][]byte) []string {
 	}
 	for name, src := range srcs {
 		for _, l := range Links(name, src) {
-			target := filepath.ToSlash(filepath.Join(filepath.Dir(name), l.Text))
-			if _, err := os.Stat(filepath.Join(dir, target)); err != nil && !slices.Contains(elsewhere, target) {
-				problems = append(problems, fmt.Sprintf("%s:%d: no file %s", l.Page, l.Line, target))
-			}
+			problems = append(problems, checkLink(dir, l)...)
 		}
 	}
 	c := &Checker{Root: abs, Work: t.TempDir()}
@@ -93,6 +90,26 @@ func check(t *testing.T, dir string, srcs map[string][]byte) []string {
 		t.Fatal(err)
 	}
 	return append(problems, found...)
+}
+
+// checkLink checks that a link's file exists, under dir, and has the
+// heading that its anchor names.
+func checkLink(dir string, l Link) []string {
+	target := l.Page
+	if l.Target != "" {
+		target = filepath.ToSlash(filepath.Join(filepath.Dir(l.Page), l.Target))
+	}
+	if slices.Contains(elsewhere, target) {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, target))
+	if err != nil && !isDir(filepath.Join(dir, target)) {
+		return []string{fmt.Sprintf("%s:%d: no file %s", l.Page, l.Line, target)}
+	}
+	if l.Anchor != "" && strings.HasSuffix(target, ".md") && !slices.Contains(Anchors(data), l.Anchor) {
+		return []string{fmt.Sprintf("%s:%d: no heading #%s in %s", l.Page, l.Line, l.Anchor, target)}
+	}
+	return nil
 }
 
 // TestDocs compiles every marked block of README.md and docs/*.md, checks
@@ -110,7 +127,7 @@ func TestReadmeLinksEveryPage(t *testing.T) {
 	srcs := pages(t)
 	var linked []string
 	for _, l := range Links("README.md", srcs["README.md"]) {
-		linked = append(linked, filepath.ToSlash(filepath.Clean(l.Text)))
+		linked = append(linked, filepath.ToSlash(filepath.Clean(l.Target)))
 	}
 	for name := range srcs {
 		if strings.HasPrefix(name, "docs/") && !slices.Contains(linked, name) {
@@ -138,6 +155,7 @@ func TestCatchesBrokenDocs(t *testing.T) {
 		page + ":38: go mod edit -require=github.com/gathergen/gathergen/nosuchmodule@v0.1.0: github.com/gathergen/gathergen/nosuchmodule is no module",
 		page + ":39: go test ./nosuchfolder: no folder ./nosuchfolder",
 		page + ":43: no file testdata/nosuchpage.md",
+		page + ":45: no heading #nosuchheading in testdata/broken.md",
 	} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("no problem %q among:\n%s", want, problems)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Kind is what a marked code block is.
@@ -171,19 +172,61 @@ func stripComment(line string) string {
 
 var link = regexp.MustCompile(`\]\(([^()\s]+)\)`)
 
-// Links returns the relative link targets of a Markdown page, without their
-// #fragment: links to other sites and to the page's own anchors are left
-// out.
-func Links(page string, src []byte) []Command {
-	var links []Command
+// Link is a relative link of a page.
+type Link struct {
+	Page   string
+	Line   int
+	Target string // the file, relative to the page's folder; "" for the page itself
+	Anchor string // the part after #, or ""
+}
+
+// Links returns the relative links of a Markdown page: links to other sites
+// are left out.
+func Links(page string, src []byte) []Link {
+	var links []Link
 	for n, line := range strings.Split(string(src), "\n") {
 		for _, m := range link.FindAllStringSubmatch(line, -1) {
-			target, _, _ := strings.Cut(m[1], "#")
-			if target == "" || strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+			target, anchor, _ := strings.Cut(m[1], "#")
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
 				continue
 			}
-			links = append(links, Command{page, n + 1, target})
+			links = append(links, Link{page, n + 1, target, anchor})
 		}
 	}
 	return links
+}
+
+// Anchors returns the anchors that a Markdown renderer such as GitHub's
+// gives the headings of a page: lower case, spaces as hyphens, punctuation
+// dropped, and -1, -2, ... after a repeated one.
+func Anchors(src []byte) []string {
+	var anchors []string
+	seen := map[string]int{}
+	fenced := false
+	for line := range strings.Lines(string(src)) {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+		}
+		text, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " ")
+		if fenced || !ok || !strings.HasPrefix(line, "#") {
+			continue
+		}
+		var b strings.Builder
+		for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+			switch {
+			case r == ' ':
+				b.WriteRune('-')
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(r)
+			}
+		}
+		a := b.String()
+		if n := seen[a]; n > 0 {
+			anchors = append(anchors, fmt.Sprintf("%s-%d", a, n))
+		} else {
+			anchors = append(anchors, a)
+		}
+		seen[a]++
+	}
+	return anchors
 }
