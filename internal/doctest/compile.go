@@ -36,8 +36,9 @@ func needs(path string) string {
 }
 
 // Checker compiles blocks in a temporary module that uses the repository's
-// modules through replace directives, offline: every module comes from the
-// module cache.
+// modules through replace directives. Its go.sum holds every checksum that
+// the repository's modules know, so the other modules come from the module
+// cache, or from the module proxy when the cache lacks them.
 type Checker struct {
 	Root string // the repository's root folder
 	Work string // an empty folder for the temporary module
@@ -52,10 +53,12 @@ type group struct {
 	outputs   []int
 }
 
-// env is the environment of every go command in the temporary module. The
-// settings come last: os/exec keeps the last value of a variable.
+// env is the environment of every go command in the temporary module: no
+// workspace, and go.mod completed from the modules that the replaced ones
+// require. The settings come last: os/exec keeps the last value of a
+// variable.
 func env() []string {
-	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off")
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 }
 
 // Compile writes the blocks into the temporary module, runs gathergen on
