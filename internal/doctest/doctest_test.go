@@ -140,12 +140,8 @@ func TestReadmeLinksEveryPage(t *testing.T) {
 // names the page's line.
 func TestCatchesBrokenDocs(t *testing.T) {
 	const page = "testdata/broken.md"
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	problems := strings.Join(check(t, ".", map[string][]byte{page: src}), "\n")
-	for _, want := range []string{
+	problems := checkFile(t, page)
+	wantProblems(t, problems, []string{
 		page + ":21: the block differs from the gather_gen.go that gathergen writes",
 		page + ":29:2: undefined: undefinedName",
 		page + ":34: go run ./cmd/gathergen -nosuchflag ./examples/...: gathergen has no flag -nosuchflag",
@@ -156,11 +152,7 @@ func TestCatchesBrokenDocs(t *testing.T) {
 		page + ":39: go test ./nosuchfolder: no folder ./nosuchfolder",
 		page + ":43: no file testdata/nosuchpage.md",
 		page + ":45: no heading #nosuchheading in testdata/broken.md",
-	} {
-		if !strings.Contains(problems, want) {
-			t.Errorf("no problem %q among:\n%s", want, problems)
-		}
-	}
+	})
 	if strings.Contains(problems, page+":40") {
 		t.Errorf("a fine command reported:\n%s", problems)
 	}
@@ -170,18 +162,10 @@ func TestCatchesBrokenDocs(t *testing.T) {
 // it prints.
 func TestCatchesWrongOutput(t *testing.T) {
 	const page = "testdata/output.md"
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	problems := strings.Join(check(t, ".", map[string][]byte{page: src}), "\n")
-	for _, want := range []string{
+	problems := checkFile(t, page)
+	wantProblems(t, problems, []string{
 		page + ":18: the program prints another line here:\n\tblock:   \"there\"\n\tprogram: \"world\"",
-	} {
-		if !strings.Contains(problems, want) {
-			t.Errorf("no problem %q among:\n%s", want, problems)
-		}
-	}
+	})
 }
 
 // TestCatchesOrphans: an output block needs a program before it, and a
@@ -191,14 +175,10 @@ func TestCatchesOrphans(t *testing.T) {
 	src := "<!-- doctest: output -->\n```text\nhello\n```\n" +
 		"<!-- doctest: generated -->\n```go\npackage shop\n```\n"
 	problems := strings.Join(check(t, ".", map[string][]byte{page: []byte(src)}), "\n")
-	for _, want := range []string{
+	wantProblems(t, problems, []string{
 		page + ":3: an output block with no package main before it on the page",
 		page + ":7: a generated block of package shop, and no file block of that package on the page",
-	} {
-		if !strings.Contains(problems, want) {
-			t.Errorf("no problem %q among:\n%s", want, problems)
-		}
-	}
+	})
 }
 
 // TestExtractRefusesBadMarks: a mark that marks nothing, or nothing known,
@@ -216,6 +196,27 @@ func TestExtractRefusesBadMarks(t *testing.T) {
 		_, err := Extract("p.md", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Extract(%q) = %v, want %s", tc.src, err, tc.want)
+		}
+	}
+}
+
+// checkFile runs every check over one page of testdata and returns the
+// problems, one a line.
+func checkFile(t *testing.T, page string) string {
+	t.Helper()
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(check(t, ".", map[string][]byte{page: src}), "\n")
+}
+
+// wantProblems fails t for each of wants that is not among problems.
+func wantProblems(t *testing.T, problems string, wants []string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(problems, want) {
+			t.Errorf("no problem %q among:\n%s", want, problems)
 		}
 	}
 }
