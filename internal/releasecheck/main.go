@@ -22,10 +22,12 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./internal/releasecheck [-version v0.1.0] [-keep]
+//	go run ./internal/releasecheck [-version v0.1.0] [-keep] [-proxy folder]
 //
 // The version defaults to the one that otel/go.mod requires of the root
-// module. Modules outside the repository come from the proxies that go env
+// module. -keep keeps the temporary folder; -proxy writes the proxy alone
+// into a folder and stops, for tools such as gorelease that load the
+// modules as published (GOPROXY=file:///that/folder,...). Modules outside the repository come from the proxies that go env
 // GOPROXY names, behind the file-system one; the checksum database checks
 // them, and not the gathergen modules (GONOSUMDB). As the module cache
 // starts empty, the run downloads every dependency, the Temporal SDK's
@@ -59,30 +61,56 @@ func main() {
 	version := flag.String("version", "", "the `version` to rehearse (default: the one otel/go.mod requires of the root module)")
 	repo := flag.String("repo", ".", "the repository's root `folder`")
 	keep := flag.Bool("keep", false, "keep the temporary folder: proxy, modules and module cache")
+	serveOnly := flag.String("proxy", "", "only write the proxy, into `folder`, and stop")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "releasecheck: unexpected arguments %q\n", flag.Args())
 		os.Exit(2)
 	}
-	if err := rehearse(*repo, *version, *keep, os.Stdout); err != nil {
+	var err error
+	if *serveOnly != "" {
+		err = writeProxy(*repo, *version, *serveOnly, os.Stdout)
+	} else {
+		err = rehearse(*repo, *version, *keep, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "releasecheck: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// rehearse runs the whole rehearsal and reports on w.
-func rehearse(repo, version string, keep bool, w io.Writer) (err error) {
-	start := time.Now()
-	repo, err = filepath.Abs(repo)
+// releaseVersion returns the absolute path of repo and the version to
+// release, version or else the one that otel/ requires, once it checked
+// that the modules require each other at it.
+func releaseVersion(repo, version string) (string, string, error) {
+	repo, err := filepath.Abs(repo)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	if version == "" {
 		if version, err = requiredVersion(repo, released[1]); err != nil {
-			return err
+			return "", "", err
 		}
 	}
-	if err := checkRequirements(repo, released, version); err != nil {
+	return repo, version, checkRequirements(repo, released, version)
+}
+
+// writeProxy writes the proxy of the release into dir, for other tools
+// (gorelease) to load the modules from.
+func writeProxy(repo, version, dir string, w io.Writer) error {
+	repo, version, err := releaseVersion(repo, version)
+	if err != nil {
+		return err
+	}
+	r := &rehearsal{version: version, w: w}
+	return r.serve(repo, dir)
+}
+
+// rehearse runs the whole rehearsal and reports on w.
+func rehearse(repo, version string, keep bool, w io.Writer) (err error) {
+	start := time.Now()
+	repo, version, err = releaseVersion(repo, version)
+	if err != nil {
 		return err
 	}
 	work, err := os.MkdirTemp("", "releasecheck-")
@@ -97,7 +125,7 @@ func rehearse(repo, version string, keep bool, w io.Writer) (err error) {
 		}
 		err = errors.Join(err, r.clean())
 	}()
-	if err := r.serve(repo); err != nil {
+	if err := r.serve(repo, filepath.Join(work, "proxy")); err != nil {
 		return err
 	}
 	if err := r.setEnv(); err != nil {
@@ -168,14 +196,17 @@ type rehearsal struct {
 	w       io.Writer
 }
 
-// serve builds the proxy from the work tree and checks the licence of
-// every zip.
-func (r *rehearsal) serve(repo string) error {
+// serve builds the proxy in dir from the work tree and checks the licence
+// of every zip.
+func (r *rehearsal) serve(repo, dir string) error {
 	files, err := listFiles(repo)
 	if err != nil {
 		return err
 	}
-	r.proxy = filepath.Join(r.work, "proxy")
+	r.proxy, err = filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
 	zips, err := buildProxy(repo, files, released, r.version, time.Now(), r.proxy)
 	if err != nil {
 		return err
@@ -185,7 +216,7 @@ func (r *rehearsal) serve(repo string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(r.w, "releasecheck: serving %d modules at %s from %s, each zip with its %s\n", len(zips), r.version, r.proxy, license)
+	fmt.Fprintf(r.w, "releasecheck: a proxy of %d modules at %s in %s, each zip with its %s\n", len(zips), r.version, r.proxy, license)
 	return nil
 }
 
