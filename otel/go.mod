@@ -2,8 +2,6 @@ module github.com/gathergen/gathergen/otel
 
 go 1.26.0
 
-replace github.com/gathergen/gathergen => ..
-
 require (
 	github.com/gathergen/gathergen v0.1.0
 	go.opentelemetry.io/otel v1.47.0

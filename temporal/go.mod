@@ -41,6 +41,4 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
-replace github.com/gathergen/gathergen => ..
-
 tool github.com/gathergen/gathergen/cmd/gathergen
