@@ -2,10 +2,7 @@
 // was built from, as the build information in the binary records it.
 package version
 
-import (
-	"runtime/debug"
-	"strings"
-)
+import "runtime/debug"
 
 // Module is the path of the module whose version is reported.
 const Module = "github.com/gathergen/gathergen"
@@ -40,7 +37,10 @@ func describe(m *debug.Module) string {
 		v = "(devel)"
 	}
 	if r := m.Replace; r != nil {
-		return v + " => " + strings.TrimSpace(r.Path+" "+r.Version)
+		if r.Version == "" || r.Version == "(devel)" { // a folder
+			return v + " => " + r.Path
+		}
+		return v + " => " + r.Path + " " + r.Version
 	}
 	return v
 }

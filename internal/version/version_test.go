@@ -32,7 +32,7 @@ func TestOf(t *testing.T) {
 		{"a tool replaced by a clone", &debug.BuildInfo{
 			Main: other,
 			Deps: []*debug.Module{{Path: Module, Version: "v0.1.0",
-				Replace: &debug.Module{Path: "../gathergen"}}},
+				Replace: &debug.Module{Path: "../gathergen", Version: "(devel)"}}},
 		}, "v0.1.0 => ../gathergen"},
 		{"a tool replaced by a fork", &debug.BuildInfo{
 			Main: other,
