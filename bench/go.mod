@@ -5,7 +5,7 @@ go 1.26.0
 replace github.com/gathergen/gathergen => ..
 
 require (
-	github.com/gathergen/gathergen v0.0.0-00010101000000-000000000000
+	github.com/gathergen/gathergen v0.1.0
 	github.com/sourcegraph/conc v0.3.0
 	golang.org/x/sync v0.25.0
 )

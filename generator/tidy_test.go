@@ -20,7 +20,7 @@ func goldenOutputs(t *testing.T) []string {
 	for _, pattern := range []string{
 		"../testdata/*/gather_gen*.go", "../testdata/*/activity_gen.go",
 		"../examples/*/gather_gen.go", "../bench/typed/gather_gen.go",
-		"../temporal/examples/*/activity_gen.go", "../temporal/bench/activity_gen.go",
+		"../temporal/examples/*/activity_gen.go", "../temporal/internal/bench/activity_gen.go",
 	} {
 		matches, err := filepath.Glob(pattern)
 		if err != nil {

@@ -40,6 +40,13 @@
 //		comma-separated build tags to load the packages with
 //	-v
 //		report every file written, removed, unchanged or stale
+//	-version
+//		print the version of the gathergen module that the command was
+//		built from and exit: the version that go install or go run
+//		pkg@version fetched, the version that your module requires when
+//		gathergen is its tool (with " => " and the replacement under a
+//		replace directive), or (devel) or a pseudo-version when it was
+//		built in a clone
 //
 // # Directives
 //

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gathergen/gathergen/generator"
+	"github.com/gathergen/gathergen/internal/version"
 )
 
 // usage heads the help text; the flags follow it.
@@ -88,7 +89,9 @@ type options struct {
 	check          bool
 	tags           string
 	verbose        bool
-	args           []string
+	// version asks for the module version instead of a run.
+	version bool
+	args    []string
 }
 
 // parse reads the command line; it returns a status when gathergen should
@@ -102,6 +105,7 @@ func parse(args []string, stderr io.Writer) (options, int, bool) {
 	fs.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 when a generated file is stale (for CI)")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated `list` of build tags to load the packages with")
 	fs.BoolVar(&o.verbose, "v", false, "report every file written, removed, unchanged or stale")
+	fs.BoolVar(&o.version, "version", false, "print the version of the gathergen module and exit")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -139,6 +143,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	o, status, stop := parse(args, stderr)
 	if stop {
 		return status
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "gathergen %s\n", version.String())
+		return 0
 	}
 	cfg := generator.Config{Patterns: o.args, Output: o.output, ActivityOutput: o.activityOutput}
 	if o.tags != "" {

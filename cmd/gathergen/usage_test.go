@@ -3,13 +3,15 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/gathergen/gathergen/internal/version"
 )
 
 func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	help := gathergen(t, dir, "-h")
 	expect(t, help, 0)
-	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "(*pkg.T).M", "//gathergen:gather", "//gathergen:activity", "-activity-output"} {
+	for _, want := range []string{"-output", "-check", "-tags", "-v", "//gathergen:async", "//gathergen:async as", "pkg.Func", "(*pkg.T).M", "//gathergen:gather", "//gathergen:activity", "-activity-output", "-version"} {
 		if !strings.Contains(help.stderr, want) {
 			t.Errorf("gathergen -h does not document %s:\n%s", want, help.stderr)
 		}
@@ -38,4 +40,19 @@ func TestNoModule(t *testing.T) {
 	expect(t, gathergen(t, dir, "./none"), 1, "no go.mod here")
 	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n"})
 	expect(t, gathergen(t, dir, "./..."), 1, "gathergen: no packages match")
+}
+
+// TestVersion checks that -version prints the version that the binary's
+// build information records, on stdout, and runs nothing else: the
+// folder holds no module, which a run would report.
+func TestVersion(t *testing.T) {
+	dir := t.TempDir()
+	res := gathergen(t, dir, "-version")
+	expect(t, res, 0)
+	if want := "gathergen " + version.String() + "\n"; res.stdout != want || res.stderr != "" {
+		t.Errorf("gathergen -version printed %q and %q on stderr, want %q alone", res.stdout, res.stderr, want)
+	}
+	if strings.Contains(res.stdout, "unknown") {
+		t.Errorf("gathergen -version found no version of %s in its build information: %q", version.Module, res.stdout)
+	}
 }

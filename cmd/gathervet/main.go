@@ -103,18 +103,40 @@
 //
 //	go tool gathervet ./...
 //	go vet -vettool=$(go tool -n gathervet) ./...
+//
+// # Version
+//
+// gathervet -version prints the version of the gathergen module that the
+// command was built from, as gathergen -version does: the version that go
+// install fetched or that your module requires, or (devel) or a
+// pseudo-version when it was built in a clone.
 package main
 
 import (
+	"flag"
+	"fmt"
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/gathergen/gathergen/analysis/unawaited"
+	"github.com/gathergen/gathergen/internal/version"
 )
 
 // main runs the analyzer under the command's own name, so that -h, the
 // usage line and the prefix of log messages say gathervet.
 func main() {
+	flag.BoolFunc("version", "print the version of the gathergen module and exit", printVersion)
 	gathervet := *unawaited.Analyzer
 	gathervet.Name = "gathervet"
 	singlechecker.Main(&gathervet)
+}
+
+// printVersion prints the module version and exits: singlechecker.Main
+// parses the flags and goes on to load packages, so -version stops the
+// command while the flags are parsed, as the drivers' own -V does.
+func printVersion(string) error {
+	fmt.Printf("gathervet %s\n", version.String())
+	os.Exit(0)
+	return nil
 }

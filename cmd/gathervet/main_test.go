@@ -73,6 +73,14 @@ func TestGathervet(t *testing.T) {
 			t.Errorf("%s: exit status %d, stderr:\n%s\nwant exit status 0 and a usage that names gathervet alone", res.cmd, res.code, res.stderr)
 		}
 	})
+	t.Run("version", func(t *testing.T) {
+		t.Parallel()
+		res := run(t, mod, moduleEnv(), tool, "-version")
+		want := "gathervet " + recordedVersion(t, tool) + "\n"
+		if res.code != 0 || res.stdout != want || res.stderr != "" {
+			t.Errorf("%s: exit status %d, stdout %q, stderr %q; want exit status 0 and %q alone", res.cmd, res.code, res.stdout, res.stderr, want)
+		}
+	})
 	t.Run("vettool", func(t *testing.T) {
 		t.Parallel()
 		res := run(t, mod, moduleEnv(), "go", "vet", "-vettool="+tool, "./...")
@@ -122,6 +130,24 @@ func buildTool(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return tool
+}
+
+// recordedVersion returns the version of the gathergen module that go
+// version -m reads from the binary tool.
+func recordedVersion(t *testing.T, tool string) string {
+	t.Helper()
+	out, err := exec.CommandContext(t.Context(), "go", "version", "-m", tool).Output()
+	if err != nil {
+		t.Fatalf("go version -m: %v", err)
+	}
+	for line := range strings.Lines(string(out)) {
+		// "\tmod\tgithub.com/gathergen/gathergen\t(devel)\t"
+		if f := strings.Fields(line); len(f) >= 3 && f[0] == "mod" && f[1] == "github.com/gathergen/gathergen" {
+			return f[2]
+		}
+	}
+	t.Fatalf("go version -m names no main module github.com/gathergen/gathergen:\n%s", out)
+	return ""
 }
 
 // absoluteIn returns reports with dir in front of their file names, as the

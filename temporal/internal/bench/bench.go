@@ -4,7 +4,9 @@
 // activities on two workers). It holds only benchmarks and the workflows
 // they run; bench/README.md at the root has the figures. It lives in the
 // temporal module, not in bench/, so that bench/ never requires the SDK and
-// the dev-server harness is shared with the end-to-end test.
+// the dev-server harness is shared with the end-to-end test, and under
+// internal/, so that its workflows and activity are not listed among the
+// module's API.
 package bench
 
 import (
