@@ -64,6 +64,7 @@ func Extract(page string, src []byte) (Page, error) {
 	var lang string
 	var code strings.Builder
 	var start int
+	var cont bool // the last command line ended in a backslash
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -82,9 +83,18 @@ func Extract(page string, src []byte) (Page, error) {
 			code.WriteString(line + "\n")
 			switch lang {
 			case "sh", "bash", "shell":
-				if text := stripComment(line); text != "" {
-					p.Commands = append(p.Commands, Command{page, n, text})
+				text := stripComment(line)
+				text, next := strings.CutSuffix(text, "\\")
+				switch {
+				case cont:
+					// the command goes on from the line before: it is
+					// checked whole, at its first line
+					last := &p.Commands[len(p.Commands)-1]
+					last.Text = strings.TrimSpace(last.Text + " " + text)
+				case text != "":
+					p.Commands = append(p.Commands, Command{page, n, strings.TrimSpace(text)})
 				}
+				cont = next && (cont || text != "")
 			case "go":
 				p.GoLines = append(p.GoLines, Command{page, n, trimmed})
 			}
