@@ -35,3 +35,7 @@ func E() {}
 //gathergen:gather G A b.c.
 
 //gathergen:gather 9 A B
+
+//gathergen:gather -fast G A B
+
+//gathergen:gather -scoped

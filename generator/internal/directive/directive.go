@@ -47,10 +47,14 @@ type AsyncSpec struct {
 	As Word
 }
 
-// gatherSpec is //gathergen:gather NAME F G ...
+// gatherSpec is //gathergen:gather [-scoped] NAME F G ...
 type gatherSpec struct {
 	Name  Word
 	Elems []Word
+	// Scoped is the option -scoped: the helper runs its gather in a scope
+	// (runtime.Scope, gtemporal.Scope) and returns only once every task
+	// that it started has returned.
+	Scoped bool
 }
 
 // Problem is a diagnostic before it has a file position.
@@ -165,10 +169,18 @@ func SplitQualified(s string) (qual, name string, ok bool) {
 
 // parseGather parses the arguments of //gathergen:gather.
 func parseGather(pos token.Pos, args []Word) (*gatherSpec, *Problem) {
-	if len(args) == 0 {
-		return nil, errorf(pos, "malformed //gathergen:gather: missing NAME; want //gathergen:gather NAME F G ...")
+	spec := &gatherSpec{}
+	for len(args) > 0 && strings.HasPrefix(args[0].Text, "-") {
+		if args[0].Text != "-scoped" {
+			return nil, errorf(args[0].Pos, "unknown option %s of //gathergen:gather (known: -scoped)", args[0].Text)
+		}
+		spec.Scoped = true
+		args = args[1:]
 	}
-	spec := &gatherSpec{Name: args[0], Elems: args[1:]}
+	if len(args) == 0 {
+		return nil, errorf(pos, "malformed //gathergen:gather: missing NAME; want //gathergen:gather [-scoped] NAME F G ...")
+	}
+	spec.Name, spec.Elems = args[0], args[1:]
 	if p := checkName(spec.Name, "group name"); p != nil {
 		return nil, p
 	}

@@ -294,10 +294,17 @@ func (e *emitter) activityGroup(g *model.ActivityGroup) {
 		results = append(results, valueType(w, tw))
 		calls = append(calls, jen.Id(w.Name).Call(paramArgs(w, []jen.Code{jen.Id(ctx)}, names[i][1:])...))
 	}
-	docf(e.f, "%s starts the activities %s and gathers their results: the first failure cancels the others.", g.Name, labels(stubs))
-	gather := fitCall(1, jen.Return, gtemporal(fmt.Sprintf("Gather%d", len(calls))), func(int) []jen.Code {
-		return append([]jen.Code{jen.Id(ctx)}, calls...)
-	})
 	results = append(results, jen.Error())
-	e.f.Add(fitSignature(0, jen.Func().Id(g.Name), nil, decls, results).Block(gather))
+	gather := gtemporal(fmt.Sprintf("Gather%d", len(calls)))
+	if !g.Scoped {
+		docf(e.f, "%s starts the activities %s and gathers their results: the first failure cancels the others.", g.Name, labels(stubs))
+		e.f.Add(fitSignature(0, jen.Func().Id(g.Name), nil, decls, results).Block(
+			fitCall(1, jen.Return, gather, func(int) []jen.Code { return append([]jen.Code{jen.Id(ctx)}, calls...) }),
+		))
+		return
+	}
+	docf(e.f, "%s starts the activities %s in a gtemporal.Scope and gathers their results: the first failure cancels the others, and %[1]s returns only once every activity that they started has ended.", g.Name, labels(stubs))
+	e.f.Add(fitSignature(0, jen.Func().Id(g.Name), nil, decls, results).Block(
+		scopedGather(sc, gtemporal("Scope"), jen.Qual(model.WorkflowPath, "Context"), ctx, gather, calls, results)...,
+	))
 }

@@ -533,7 +533,6 @@ func (e *emitter) group(g *model.Group) {
 		results = append(results, valueType(w, tw))
 		calls = append(calls, groupCall(w, tw, ctx, names[i][0].name, names[i][1:]))
 	}
-	docf(e.f, "%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
 	decl := jen.Func()
 	if recv != "" {
 		decl = decl.Params(jen.Id(recv).Add(tw.Typ(g.RecvType())))
@@ -541,10 +540,47 @@ func (e *emitter) group(g *model.Group) {
 	decl = decl.Id(g.Name)
 	decls = append([]jen.Code{jen.Id(ctx).Add(contextType())}, decls...)
 	results = append(results, jen.Error())
-	gather := fitCall(1, jen.Return, qual(fmt.Sprintf("Gather%d", len(g.Elems))), func(int) []jen.Code {
-		return append([]jen.Code{jen.Id(ctx)}, calls...)
-	})
-	e.f.Add(fitSignature(0, decl, tparams, decls, results).Block(gather))
+	gather := qual(fmt.Sprintf("Gather%d", len(g.Elems)))
+	if !g.Scoped {
+		docf(e.f, "%s starts %s and gathers their results: the first failure cancels the others.", g.Name, labels(g))
+		e.f.Add(fitSignature(0, decl, tparams, decls, results).Block(
+			fitCall(1, jen.Return, gather, func(int) []jen.Code { return append([]jen.Code{jen.Id(ctx)}, calls...) }),
+		))
+		return
+	}
+	docf(e.f, "%s starts %s in a runtime.Scope and gathers their results: the first failure cancels the others, and %[1]s returns only once every task that they started has returned.", g.Name, labels(g))
+	e.f.Add(fitSignature(0, decl, tparams, decls, results).Block(
+		scopedGather(sc, qual("Scope"), contextType(), ctx, gather, calls, results)...,
+	))
+}
+
+// scopedGather writes the body of a group helper whose gather runs in a
+// scope: the results are declared first, the gather sets them inside the
+// body of scope (runtime.Scope or gtemporal.Scope, whose body takes a
+// context of type ctxType, named ctx as the helper's so that every call
+// starts under the scope), and the helper returns them with the scope's
+// error. results are the helper's result types, the error last.
+func scopedGather(sc *goname.Scope, scope, ctxType *jen.Statement, ctx string, gather *jen.Statement, calls, results []jen.Code) []jen.Code {
+	var stmts, vals []jen.Code
+	for i, typ := range results[:len(results)-1] {
+		r := sc.Fresh("r" + strconv.Itoa(i))
+		stmts = append(stmts, jen.Var().Id(r).Add(typ))
+		vals = append(vals, jen.Id(r))
+	}
+	err := sc.Fresh("err")
+	set := fitCall(2, func(code ...jen.Code) *jen.Statement {
+		return jen.List(append(vals, jen.Id(err))...).Op("=").Add(code...)
+	}, gather, func(int) []jen.Code { return append([]jen.Code{jen.Id(ctx)}, calls...) })
+	body := jen.Func().Params(jen.Id(ctx).Add(ctxType)).Error().Block(
+		jen.Var().Id(err).Error(),
+		set,
+		jen.Return(jen.Id(err)),
+	)
+	stmts = append(stmts,
+		jen.Id(err).Op(":=").Add(scope).Call(jen.Id(ctx), body),
+		jen.Return(append(vals, jen.Id(err))...),
+	)
+	return stmts
 }
 
 // groupCall writes the call of an element's wrapper.

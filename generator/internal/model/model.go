@@ -42,6 +42,9 @@ type ActivityGroup struct {
 	Name  string
 	Elems []*Activity
 	Pos   token.Pos
+	// Scoped reports the option -scoped: the gather runs in a
+	// gtemporal.Scope.
+	Scoped bool
 	// Key is the directive's position, the same in every load.
 	Key string
 	Unit
@@ -186,6 +189,9 @@ type Group struct {
 	Name  string
 	Elems []*Wrapper
 	Pos   token.Pos
+	// Scoped reports the option -scoped: the gather runs in a
+	// runtime.Scope.
+	Scoped bool
 	// Recv is the type whose method the helper is, when the elements'
 	// methods are all of that one type (see methodOf); nil otherwise.
 	Recv *types.TypeName

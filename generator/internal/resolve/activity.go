@@ -175,7 +175,7 @@ func activityGroup(a *Analyzer, f directive.Found, m *model.Model) (g *model.Act
 		a.Report(f.D.Pos, "//gathergen:gather %s mixes activities (%s) with in-process async functions (%s): a group runs in a workflow or in-process, not both; make two groups", spec.Name.Text, strings.Join(isAct, ", "), strings.Join(isAsync, ", "))
 		return nil, true
 	}
-	g = &model.ActivityGroup{Name: spec.Name.Text, Pos: f.D.Pos}
+	g = &model.ActivityGroup{Name: spec.Name.Text, Pos: f.D.Pos, Scoped: spec.Scoped}
 	n := len(a.Diags)
 	for _, e := range spec.Elems {
 		w, _ := matchElement(a, f.File, e, acts)

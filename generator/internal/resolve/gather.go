@@ -14,7 +14,7 @@ import (
 // group resolves a gather directive's elements to their wrappers.
 func group(a *Analyzer, f directive.Found, wrappers []*model.Wrapper) *model.Group {
 	spec := f.D.Gather
-	g := &model.Group{Name: spec.Name.Text, Pos: f.D.Pos}
+	g := &model.Group{Name: spec.Name.Text, Pos: f.D.Pos, Scoped: spec.Scoped}
 	ok := true
 	for _, e := range spec.Elems {
 		w := element(a, f.File, e, wrappers)
