@@ -202,6 +202,24 @@ func LoadPage(ctx workflow.Context, id int) (User, []Order, error) {
 	return gtemporal.Gather2(ctx, FetchUserActivity(ctx, id), ClientFetchOrdersActivity(ctx, id))
 }
 
+// ScopedPage starts the activities FetchUser and Client.FetchOrders in a gtemporal.Scope and
+// gathers their results: the first failure cancels the others, and ScopedPage returns only once
+// every activity that they started has ended.
+func ScopedPage(ctx workflow.Context, id int) (User, []Order, error) {
+	var r0 User
+	var r1 []Order
+	err := gtemporal.Scope(ctx, func(ctx workflow.Context) error {
+		var err error
+		r0, r1, err = gtemporal.Gather2(
+			ctx,
+			FetchUserActivity(ctx, id),
+			ClientFetchOrdersActivity(ctx, id),
+		)
+		return err
+	})
+	return r0, r1, err
+}
+
 // Tally starts the activities Double, Clock.Shift and Sum and gathers their results: the first
 // failure cancels the others.
 func Tally(

@@ -35,6 +35,13 @@ func everyForm(ctx workflow.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	scopedUser, scopedOrders, err := ScopedPage(ctx, 7)
+	if err != nil {
+		return "", err
+	}
+	if fmt.Sprint(scopedUser, scopedOrders) != fmt.Sprint(user, orders) {
+		return "", fmt.Errorf("ScopedPage = %v, %v; LoadPage = %v, %v", scopedUser, scopedOrders, user, orders)
+	}
 	n, d, sum, err := Tally(ctx, 21, time.Second, "sum", 1, 2, 3)
 	if err != nil {
 		return "", err

@@ -138,4 +138,6 @@ func Label(n int, ctx context.Context) (string, error) {
 
 //gathergen:gather LoadPage FetchUser Client.FetchOrders
 
+//gathergen:gather -scoped ScopedPage FetchUser Client.FetchOrders
+
 //gathergen:gather Tally Double Clock.Shift Sum
