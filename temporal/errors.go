@@ -82,7 +82,7 @@ func AsTaskError(err error) (*TaskError, bool) {
 		}
 		var index int
 		var name string
-		if app.Details(&index, &name) == nil {
+		if details(app, &index, &name) == nil {
 			return &TaskError{Index: index, Name: name, Err: app.Unwrap()}, true
 		}
 	}
@@ -184,7 +184,7 @@ func AsAggregateError(err error) (*AggregateError, bool) {
 // fromDetails rebuilds an AggregateError from the details of its carrier.
 func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 	var n int
-	if app.Details(&n) != nil || n < 0 {
+	if details(app, &n) != nil || n < 0 {
 		return nil, false
 	}
 	ptrs := make([]any, n+1)
@@ -193,7 +193,7 @@ func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 	for i := range failures {
 		ptrs[i+1] = &failures[i]
 	}
-	if app.Details(ptrs...) != nil {
+	if details(app, ptrs...) != nil {
 		return nil, false
 	}
 	fc := temporal.GetDefaultFailureConverter()
@@ -206,6 +206,19 @@ func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 		ae.Errs[i] = te
 	}
 	return ae, true
+}
+
+// details decodes the details of app into ptrs. The details of an
+// ApplicationError made in this process, not decoded from a failure, are
+// the values themselves, which the SDK assigns with reflection and panics
+// on when their types differ: details reports that as an error.
+func details(app *temporal.ApplicationError, ptrs ...any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("gtemporal: the details of %s: %v", app.Type(), r)
+		}
+	}()
+	return app.Details(ptrs...)
 }
 
 // Result is the outcome of one input of a settle or of [AsCompleted]: the
