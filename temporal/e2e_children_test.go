@@ -255,11 +255,7 @@ func (c *cluster) childWorkers(ctx context.Context, id, runID string) []string {
 		if err != nil {
 			continue // the server knows the child's initiation before its start
 		}
-		for _, a := range d.GetPendingActivities() {
-			if a.GetState() == enums.PENDING_ACTIVITY_STATE_STARTED {
-				workers = append(workers, a.GetLastWorkerIdentity())
-			}
-		}
+		workers = append(workers, startedBy(d)...)
 	}
 	return workers
 }
@@ -268,14 +264,7 @@ func (c *cluster) childWorkers(ctx context.Context, id, runID string) []string {
 // activities on a real dev server with two worker processes. Its parts run
 // in order, the killing of a worker last.
 func TestEndToEndChildren(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the end-to-end test starts a server and two workers")
-	}
-	c := startCluster(t)
-	c.startWorker("worker-a")
-	c.startWorker("worker-b")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	c, ctx := twoWorkers(t)
 
 	t.Run("a typed start of 20 children, each with a local activity, in order", func(t *testing.T) {
 		run, err := ExecuteGatherChildren(ctx, c.client, c.options(), "Square", 20)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
@@ -272,6 +273,12 @@ func (c *cluster) running(ctx context.Context, run client.WorkflowRun) []string 
 	if err != nil {
 		c.t.Fatal(err)
 	}
+	return startedBy(d)
+}
+
+// startedBy returns the workers of the activities of an execution that
+// have started and not ended, one entry per activity.
+func startedBy(d *workflowservice.DescribeWorkflowExecutionResponse) []string {
 	var workers []string
 	for _, a := range d.GetPendingActivities() {
 		if a.GetState() == enums.PENDING_ACTIVITY_STATE_STARTED {
@@ -297,9 +304,10 @@ func checkSquares(t *testing.T, got []Square, n int) map[string]int {
 	return byWorker
 }
 
-// TestEndToEnd runs gathers on a real dev server with two worker processes.
-// Its parts run in order, the killing of a worker last.
-func TestEndToEnd(t *testing.T) {
+// twoWorkers starts a dev server and the workers worker-a and worker-b,
+// and returns them with a context that ends with the test or after five
+// minutes. It skips the test under -short.
+func twoWorkers(t *testing.T) (*cluster, context.Context) {
 	if testing.Short() {
 		t.Skip("the end-to-end test starts a server and two workers")
 	}
@@ -307,7 +315,14 @@ func TestEndToEnd(t *testing.T) {
 	c.startWorker("worker-a")
 	c.startWorker("worker-b")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	t.Cleanup(cancel)
+	return c, ctx
+}
+
+// TestEndToEnd runs gathers on a real dev server with two worker processes.
+// Its parts run in order, the killing of a worker last.
+func TestEndToEnd(t *testing.T) {
+	c, ctx := twoWorkers(t)
 
 	t.Run("200 typed activities in order on both workers", func(t *testing.T) {
 		var got []Square

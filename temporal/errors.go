@@ -15,13 +15,14 @@ var ErrNoFutures = errors.New("gtemporal: no futures to wait for")
 
 // TaskErrorType is the type of the *temporal.ApplicationError that carries
 // a [TaskError]'s slot and name across the workflow boundary, as its two
-// details: the index (an int) and the activity's name (a string). Clients
+// details: the index (an int) and the registered name (a string). Clients
 // in Go read it back with [AsTaskError]; clients in other languages read
 // the details of the failure of this type.
 const TaskErrorType = "gathergen.TaskError"
 
 // TaskError reports which input of a gather ([All], GatherN), [Race] or
-// [Any] failed: its slot, the activity's name, and the cause.
+// [Any] failed: its slot, the registered name of its activity or child
+// workflow, and the cause.
 //
 // The SDK turns an error that a workflow returns into an ApplicationError
 // named after its Go type and keeps only its message and its chain of
@@ -32,11 +33,15 @@ const TaskErrorType = "gathergen.TaskError"
 type TaskError struct {
 	// Index is the input's position in the argument list, from 0.
 	Index int
-	// Name is the name under which the activity is registered.
+	// Name is the name under which the activity or the child workflow is
+	// registered; "" for a future of [Go].
 	Name string
-	// Err is the cause: the SDK's error (a *temporal.ActivityError when the
-	// activity failed, timed out or was cancelled), the data converter's
-	// error when the result could not be decoded, or [ErrNoTimeout].
+	// Err is the cause: the SDK's error (a *temporal.ActivityError when an
+	// activity failed, timed out or was cancelled, a
+	// *temporal.ChildWorkflowExecutionError when a child workflow did, which
+	// holds the child's own TaskError when a gather failed it), the data
+	// converter's error when the result could not be decoded, or
+	// [ErrNoTimeout].
 	Err error
 }
 
@@ -64,12 +69,14 @@ func (e *TaskError) As(target any) bool {
 	return false
 }
 
-// AsTaskError finds the [TaskError] in err's chain. In a workflow, that is
-// the *TaskError a gather returned. On a client, which sees a workflow's
-// error only after the SDK has flattened it, AsTaskError rebuilds it from
-// the failure of type [TaskErrorType]: Index and Name as the workflow saw
-// them, and Err the decoded cause (a *temporal.ActivityError when an
-// activity failed). It reports false when err holds neither.
+// AsTaskError finds the first [TaskError] in err's chain. In a workflow,
+// that is the *TaskError a gather returned. On a client, which sees a
+// workflow's error only after the SDK has flattened it, AsTaskError
+// rebuilds it from the failure of type [TaskErrorType]: Index and Name as
+// the workflow saw them, and Err the decoded cause (a
+// *temporal.ActivityError when an activity failed). Through child
+// workflows, AsTaskError(te.Err) finds the next TaskError of the chain. It
+// reports false when err holds neither.
 func AsTaskError(err error) (*TaskError, bool) {
 	var te *TaskError
 	if errors.As(err, &te) {
@@ -82,7 +89,7 @@ func AsTaskError(err error) (*TaskError, bool) {
 		}
 		var index int
 		var name string
-		if app.Details(&index, &name) == nil {
+		if details(app, &index, &name) == nil {
 			return &TaskError{Index: index, Name: name, Err: app.Unwrap()}, true
 		}
 	}
@@ -184,7 +191,7 @@ func AsAggregateError(err error) (*AggregateError, bool) {
 // fromDetails rebuilds an AggregateError from the details of its carrier.
 func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 	var n int
-	if app.Details(&n) != nil || n < 0 {
+	if details(app, &n) != nil || n < 0 {
 		return nil, false
 	}
 	ptrs := make([]any, n+1)
@@ -193,7 +200,7 @@ func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 	for i := range failures {
 		ptrs[i+1] = &failures[i]
 	}
-	if app.Details(ptrs...) != nil {
+	if details(app, ptrs...) != nil {
 		return nil, false
 	}
 	fc := temporal.GetDefaultFailureConverter()
@@ -206,6 +213,19 @@ func fromDetails(app *temporal.ApplicationError) (*AggregateError, bool) {
 		ae.Errs[i] = te
 	}
 	return ae, true
+}
+
+// details decodes the details of app into ptrs. The details of an
+// ApplicationError made in this process, not decoded from a failure, are
+// the values themselves, which the SDK assigns with reflection and panics
+// on when their types differ: details reports that as an error.
+func details(app *temporal.ApplicationError, ptrs ...any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("gtemporal: the details of %s: %v", app.Type(), r)
+		}
+	}()
+	return app.Details(ptrs...)
 }
 
 // Result is the outcome of one input of a settle or of [AsCompleted]: the

@@ -1,10 +1,12 @@
 package gtemporal
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
 
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
@@ -61,6 +63,14 @@ func TestMisusePanics(t *testing.T) {
 		"gtemporal.Execute: ctx is nil":      func() { Execute[int](nil, "X") },
 		"gtemporal.WithLimit: ctx is nil":    func() { WithLimit(nil, 1) },
 		"gtemporal.Future.Get: ctx is nil":   func() { f.Get(nil) },
+		"gtemporal.ExecuteLocal: ctx is nil": func() { ExecuteLocal[int](nil, "X") },
+		"gtemporal.ExecuteChild: ctx is nil": func() { ExecuteChild[int](nil, "X") },
+		"gtemporal.Go: ctx is nil":           func() { Go[int](nil, nil) },
+		"gtemporal.Future.AddTo: sel is nil": func() { f.AddTo(nil, func(int, error) {}) },
+		"gtemporal.ExecuteWorkflow: c is nil": func() {
+			_, _ = ExecuteWorkflow[int](context.Background(), nil, client.StartWorkflowOptions{}, "X")
+		},
+		"gtemporal.GetRun: c is nil": func() { GetRun[int](context.Background(), nil, "id", "") },
 	}
 	for want, call := range cases {
 		if got := panicOf(call); got != want {
@@ -78,6 +88,18 @@ func TestExecuteAndLimitMisuseInAWorkflow(t *testing.T) {
 		if got, want := panicOf(func() { WithLimit(ctx, 0) }), "gtemporal.WithLimit: n is 0, below 1"; got != want {
 			return "", fmt.Errorf("panic %q; want %q", got, want)
 		}
+		for want, call := range map[string]func(){
+			"gtemporal.ExecuteLocal: name is empty": func() { ExecuteLocal[int](ctx, "") },
+			"gtemporal.ExecuteChild: name is empty": func() { ExecuteChild[int](ctx, "") },
+			"gtemporal.Go: fn is nil":               func() { Go[int](ctx, nil) },
+			"gtemporal.Future.AddTo: fn is nil": func() {
+				Execute[int](options(ctx), "Echo", "x").AddTo(workflow.NewSelector(ctx), nil)
+			},
+		} {
+			if got := panicOf(call); got != want {
+				return "", fmt.Errorf("panic %q; want %q", got, want)
+			}
+		}
 		return "", nil
 	})
 	if err != nil {
@@ -90,4 +112,49 @@ func panicOf(f func()) (msg string) {
 	defer func() { msg = fmt.Sprint(recover()) }()
 	f()
 	return "no panic"
+}
+
+// TestAsAggregateErrorAfterTheFailureConverter: every slot, name and cause
+// survives the conversion to a failure and back, as on the wire.
+func TestAsAggregateErrorAfterTheFailureConverter(t *testing.T) {
+	sent := &AggregateError{Errs: []*TaskError{
+		{Index: 0, Name: "Quote", Err: errors.New("closed")},
+		{Index: 1, Name: "Bid", Err: errors.New("late")},
+	}}
+	if got, want := sent.Error(), "every input failed: task 0 (Quote): closed; task 1 (Bid): late"; got != want {
+		t.Errorf("Error() = %q; want %q", got, want)
+	}
+	fc := temporal.GetDefaultFailureConverter()
+	received := fc.FailureToError(fc.ErrorToFailure(fmt.Errorf("wrapped: %w", sent)))
+	ae, ok := AsAggregateError(received)
+	if !ok || len(ae.Errs) != 2 {
+		t.Fatalf("AsAggregateError = %v, %v; want two failures", ae, ok)
+	}
+	for i, want := range sent.Errs {
+		got := ae.Errs[i]
+		if got.Index != want.Index || got.Name != want.Name || got.Err == nil || got.Err.Error() != want.Err.Error() {
+			t.Errorf("failure %d = %v; want %v", i, got, want)
+		}
+	}
+}
+
+// TestAsAggregateErrorWithoutOne: errors that hold no AggregateError, or
+// a carrier with wrong details, give none, and no panic; nor does a
+// TaskError's carrier with wrong details.
+func TestAsAggregateErrorWithoutOne(t *testing.T) {
+	for _, err := range []error{
+		nil,
+		errors.New("plain"),
+		temporal.NewApplicationError("x", AggregateErrorType),    // no details
+		temporal.NewApplicationError("x", AggregateErrorType, 2), // fewer failures than said
+		temporal.NewApplicationError("x", AggregateErrorType, 1, "not a failure"),
+		temporal.NewApplicationError("x", TaskErrorType, "not an index", 0),
+	} {
+		if ae, ok := AsAggregateError(err); ok {
+			t.Errorf("AsAggregateError(%v) = %v; want none", err, ae)
+		}
+		if te, ok := AsTaskError(err); ok {
+			t.Errorf("AsTaskError(%v) = %v; want none", err, te)
+		}
+	}
 }

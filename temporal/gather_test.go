@@ -572,13 +572,14 @@ func TestCancelledInputFailsAGatherAtOnce(t *testing.T) {
 // TestAsCompletedLeftByAPanicCancelsTheRest: a loop body that panics, in a
 // workflow that recovers, leaves no input running.
 func TestAsCompletedLeftByAPanicCancelsTheRest(t *testing.T) {
-	l := newLab(t, 0)
+	l := newLab(t, 1)
+	go l.openAfter(0, 5) // the gate opens once Hold runs, so that it sees its cancellation
 	_, err := run(t, l, func(ctx workflow.Context) (string, error) {
 		ctx = options(ctx)
 		hold := Execute[string](ctx, "Hold", 5)
 		func() {
 			defer func() { _ = recover() }()
-			for range AsCompleted(ctx, Execute[string](ctx, "Echo", "x"), hold) {
+			for range AsCompleted(ctx, Execute[string](ctx, "Gate", 0), hold) {
 				panic("the loop body fails")
 			}
 		}()

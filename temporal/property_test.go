@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 	"pgregory.net/rapid"
 )
@@ -69,4 +70,68 @@ func (l *lab) release(order []int) {
 		l.gates[i] <- fmt.Sprint("v", i)
 		<-l.completed
 	}
+}
+
+// TestPropertyAsCompletedWithCancels: whichever inputs are cancelled
+// before the loop and whichever during it, AsCompleted yields every input
+// exactly once, the cancelled ones with their cancellation and the others
+// with their value, even though the SDK settles a cancelled activity again
+// after Cancel has settled it.
+func TestPropertyAsCompletedWithCancels(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		n := rapid.IntRange(1, 8).Draw(rt, "n")
+		held := rapid.SliceOfN(rapid.Bool(), n, n).Draw(rt, "held")   // Hold, or Echo
+		early := rapid.SliceOfN(rapid.Bool(), n, n).Draw(rt, "early") // a Hold cancelled before the loop
+		if !slices.Contains(held, false) {
+			early[0] = true // something must settle for the loop to start
+		}
+		l := newLab(t, 0)
+		l.env.ExecuteWorkflow(func(ctx workflow.Context) (string, error) {
+			ctx = options(ctx)
+			fs := make([]*Future[string], n)
+			for i := range fs {
+				if held[i] {
+					fs[i] = Execute[string](ctx, "Hold", i)
+				} else {
+					fs[i] = Execute[string](ctx, "Echo", fmt.Sprint("v", i))
+				}
+			}
+			for i, f := range fs {
+				if held[i] && early[i] {
+					f.Cancel()
+				}
+			}
+			seen := make([]int, n)
+			first := true
+			for i, r := range AsCompleted(ctx, fs...) {
+				seen[i]++
+				if held[i] && !temporal.IsCanceledError(r.Err) {
+					return "", fmt.Errorf("held slot %d: %+v; want its cancellation", i, r)
+				}
+				if !held[i] && (r.Err != nil || r.Value != fmt.Sprint("v", i)) {
+					return "", fmt.Errorf("slot %d: %+v", i, r)
+				}
+				if first { // cancel the rest of the held inputs
+					first = false
+					for j, f := range fs {
+						if held[j] {
+							f.Cancel()
+						}
+					}
+				}
+			}
+			for i, times := range seen {
+				if times != 1 {
+					return "", fmt.Errorf("slot %d yielded %d times", i, times)
+				}
+			}
+			return "", nil
+		})
+		if !l.env.IsWorkflowCompleted() {
+			rt.Fatal("the workflow did not complete")
+		}
+		if err := l.env.GetWorkflowError(); err != nil {
+			rt.Fatal(err)
+		}
+	})
 }
