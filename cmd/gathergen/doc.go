@@ -74,6 +74,10 @@
 //		(results of F, results of G, ..., error) starts every call and
 //		gathers them: the first failure cancels the others and returns a
 //		*runtime.TaskError that names the function
+//	//gathergen:gather -scoped Name F G ...
+//		the same helper, its gather run in a runtime.Scope
+//		(gtemporal.Scope for activities): it returns only once every task
+//		that it started has returned
 //
 // Directives belong in the package's own files: generated code cannot call
 // test code, so a directive in a _test.go file is reported as a problem.

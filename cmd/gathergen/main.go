@@ -39,6 +39,9 @@ Directives (one per line, no space after //):
                                      are F, Type.Method, Method, pkg.Func or
                                      (*pkg.T).M, each with its own async
                                      directive, 2 to 9
+  //gathergen:gather -scoped Name ... the same, its gather run in a scope:
+                                     it returns once every task it started
+                                     has returned
   //gathergen:activity [local] [pkg.Func] [as Name]
                                      a function or method (or pkg.Func) as a
                                      Temporal activity: NameActivity(ctx
