@@ -12,7 +12,6 @@ import (
 // root is the repository's root folder.
 const root = "../.."
 
-
 // pages reads README.md and docs/*.md.
 func pages(t *testing.T) map[string][]byte {
 	t.Helper()
