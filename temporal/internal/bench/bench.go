@@ -71,13 +71,21 @@ func GatherSelector(ctx workflow.Context, n int) (int, error) {
 	for i := range futures {
 		futures[i] = workflow.ExecuteActivity(ctx, EchoActivityName, i)
 	}
-	values := make([]int, n)
+	return sumSelected(ctx, cancel, futures, "activity")
+}
+
+// sumSelected is the hand-written gather of the Selector baselines: it
+// reads each future's int with Get into its slot as the futures settle,
+// cancels (through cancel) and returns on the first failure, naming it
+// "what i", and returns the sum.
+func sumSelected(ctx workflow.Context, cancel workflow.CancelFunc, futures []workflow.Future, what string) (int, error) {
+	values := make([]int, len(futures))
 	var failure error
 	s := workflow.NewSelector(ctx)
 	for i, f := range futures {
 		s.AddFuture(f, func(f workflow.Future) {
 			if err := f.Get(ctx, &values[i]); err != nil && failure == nil {
-				failure = fmt.Errorf("activity %d: %w", i, err)
+				failure = fmt.Errorf("%s %d: %w", what, i, err)
 				cancel()
 			}
 		})

@@ -1,8 +1,6 @@
 package bench
 
 import (
-	"fmt"
-
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
@@ -48,31 +46,11 @@ func GatherChildrenTyped(ctx workflow.Context, n int) (int, error) {
 func GatherChildrenSelector(ctx workflow.Context, n int) (int, error) {
 	ctx, cancel := workflow.WithCancel(ctx)
 	defer cancel()
-	futures := make([]workflow.ChildWorkflowFuture, n)
+	futures := make([]workflow.Future, n)
 	for i := range futures {
 		futures[i] = workflow.ExecuteChildWorkflow(ctx, EchoChildWorkflowName, i)
 	}
-	values := make([]int, n)
-	var failure error
-	s := workflow.NewSelector(ctx)
-	for i, f := range futures {
-		s.AddFuture(f, func(f workflow.Future) {
-			if err := f.Get(ctx, &values[i]); err != nil && failure == nil {
-				failure = fmt.Errorf("child %d: %w", i, err)
-				cancel()
-			}
-		})
-	}
-	for range futures {
-		if s.Select(ctx); failure != nil {
-			return 0, failure
-		}
-	}
-	sum := 0
-	for _, v := range values {
-		sum += v
-	}
-	return sum, nil
+	return sumSelected(ctx, cancel, futures, "child")
 }
 
 // RegisterChildren registers the two parents and the child with r.
