@@ -61,6 +61,9 @@ func (e *PendingError) Error() string {
 	if e.Count == 0 {
 		return cause
 	}
+	if len(e.Tasks) == 0 { // a scope held by calls of Map or Stream only
+		return cause + " (" + strconv.Itoa(e.Count) + " still pending)"
+	}
 	var b strings.Builder
 	b.WriteString(cause)
 	b.WriteString(" (still pending: ")

@@ -240,3 +240,12 @@ func TestMapUnlimitedNamesPendingElements(t *testing.T) {
 	}
 	mustPending(t, "Map", err, context.Canceled, want...)
 }
+
+// A PendingError that counts inputs and lists none (a scope held by calls
+// of Map or Stream only) says how many, with no empty list.
+func TestPendingErrorCountsWhatItCannotList(t *testing.T) {
+	e := &PendingError{Err: context.Canceled, Count: 3}
+	if got, want := e.Error(), "context canceled (3 still pending)"; got != want {
+		t.Fatalf("Error() = %q; want %q", got, want)
+	}
+}
