@@ -359,3 +359,213 @@ func TestMapCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestMapOptionsOutOfRange: a negative option, or one over its maximum,
+// panics naming the field; zero takes the default.
+func TestMapOptionsOutOfRange(t *testing.T) {
+	for _, c := range []struct {
+		o    MapOptions
+		want string
+	}{
+		{MapOptions{ChunkSize: -1}, "MapOptions.ChunkSize is -1, below 1"},
+		{MapOptions{PerRun: -5}, "MapOptions.PerRun is -5, below 1"},
+		{MapOptions{PerRun: 2001}, "MapOptions.PerRun is 2001, over its maximum of 2,000"},
+		{MapOptions{Window: -1}, "MapOptions.Window is -1, below 1"},
+		{MapOptions{Fanout: 1}, "MapOptions.Fanout is 1, below 2"},
+		{MapOptions{Fanout: 1001}, "MapOptions.Fanout is 1001, over its maximum of 1,000"},
+		{MapOptions{HistoryBudget: -1}, "MapOptions.HistoryBudget is -1, below 1"},
+		{MapOptions{HistoryBudget: 10001}, "MapOptions.HistoryBudget is 10001, over its maximum of 10,000"},
+	} {
+		got := catch(func() { c.o.resolve("gtemporal.Mapper.Map") })
+		if got != "gtemporal.Mapper.Map: "+c.want {
+			t.Errorf("%+v panics with %q; want %q", c.o, got, c.want)
+		}
+	}
+	want := MapOptions{ChunkSize: 1000, PerRun: 500, Window: 10, Fanout: 100, HistoryBudget: 8000}
+	if got := (MapOptions{}).resolve("x"); got != want {
+		t.Errorf("the defaults are %+v; want %+v", got, want)
+	}
+	if got := (MapOptions{PerRun: 2000, Fanout: 1000, HistoryBudget: 10000}).resolve("x"); got.PerRun != 2000 {
+		t.Errorf("the maxima resolve to %+v", got)
+	}
+}
+
+// TestMapPanicsInTheWorkflow: an option out of range panics in the
+// calling workflow, before anything starts, naming the field.
+func TestMapPanicsInTheWorkflow(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	_, err := run(t, l.lab, func(ctx workflow.Context) ([]int, error) {
+		return doubler.Map(options(ctx), seq(3), MapOptions{PerRun: -1})
+	})
+	if err == nil || !strings.Contains(err.Error(), "gtemporal.Mapper.Map: MapOptions.PerRun is -1, below 1") {
+		t.Fatalf("the workflow returned %v; want the panic naming PerRun", err)
+	}
+	if len(l.workflows) != 0 {
+		t.Errorf("activities ran in %v", l.workflows)
+	}
+}
+
+// TestNewMapperAndReducerMisuse: empty and dotted names, nil functions and
+// registries panic naming the argument.
+func TestNewMapperAndReducerMisuse(t *testing.T) {
+	for _, c := range []struct {
+		fn   func()
+		want string
+	}{
+		{func() { NewMapper[int, int]("") }, "gtemporal.NewMapper: activity is empty"},
+		{func() { NewMapper[int, int]("pkg.Double") }, `gtemporal.NewMapper: activity "pkg.Double" holds a dot`},
+		{func() { NewReducer[int, int, sum]("", "Double", foldSum, combineSums) }, "gtemporal.NewReducer: name is empty"},
+		{func() { NewReducer[int, int, sum]("S", "a.b", foldSum, combineSums) }, `gtemporal.NewReducer: activity "a.b" holds a dot`},
+		{func() { NewReducer[int, int, sum]("S", "Double", nil, combineSums) }, "gtemporal.NewReducer: fold is nil"},
+		{func() { NewReducer[int, int, sum]("S", "Double", foldSum, nil) }, "gtemporal.NewReducer: combine is nil"},
+		{func() { doubler.Register(nil) }, "gtemporal.Mapper.Register: r is nil"},
+		{func() { indexer.Register(nil) }, "gtemporal.Reducer.Register: reg is nil"},
+		{func() { _, _ = doubler.Map(nil, nil, MapOptions{}) }, "gtemporal.Mapper.Map: ctx is nil"},
+		{func() { _, _ = indexer.Reduce(nil, nil, MapOptions{}) }, "gtemporal.Reducer.Reduce: ctx is nil"},
+	} {
+		if got := catch(c.fn); !strings.HasPrefix(got, c.want) {
+			t.Errorf("panic %q; want %q", got, c.want)
+		}
+	}
+	if doubler.Name() != "DoubleMap" || indexer.Name() != "DoubleSum" {
+		t.Errorf("names %q and %q; want DoubleMap and DoubleSum", doubler.Name(), indexer.Name())
+	}
+}
+
+// catch returns the message of fn's panic, or "".
+func catch(fn func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	fn()
+	return ""
+}
+
+// TestMapWithoutTimeout: a ctx without an activity timeout fails the Map
+// with ErrNoTimeout before anything starts.
+func TestMapWithoutTimeout(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	_, err := run(t, l.lab, func(ctx workflow.Context) ([]int, error) {
+		return doubler.Map(ctx, seq(3), MapOptions{})
+	})
+	if err == nil || !strings.Contains(err.Error(), "gtemporal: activity Double: "+ErrNoTimeout.Error()) {
+		t.Fatalf("the workflow returned %v; want ErrNoTimeout naming Double", err)
+	}
+	if len(l.workflows) != 0 {
+		t.Errorf("activities ran in %v", l.workflows)
+	}
+}
+
+// echoer maps Echo over strings.
+var echoer = NewMapper[string, string]("Echo")
+
+// TestMapElementTooLarge: an element that alone cannot fit a child's
+// input fails the Map before anything starts, naming its index and size.
+func TestMapElementTooLarge(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	echoer.Register(l.env)
+	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+		return echoer.Map(options(ctx), []string{"a", "b", strings.Repeat("x", 1<<20), "c"}, MapOptions{})
+	})
+	want := "gtemporal: EchoMap: element 2 encodes to 1048579 bytes, over the 1044480 bytes that one child's input may hold"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("the workflow returned %v; want %q", err, want)
+	}
+	if len(l.completed) != 0 {
+		t.Errorf("%d activities ran", len(l.completed))
+	}
+}
+
+// TestMapChunksCutBySize: elements of 300 KB each are cut three to a
+// chunk, whatever ChunkSize, and every result arrives.
+func TestMapChunksCutBySize(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	echoer.Register(l.env)
+	in := make([]string, 7)
+	for i := range in {
+		in[i] = strings.Repeat(fmt.Sprint(i), 300_000)
+	}
+	got, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+		return echoer.Map(options(ctx), in, MapOptions{})
+	})
+	if err != nil || !slices.Equal(got, in) {
+		t.Fatalf("got %d results, %v; want the 7 elements", len(got), err)
+	}
+	chunks, err := echoer.plan.chunks(in, 0, 1000)
+	if err != nil || len(chunks) != 3 || chunks[0].hi != 3 || chunks[1].hi != 6 {
+		t.Errorf("chunks %+v, %v; want [0,3) [3,6) [6,7)", chunks, err)
+	}
+}
+
+// TestMapInputTooLargeForATree: an input whose parts cannot each fit a
+// child's input under Fanout fails before anything starts.
+func TestMapInputTooLargeForATree(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	echoer.Register(l.env)
+	in := make([]string, 5)
+	for i := range in {
+		in[i] = strings.Repeat("y", 600_000)
+	}
+	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+		return echoer.Map(options(ctx), in, MapOptions{Fanout: 2})
+	})
+	want := "gtemporal: EchoMap: elements 0 to 4 encode to 3000015 bytes, more than 2 children of at most 1044480 bytes each can carry"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("the workflow returned %v; want %q", err, want)
+	}
+	if len(l.completed) != 0 {
+		t.Errorf("%d activities ran", len(l.completed))
+	}
+}
+
+// TestMapResultsTooLarge: a leaf whose results encode to more than 1.5
+// MiB fails with a non-retryable error of type MapResultTooLargeType that
+// says what to do.
+func TestMapResultsTooLarge(t *testing.T) {
+	l := newMapLab(t, 0, 0)
+	in := make([]int, 10)
+	for i := range in {
+		in[i] = 200_000
+	}
+	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+		return widener.Map(options(ctx), in, MapOptions{})
+	})
+	var app *temporal.ApplicationError
+	if !errors.As(err, &app) || app.Type() != MapResultTooLargeType || !app.NonRetryable() {
+		t.Fatalf("the workflow returned %v; want a non-retryable %s", err, MapResultTooLargeType)
+	}
+	want := "gtemporal: WidenMap: the results of elements 0 to 9 encode to 2000031 bytes, over 1572864: " +
+		"use a smaller ChunkSize, or a Reducer"
+	if !strings.Contains(app.Error(), want) {
+		t.Errorf("the error says %q; want %q", app.Error(), want)
+	}
+}
+
+// TestReduce: each leaf folds its results in index order and the branches
+// and the caller combine the folds in input order, through a tree and
+// across continue-as-new.
+func TestReduce(t *testing.T) {
+	for _, o := range []MapOptions{
+		{},
+		{ChunkSize: 3, Fanout: 2, Window: 3, PerRun: 2},
+		{ChunkSize: 10, PerRun: 2, HistoryBudget: 40},
+	} {
+		l := newMapLab(t, 0, 0)
+		in := seq(40)
+		got, err := run(t, l.lab, func(ctx workflow.Context) (sum, error) {
+			return indexer.Reduce(options(ctx), in, o)
+		})
+		if err != nil || got.Total != 2*39*40/2 || !slices.Equal(got.Indices, in) {
+			t.Errorf("options %+v: got %+v, %v; want the total %d and the indices in order", o, got, err, 39*40)
+		}
+	}
+	l := newMapLab(t, 0, 0)
+	got, err := run(t, l.lab, func(ctx workflow.Context) (sum, error) {
+		return indexer.Reduce(options(ctx), nil, MapOptions{})
+	})
+	if err != nil || got.Total != 0 || got.Indices != nil {
+		t.Errorf("Reduce of nothing: %+v, %v; want the zero sum", got, err)
+	}
+}

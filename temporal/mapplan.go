@@ -158,7 +158,7 @@ func (p *plan[In, Out, R]) fan(ctx workflow.Context, prefix string, t task[In, R
 				ended[i] = true
 				free = append(free, share)
 				if err := f.Get(ctx, &results[i]); err != nil && failure == nil {
-					failure = p.childError(err, id)
+					failure = childError(err)
 				}
 			})
 			next++
@@ -199,13 +199,14 @@ func (p *plan[In, Out, R]) child(t task[In, R], s span, share int, prefix string
 
 // childError returns the error of a failed child as the caller of the
 // child reports it: the innermost *TaskError (the element's global index
-// and the activity's name) when the child holds one, the child's error
-// named by its workflow ID otherwise.
-func (p *plan[In, Out, R]) childError(err error, id string) error {
+// and the activity's name) when the child holds one; otherwise the SDK's
+// *temporal.ChildWorkflowExecutionError, which names the child's workflow
+// ID and holds its cause (a [MapResultTooLargeType] error, a timeout).
+func childError(err error) error {
 	if te, ok := AsTaskError(err); ok {
 		return &TaskError{Index: te.Index, Name: te.Name, Err: te.Err}
 	}
-	return fmt.Errorf("gtemporal: %s: child workflow %s: %w", p.name, id, err)
+	return err
 }
 
 // leaf runs the activity over t.In, at most t.Options.PerRun at a time,
