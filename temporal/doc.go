@@ -292,12 +292,10 @@
 // "/<first>-<last>" to the branch's ID, and a leaf that continued as new
 // keeps its ID in its next run. A workflow that continues as new counts
 // its calls from 0 again: the children of its earlier runs have ended
-// by then, and the server accepts their IDs again. Since the IDs are
-// built from the calling workflow's ID, a recorded history of a run that
-// starts a Map's children replays (worker.WorkflowReplayer) under that
-// ID: ReplayWorkflowHistoryWithOptions with OriginalExecution set to it,
-// as a worker's own replay has; under the replayer's default ID,
-// "ReplayId", the children do not match the history.
+// by then, and the server accepts their IDs again. Map reads the calling
+// workflow's ID through a side effect (one marker event per call), and
+// each child's ID travels in its input, so that a recorded history
+// replays under any ID, as worker.WorkflowReplayer gives it.
 //
 // A settle form (every element's outcome) is not offered. Its failures
 // would have to cross every workflow boundary beside the results: the

@@ -95,6 +95,17 @@ func childContext(ctx workflow.Context, c childOptions, id string) workflow.Cont
 	})
 }
 
+// recordedID returns the running workflow's ID as its history records it:
+// a side effect (one marker event per call), so that a replay under
+// another ID (the SDK's WorkflowReplayer names every replayed execution
+// "ReplayId" unless told otherwise) builds the children's IDs that the
+// history holds.
+func recordedID(ctx workflow.Context) (string, error) {
+	var id string
+	v := workflow.SideEffect(ctx, func(ctx workflow.Context) any { return workflow.GetInfo(ctx).WorkflowExecution.ID })
+	return id, v.Get(&id)
+}
+
 // calls counts the Map and Reduce calls of each workflow execution in this
 // worker, keyed by the execution's *workflow.Info: the SDK makes one per
 // execution, and a new one when it replays the execution from its start,

@@ -22,6 +22,7 @@ type plan[In, Out, R any] struct {
 // task is the argument of a Map's child workflow: the range of the input
 // it runs, and what the caller's options were.
 type task[In, R any] struct {
+	ID       string          // the child's workflow ID; the caller's: "<its ID>/map<k>"
 	First    int             // the index of In[0] in the whole input
 	In       []In            // the elements left to run
 	Leaf     bool            // run the activities (true) or children (false)
@@ -70,8 +71,12 @@ func (p *plan[In, Out, R]) call(ctx workflow.Context, caller string, in []In, o 
 		return zero, err
 	}
 	t := task[In, R]{In: in, Window: o.Window, Options: o, Activity: carryActivity(ctx), Child: carryChild(ctx)}
-	prefix := fmt.Sprintf("%s/map%d", workflow.GetInfo(ctx).WorkflowExecution.ID, callNumber(ctx))
-	return p.fan(ctx, prefix, t, parts)
+	id, err := recordedID(ctx)
+	if err != nil {
+		return zero, err
+	}
+	t.ID = fmt.Sprintf("%s/map%d", id, callNumber(ctx))
+	return p.fan(ctx, t, parts)
 }
 
 // run is the child workflow: a leaf runs its activities, a branch splits
@@ -85,7 +90,7 @@ func (p *plan[In, Out, R]) run(ctx workflow.Context, t task[In, R]) (R, error) {
 	if err != nil {
 		return zero, err
 	}
-	acc, err := p.fan(ctx, workflow.GetInfo(ctx).WorkflowExecution.ID, t, parts)
+	acc, err := p.fan(ctx, t, parts)
 	if err != nil {
 		return zero, err
 	}
@@ -100,7 +105,7 @@ func (p *plan[In, Out, R]) run(ctx workflow.Context, t task[In, R]) (R, error) {
 // it on when it ends. It combines the results in input order. The first
 // failure cancels the rest; it, or ctx.Err() when ctx is done first, is
 // returned once every child started has ended.
-func (p *plan[In, Out, R]) fan(ctx workflow.Context, prefix string, t task[In, R], parts []span) (R, error) {
+func (p *plan[In, Out, R]) fan(ctx workflow.Context, t task[In, R], parts []span) (R, error) {
 	var zero R
 	scope, cancel := workflow.WithCancel(ctx)
 	defer cancel()
@@ -111,8 +116,8 @@ func (p *plan[In, Out, R]) fan(ctx workflow.Context, prefix string, t task[In, R
 		for next < len(parts) && len(free) > 0 && fl.open() {
 			i, share := next, free[len(free)-1]
 			free = free[:len(free)-1]
-			child, id := p.child(t, parts[i], share, prefix)
-			started := workflow.ExecuteChildWorkflow(childContext(scope, t.Child, id), p.name, child)
+			child := p.child(t, parts[i], share)
+			started := workflow.ExecuteChildWorkflow(childContext(scope, t.Child, child.ID), p.name, child)
 			fl.add(i, started, func(f workflow.Future) error {
 				free = append(free, share)
 				if err := f.Get(ctx, &results[i]); err != nil {
@@ -137,8 +142,9 @@ func (p *plan[In, Out, R]) fan(ctx workflow.Context, prefix string, t task[In, R
 }
 
 // child returns the task of the child that runs part s of t, with share
-// leaves of the window, and its workflow ID.
-func (p *plan[In, Out, R]) child(t task[In, R], s span, share int, prefix string) (task[In, R], string) {
+// leaves of the window; its workflow ID is t.ID followed by the indices of
+// its first and last elements.
+func (p *plan[In, Out, R]) child(t task[In, R], s span, share int) task[In, R] {
 	c := t
 	c.First = t.First + s.lo
 	c.In = t.In[s.lo:s.hi]
@@ -146,7 +152,8 @@ func (p *plan[In, Out, R]) child(t task[In, R], s span, share int, prefix string
 	c.Window = share
 	var zero R
 	c.Acc = zero
-	return c, fmt.Sprintf("%s/%d-%d", prefix, c.First, c.First+len(c.In)-1)
+	c.ID = fmt.Sprintf("%s/%d-%d", t.ID, c.First, c.First+len(c.In)-1)
+	return c
 }
 
 // childError returns the error of a failed child as the caller of the
