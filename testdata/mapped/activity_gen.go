@@ -3,6 +3,7 @@
 package mapped
 
 import (
+	"context"
 	"strconv"
 
 	gtemporal "github.com/gathergen/gathergen/temporal"
@@ -78,6 +79,26 @@ func AuditMap(ctx workflow.Context, in []string, o gtemporal.MapOptions) ([]stru
 	return auditMapper.Map(ctx, in, o)
 }
 
+// SumActivityName is the name under which RegisterActivities registers Sum.
+const SumActivityName = "Sum"
+
+// SumActivity starts the activity Sum with the activity options of ctx and returns its future.
+func SumActivity(ctx workflow.Context, ns ...int) *gtemporal.Future[int] {
+	return gtemporal.Execute[int](ctx, SumActivityName, ns)
+}
+
+// SumMapWorkflowName is the name under which RegisterWorkflows registers the child workflow of
+// SumMap.
+const SumMapWorkflowName = "SumMap"
+
+var sumMapper = gtemporal.NewMapper[[]int, int](SumActivityName)
+
+// SumMap runs the activity Sum once per element of in, in child workflows, and returns the results
+// in input order: see gtemporal.Mapper.Map.
+func SumMap(ctx workflow.Context, in [][]int, o gtemporal.MapOptions) ([]int, error) {
+	return sumMapper.Map(ctx, in, o)
+}
+
 // ItoaActivityName is the name under which RegisterActivities registers strconv.Itoa.
 const ItoaActivityName = "Itoa"
 
@@ -105,8 +126,8 @@ type ActivityReceivers struct {
 	Scales *Scales
 }
 
-// RegisterActivities registers with r Square, Scales.Weigh, Check and strconv.Itoa, each under the
-// name that its ...ActivityName constant holds. Methods are called on receivers.Scales.
+// RegisterActivities registers with r Square, Scales.Weigh, Check, Sum and strconv.Itoa, each under
+// the name that its ...ActivityName constant holds. Methods are called on receivers.Scales.
 func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
 	if receivers.Scales == nil {
 		panic("RegisterActivities: ActivityReceivers.Scales is nil")
@@ -117,16 +138,20 @@ func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) 
 		activity.RegisterOptions{Name: ScalesWeighActivityName},
 	)
 	r.RegisterActivityWithOptions(Check, activity.RegisterOptions{Name: AuditActivityName})
+	r.RegisterActivityWithOptions(func(ctx context.Context, ns []int) (int, error) {
+		return Sum(ctx, ns...)
+	}, activity.RegisterOptions{Name: SumActivityName})
 	r.RegisterActivityWithOptions(func(i int) (string, error) {
 		return strconv.Itoa(i), nil
 	}, activity.RegisterOptions{Name: ItoaActivityName})
 }
 
-// RegisterWorkflows registers with r the child workflows of SquareMap, ScalesWeighMap, AuditMap and
-// ItoaMap, each under the name that its ...WorkflowName constant holds.
+// RegisterWorkflows registers with r the child workflows of SquareMap, ScalesWeighMap, AuditMap,
+// SumMap and ItoaMap, each under the name that its ...WorkflowName constant holds.
 func RegisterWorkflows(r worker.WorkflowRegistry) {
 	squareMapper.Register(r)
 	scalesWeighMapper.Register(r)
 	auditMapper.Register(r)
+	sumMapper.Register(r)
 	itoaMapper.Register(r)
 }

@@ -1,6 +1,6 @@
 // Package mapped has activities with a Map: a function, a method, one that
-// returns only an error and is named with as, and a function of another
-// package without a context. It declares no workflow: RegisterWorkflows
+// returns only an error and is named with as, a variadic one, and a
+// function of another package without a context. It declares no workflow: RegisterWorkflows
 // registers the Maps' child workflows alone.
 package mapped
 
@@ -52,6 +52,17 @@ func Check(ctx context.Context, id string) error {
 		return errors.New("not in lower case: " + id)
 	}
 	return nil
+}
+
+// Sum adds numbers: a Map of it takes a slice of them per element.
+//
+//gathergen:activity map
+func Sum(ctx context.Context, ns ...int) (int, error) {
+	total := 0
+	for _, n := range ns {
+		total += n
+	}
+	return total, nil
 }
 
 //gathergen:activity map strconv.Itoa

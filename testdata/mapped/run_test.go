@@ -47,6 +47,7 @@ type results struct {
 	Weights []Weight
 	Audits  int
 	Texts   []string
+	Sums    []int
 }
 
 // everyMap runs each Map of the package over five elements.
@@ -66,7 +67,10 @@ func everyMap(ctx workflow.Context) (results, error) {
 		return r, err
 	}
 	r.Audits = len(audits)
-	r.Texts, err = ItoaMap(ctx, []int{10, 20, 30, 40, 50}, small)
+	if r.Texts, err = ItoaMap(ctx, []int{10, 20, 30, 40, 50}, small); err != nil {
+		return r, err
+	}
+	r.Sums, err = SumMap(ctx, [][]int{{1, 2}, nil, {3}, {4, 5, 6}}, small)
 	return r, err
 }
 
@@ -91,6 +95,9 @@ func TestEveryMap(t *testing.T) {
 	}
 	if want := []string{"10", "20", "30", "40", "50"}; !slices.Equal(got.Texts, want) {
 		t.Errorf("ItoaMap = %v, want %v", got.Texts, want)
+	}
+	if want := []int{3, 0, 3, 15}; !slices.Equal(got.Sums, want) {
+		t.Errorf("SumMap = %v, want %v", got.Sums, want)
 	}
 }
 
@@ -123,6 +130,7 @@ func TestMapNames(t *testing.T) {
 		{ScalesWeighMapWorkflowName, scalesWeighMapper.Name()},
 		{AuditMapWorkflowName, auditMapper.Name()},
 		{ItoaMapWorkflowName, itoaMapper.Name()},
+		{SumMapWorkflowName, sumMapper.Name()},
 		{ItoaMapWorkflowName, ItoaActivityName + "Map"},
 	} {
 		if c.got != c.want {
