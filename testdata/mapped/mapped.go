@@ -1,13 +1,18 @@
 // Package mapped has activities with a Map: a function, a method, one that
 // returns only an error and is named with as, a variadic one, and a
-// function of another package without a context. It declares no workflow: RegisterWorkflows
-// registers the Maps' child workflows alone.
+// function of another package without a context. It declares no workflow
+// directive: RegisterWorkflows registers the Maps' child workflows alone.
+// Its own workflow code calls a Map before the Map is generated.
 package mapped
 
 import (
 	"context"
 	"errors"
 	"strings"
+	"time"
+
+	gtemporal "github.com/gathergen/gathergen/temporal"
+	"go.temporal.io/sdk/workflow"
 )
 
 //go:generate go run github.com/gathergen/gathergen/cmd/gathergen
@@ -66,3 +71,15 @@ func Sum(ctx context.Context, ns ...int) (int, error) {
 }
 
 //gathergen:activity map strconv.Itoa
+
+// SumOfSquares is workflow code that squares ns with SquareMap, two
+// elements per child workflow, and adds the squares.
+func SumOfSquares(ctx workflow.Context, ns []int) (int, error) {
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: time.Minute})
+	squares, err := SquareMap(ctx, ns, gtemporal.MapOptions{ChunkSize: 2})
+	total := 0
+	for _, sq := range squares {
+		total += sq
+	}
+	return total, err
+}

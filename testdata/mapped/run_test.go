@@ -27,7 +27,7 @@ func environment() *testsuite.TestWorkflowEnvironment {
 	RegisterActivities(env, ActivityReceivers{Scales: &Scales{Unit: "g"}})
 	RegisterWorkflows(env)
 	env.RegisterWorkflow(everyMap)
-	env.RegisterWorkflow(squares)
+	env.RegisterWorkflow(SumOfSquares)
 	return env
 }
 
@@ -101,9 +101,17 @@ func TestEveryMap(t *testing.T) {
 	}
 }
 
-// squares runs SquareMap over ns.
-func squares(ctx workflow.Context, ns []int) ([]int, error) {
-	return SquareMap(withOptions(ctx), ns, small)
+// TestWorkflowCode runs SumOfSquares, the package's own workflow code.
+func TestWorkflowCode(t *testing.T) {
+	env := environment()
+	env.ExecuteWorkflow(SumOfSquares, []int{1, 2, 3, 4, 5})
+	var got int
+	if err := env.GetWorkflowResult(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != 55 {
+		t.Errorf("SumOfSquares = %d, want 55", got)
+	}
 }
 
 // TestMapFailure: a failed element fails the Map with a TaskError of its
@@ -111,10 +119,10 @@ func squares(ctx workflow.Context, ns []int) ([]int, error) {
 func TestMapFailure(t *testing.T) {
 	env := environment()
 	ns := []int{0, 1, 2, 3, 4, 5, -6, 7}
-	env.ExecuteWorkflow(squares, ns)
+	env.ExecuteWorkflow(SumOfSquares, ns)
 	err := env.GetWorkflowError()
 	if err == nil || !strings.Contains(err.Error(), "negative") {
-		t.Fatalf("squares = %v, want the failure of element 6", err)
+		t.Fatalf("SumOfSquares = %v, want the failure of element 6", err)
 	}
 	te, ok := gtemporal.AsTaskError(err)
 	if !ok || te.Index != 6 || te.Name != SquareActivityName {
