@@ -196,7 +196,110 @@
 //     never started, and a cancelled activity or child keeps its slot until
 //     it has ended. The limit counts this workflow's starts only, not the
 //     worker's (that is worker.Options.MaxConcurrentActivityExecutionSize).
-//   - There is no Promise or Map: work that runs in a workflow is an
-//     activity, a local activity or a child workflow, started by its
-//     registered name, or workflow code run by [Go].
+//   - There is no Promise: work that runs in a workflow is an activity, a
+//     local activity or a child workflow, started by its registered name,
+//     or workflow code run by [Go]. The runtime's Map runs a function in
+//     goroutines; [Mapper.Map] runs an activity in child workflows (see
+//     "Large fan-outs").
+//
+// # Large fan-outs
+//
+// [All] over thousands of activities runs them all in the calling
+// workflow's run, whose history then holds some six events per activity:
+// past about 1,500 activities it nears the 10,240 events at which the
+// server warns, and at 51,200 events or 50 MB the server terminates the
+// workflow. A [Mapper] runs one activity over a slice of any size in child
+// workflows, within every limit of a run, and returns the results in input
+// order:
+//
+//	var fetchUsers = gtemporal.NewMapper[int, User]("FetchUser") // registered as "FetchUserMap"
+//
+//	users, err := fetchUsers.Map(ctx, ids, gtemporal.MapOptions{})
+//
+// gathergen writes this for an activity marked //gathergen:activity map
+// (FetchUserMap, and its registration in RegisterWorkflows); by hand, the
+// worker calls fetchUsers.Register(w) beside the activity's registration.
+// The activity options and the child workflow options of ctx (TaskQueue,
+// timeouts) are carried to every child.
+//
+// How each limit is kept:
+//
+//   - Chunks. The input is cut into chunks of at most
+//     [MapOptions].ChunkSize elements (default 1,000), each run by one
+//     leaf child workflow; a chunk is cut smaller so that its encoding
+//     (default data converter) stays under 1 MiB, and an element that alone
+//     exceeds it fails the Map before anything starts, naming its index and
+//     size.
+//   - Activities in flight. A leaf runs at most PerRun activities at once
+//     (default 500, at most 2,000); the caller's run never starts an
+//     activity itself. At most Window leaves (default 10) run at once
+//     across the whole Map, a sliding window: a leaf starts when one ends.
+//     So at most Window*PerRun activities of one Map run at once.
+//   - Events per run. A leaf reads its history's length
+//     (workflow.GetInfo(ctx).GetCurrentHistoryLength) and the server's
+//     continue-as-new suggestion before each start. Past HistoryBudget
+//     (default 8,000) less 8 events per activity in flight, it starts
+//     nothing more, waits for the activities in flight, and continues as
+//     new with the elements left and the results so far; the same when the
+//     server suggests continuing as new. (The margin also bounds what is in
+//     flight: under the default budget, at most about 1,000 activities at
+//     once, whatever PerRun.) A run that cannot read its length (the SDK's
+//     test environment) counts 3 events and 6 per activity. Every other run
+//     starts at most Fanout children (default 100, at most 1,000), some nine
+//     events each.
+//   - The tree. An input of more than Fanout chunks is split into at most
+//     Fanout parts of whole chunks, each run by a branch child that splits
+//     its part the same way: leaves under branches, as deep as the input
+//     needs (with the defaults, up to 100,000 elements are one level of
+//     leaves, and up to 10,000,000 two). A branch has a share of the window,
+//     and hands it to the next part when a part ends. A branch's part must
+//     itself encode under 1 MiB: an input that Fanout parts cannot carry
+//     fails before anything starts.
+//   - Results. A leaf's results, a branch's combined results and what a
+//     leaf carries when it continues as new must encode to at most 1.5 MiB
+//     (the server refuses a payload over 2 MB); past that the child fails
+//     with a non-retryable error of type [MapResultTooLargeType] that says
+//     to use a smaller ChunkSize or a Reducer. The calling run receives
+//     every result: the whole input and the whole results pass through its
+//     history, which the server caps at 50 MB and warns about from 10 MB.
+//     That is the line: results of more than some megabytes call for a
+//     [Reducer].
+//
+// The first failure cancels the rest: the leaf cancels its activities in
+// flight, and each level cancels its running children; every level waits
+// for what it cancelled to end (activities and children are started with
+// WaitForCancellation, children with the parent close policy
+// REQUEST_CANCEL) and re-raises the innermost *[TaskError], whose Index is
+// the element's index in the whole input and whose Name is the activity's,
+// so that [AsTaskError] reads the element on a client. A failure without
+// a TaskError (a child that timed out, results too large) is returned as
+// the SDK's *temporal.ChildWorkflowExecutionError. When the caller's ctx
+// is done, everything is cancelled the same way and Map returns ctx.Err()
+// once the children have ended. An activity learns of its cancellation
+// only at a heartbeat, and its leaf waits for it until then.
+//
+// A [Reducer] has the same tree for results too large to return: each leaf
+// folds its chunk's results in index order into an accumulator, and the
+// branches and the caller combine the accumulators in input order, so
+// that only the folds (each under 1.5 MiB) cross the workflow boundaries.
+//
+// In the Temporal UI, the children of a Map are workflows of the type
+// [Mapper.Name] (the activity's name and "Map"; a Reducer's own name), one
+// type for leaves and branches, with readable IDs: the caller's children
+// are "<caller's workflow ID>/map<k>/<first>-<last>", k counting the Map
+// and Reduce calls of the calling run from 0 and first and last the
+// indices of the elements in the whole input; a branch's children append
+// "/<first>-<last>" to the branch's ID, and a leaf that continued as new
+// keeps its ID in its next run. A workflow that continues as new counts
+// its calls from 0 again: the children of its earlier runs have ended
+// by then, and the server accepts their IDs again.
+//
+// A settle form (every element's outcome) is not offered. Its failures
+// would have to cross every workflow boundary beside the results: the
+// data converter writes results as JSON, in which an error does not
+// survive, so each failure would travel as an encoded Temporal failure
+// (message, type, causes, stack trace), often larger than the result it
+// replaces, inside the same 1.5 MiB bound. To collect every outcome, let
+// the activity return its failure as a value (an error message field in
+// its result) and map it, or fold the outcomes with a [Reducer].
 package gtemporal

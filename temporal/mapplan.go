@@ -2,6 +2,7 @@ package gtemporal
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 	"time"
@@ -67,8 +68,24 @@ type childOptions struct {
 const eventsPerActivity = 8
 
 // register registers the child workflow with r under p.name.
+//
+// The SDK also maps the function's own name (the part after its last dot)
+// to p.name, and resolves a workflow function that it is given to that
+// name: the method value p.run, made in generic code, is a closure named
+// "func1", as are the literals of a test's workflows, which would then run
+// as the Map. A function made by reflect.MakeFunc is named makeFuncStub,
+// which no workflow of a user's is.
 func (p *plan[In, Out, R]) register(r worker.WorkflowRegistry) {
-	r.RegisterWorkflowWithOptions(p.run, workflow.RegisterOptions{Name: p.name})
+	wf := reflect.MakeFunc(reflect.TypeFor[func(workflow.Context, task[In, R]) (R, error)](),
+		func(args []reflect.Value) []reflect.Value {
+			acc, err := p.run(args[0].Interface().(workflow.Context), args[1].Interface().(task[In, R]))
+			errValue := reflect.New(reflect.TypeFor[error]()).Elem()
+			if err != nil {
+				errValue.Set(reflect.ValueOf(err))
+			}
+			return []reflect.Value{reflect.ValueOf(&acc).Elem(), errValue}
+		})
+	r.RegisterWorkflowWithOptions(wf.Interface(), workflow.RegisterOptions{Name: p.name})
 }
 
 // call is Map and Reduce in the calling workflow: it checks the options
@@ -141,7 +158,7 @@ func (p *plan[In, Out, R]) fan(ctx workflow.Context, prefix string, t task[In, R
 				ended[i] = true
 				free = append(free, share)
 				if err := f.Get(ctx, &results[i]); err != nil && failure == nil {
-					failure = p.childError(err, id)
+					failure = childError(err)
 				}
 			})
 			next++
@@ -182,13 +199,14 @@ func (p *plan[In, Out, R]) child(t task[In, R], s span, share int, prefix string
 
 // childError returns the error of a failed child as the caller of the
 // child reports it: the innermost *TaskError (the element's global index
-// and the activity's name) when the child holds one, the child's error
-// named by its workflow ID otherwise.
-func (p *plan[In, Out, R]) childError(err error, id string) error {
+// and the activity's name) when the child holds one; otherwise the SDK's
+// *temporal.ChildWorkflowExecutionError, which names the child's workflow
+// ID and holds its cause (a [MapResultTooLargeType] error, a timeout).
+func childError(err error) error {
 	if te, ok := AsTaskError(err); ok {
 		return &TaskError{Index: te.Index, Name: te.Name, Err: te.Err}
 	}
-	return fmt.Errorf("gtemporal: %s: child workflow %s: %w", p.name, id, err)
+	return err
 }
 
 // leaf runs the activity over t.In, at most t.Options.PerRun at a time,

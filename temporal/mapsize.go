@@ -73,36 +73,69 @@ func (p *plan[In, Out, R]) split(in []In, first int, o MapOptions) ([]span, erro
 	return parts, nil
 }
 
-// chunks cuts in into chunks of at most size elements whose encoded
-// elements, with a task's overhead, stay under maxInputBytes. It fails,
-// naming the element's index in the whole input and its size, when one
-// element alone does not fit.
+// chunks cuts in into chunks of at most size elements whose encoding,
+// with a task's overhead, stays under maxInputBytes. It encodes a chunk of
+// size elements as one slice, and only when that is too large each of its
+// elements alone, to cut the chunk where it fills up: one encoding per
+// chunk keeps the calling workflow's task short (a million small elements
+// take some tens of milliseconds, not the seconds of one encoding each,
+// which the SDK's deadlock detector would stop). It fails, naming the
+// element's index in the whole input and its size, when one element alone
+// does not fit.
 func (p *plan[In, Out, R]) chunks(in []In, first, size int) ([]span, error) {
 	var chunks []span
-	for i, v := range in {
-		n, err := elementSize(v)
+	for lo := 0; lo < len(in); {
+		hi := min(lo+size, len(in))
+		n, err := encodedSize(in[lo:hi])
 		if err != nil {
-			return nil, fmt.Errorf("gtemporal: %s: element %d: %w", p.name, first+i, err)
+			return nil, fmt.Errorf("gtemporal: %s: elements %d to %d: %w", p.name, first+lo, first+hi-1, err)
 		}
 		if n+taskOverhead > maxInputBytes {
-			return nil, fmt.Errorf("gtemporal: %s: element %d encodes to %d bytes, over the %d bytes "+
-				"that one child's input may hold", p.name, first+i, n, maxInputBytes-taskOverhead)
+			if hi, n, err = p.fill(in, first, lo, hi); err != nil {
+				return nil, err
+			}
 		}
-		last := len(chunks) - 1
-		if last >= 0 && chunks[last].hi-chunks[last].lo < size &&
-			chunks[last].bytes+n+taskOverhead <= maxInputBytes {
-			chunks[last].hi++
-			chunks[last].bytes += n
-			continue
-		}
-		chunks = append(chunks, span{lo: i, hi: i + 1, bytes: n, leaf: true})
+		chunks = append(chunks, span{lo: lo, hi: hi, bytes: n, leaf: true})
+		lo = hi
 	}
 	return chunks, nil
 }
 
-// elementSize returns what v adds to a task's encoding: its payload's data
-// under the default data converter, base64-encoded when the converter
-// wrote it as bytes, and a separator.
+// fill returns the end of the chunk that starts at lo, before hi, that
+// holds as many elements as fit under maxInputBytes, and their size, by
+// encoding each element alone.
+func (p *plan[In, Out, R]) fill(in []In, first, lo, hi int) (int, int, error) {
+	total := 0
+	for i := lo; i < hi; i++ {
+		n, err := elementSize(in[i])
+		if err != nil {
+			return 0, 0, fmt.Errorf("gtemporal: %s: element %d: %w", p.name, first+i, err)
+		}
+		if n+taskOverhead > maxInputBytes {
+			return 0, 0, fmt.Errorf("gtemporal: %s: element %d encodes to %d bytes, over the %d bytes "+
+				"that one child's input may hold", p.name, first+i, n, maxInputBytes-taskOverhead)
+		}
+		if total+n+taskOverhead > maxInputBytes {
+			return i, total, nil // i > lo: the element at lo fits alone
+		}
+		total += n
+	}
+	return hi, total, nil
+}
+
+// encodedSize returns the size of v's payload under the default data
+// converter.
+func encodedSize(v any) (int, error) {
+	p, err := converter.GetDefaultDataConverter().ToPayload(v)
+	if err != nil {
+		return 0, err
+	}
+	return len(p.GetData()), nil
+}
+
+// elementSize returns what v adds to the encoding of a slice that holds
+// it: its payload's data under the default data converter (base64 and
+// quotes when the converter wrote it as bytes), and a separator.
 func elementSize(v any) (int, error) {
 	p, err := converter.GetDefaultDataConverter().ToPayload(v)
 	if err != nil {
@@ -110,7 +143,7 @@ func elementSize(v any) (int, error) {
 	}
 	n := len(p.GetData())
 	if string(p.GetMetadata()[converter.MetadataEncoding]) == converter.MetadataEncodingBinary {
-		n = (n+2)/3*4 + 2 // base64 and quotes inside the task's JSON
+		n = (n+2)/3*4 + 2
 	}
 	return n + 1, nil
 }
@@ -120,11 +153,11 @@ func elementSize(v any) (int, error) {
 // error that says what to do. first and n name the child's elements; what
 // names v.
 func (p *plan[In, Out, R]) fits(v any, first, n int, what string) error {
-	pl, err := converter.GetDefaultDataConverter().ToPayload(v)
+	size, err := encodedSize(v)
 	if err != nil {
 		return err
 	}
-	if size := len(pl.GetData()); size > maxResultBytes {
+	if size > maxResultBytes {
 		return temporal.NewNonRetryableApplicationError(fmt.Sprintf(
 			"gtemporal: %s: the %s of elements %d to %d encode to %d bytes, over %d: "+
 				"use a smaller ChunkSize, or a Reducer to fold the results in the children",

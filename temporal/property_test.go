@@ -135,3 +135,37 @@ func TestPropertyAsCompletedWithCancels(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertyMap: for any input size, chunk size, fanout, window, limit
+// per run and history budget, a Map returns what a plain loop returns, or,
+// when one element fails, a TaskError of that element's index.
+func TestPropertyMap(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		n := rapid.IntRange(0, 30).Draw(rt, "n")
+		o := MapOptions{
+			ChunkSize:     rapid.IntRange(1, 6).Draw(rt, "ChunkSize"),
+			Fanout:        rapid.IntRange(2, 4).Draw(rt, "Fanout"),
+			Window:        rapid.IntRange(1, 4).Draw(rt, "Window"),
+			PerRun:        rapid.IntRange(1, 4).Draw(rt, "PerRun"),
+			HistoryBudget: rapid.SampledFrom([]int{0, 30, 60}).Draw(rt, "HistoryBudget"),
+		}
+		bad := rapid.IntRange(-1, n-1).Draw(rt, "failing index (-1: none)")
+		in := seq(n)
+		if bad >= 0 {
+			in[bad] = -1
+		}
+		l := newMapLab(t, 0, 0)
+		got, err := run(t, l.lab, func(ctx workflow.Context) ([]int, error) {
+			return doubler.Map(options(ctx), in, o)
+		})
+		if bad < 0 {
+			if err != nil || !slices.Equal(got, doubles(in)) {
+				rt.Fatalf("got %v, %v; want %v", got, err, doubles(in))
+			}
+			return
+		}
+		if te, ok := AsTaskError(err); !ok || te.Index != bad || te.Name != "Double" {
+			rt.Fatalf("error %v; want a TaskError of element %d (Double)", err, bad)
+		}
+	})
+}
