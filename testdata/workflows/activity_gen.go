@@ -25,6 +25,18 @@ func PriceActivity(ctx workflow.Context, item string) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, PriceActivityName, item)
 }
 
+// PriceMapWorkflowName is the name under which RegisterWorkflows registers the child workflow of
+// PriceMap.
+const PriceMapWorkflowName = "PriceMap"
+
+var priceMapper = gtemporal.NewMapper[string, int](PriceActivityName)
+
+// PriceMap runs the activity Price once per element of in, in child workflows, and returns the
+// results in input order: see gtemporal.Mapper.Map.
+func PriceMap(ctx workflow.Context, in []string, o gtemporal.MapOptions) ([]int, error) {
+	return priceMapper.Map(ctx, in, o)
+}
+
 // TaxActivityName is the name under which RegisterActivities registers Tax.
 const TaxActivityName = "Tax"
 
@@ -100,10 +112,31 @@ func ExecuteAudit(
 	return gtemporal.ExecuteWorkflow[struct{}](ctx, c, opts, AuditWorkflowName, lines)
 }
 
-// RegisterWorkflows registers with r QuoteLine, QuoteBasket and Audit, each under the name that its
-// ...WorkflowName constant holds.
+// PricesWorkflowName is the name under which RegisterWorkflows registers Prices.
+const PricesWorkflowName = "Prices"
+
+// PricesChildWorkflow starts the workflow Prices as a child, with the child options of ctx, and
+// returns its future.
+func PricesChildWorkflow(ctx workflow.Context, items []string) *gtemporal.Future[[]int] {
+	return gtemporal.ExecuteChild[[]int](ctx, PricesWorkflowName, items)
+}
+
+// ExecutePrices starts the workflow Prices with c and opts and returns its typed run.
+func ExecutePrices(
+	ctx context.Context,
+	c client.Client,
+	opts client.StartWorkflowOptions,
+	items []string,
+) (gtemporal.Run[[]int], error) {
+	return gtemporal.ExecuteWorkflow[[]int](ctx, c, opts, PricesWorkflowName, items)
+}
+
+// RegisterWorkflows registers with r QuoteLine, QuoteBasket, Audit, Prices and the child workflow
+// of PriceMap, each under the name that its ...WorkflowName constant holds.
 func RegisterWorkflows(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(QuoteLine, workflow.RegisterOptions{Name: QuoteLineWorkflowName})
 	r.RegisterWorkflowWithOptions(QuoteBasket, workflow.RegisterOptions{Name: BasketWorkflowName})
 	r.RegisterWorkflowWithOptions(Audit, workflow.RegisterOptions{Name: AuditWorkflowName})
+	r.RegisterWorkflowWithOptions(Prices, workflow.RegisterOptions{Name: PricesWorkflowName})
+	priceMapper.Register(r)
 }
