@@ -502,9 +502,10 @@
 // old file's permissions), through temporary files that are renamed over
 // the old ones only once every package's file is written. After its
 // imports, a constant refuses to compile against a runtime (or gtemporal)
-// older than the gathergen that wrote the file, with a message that names
-// the fix: "constant -1 overflows ...runtime.UpgradeRuntimeOrRegenerate"
-// (see runtime.GeneratedVersion).
+// older than the code in the file needs, with a message that names the
+// fix: "constant -1 overflows ...runtime.UpgradeRuntimeOrRegenerate" (see
+// runtime.GeneratedVersion; an activity file with a Map needs gtemporal's
+// version 2).
 // Generated names never shadow an import or a declared name; imports that
 // clash (the standard runtime and gathergen's, say) get numbered names.
 // Gathergen's earlier output is left out of the load, so a stale file that

@@ -12,10 +12,10 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
-// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// This file needs gtemporal at version 2 of generated code or later: where the next line fails to
 // compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
 // again with the gathergen of its version.
-const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 2)
 
 // PriceActivityName is the name under which RegisterActivities registers Price.
 const PriceActivityName = "Price"

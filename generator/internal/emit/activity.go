@@ -24,7 +24,11 @@ func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
 	e.nameImportsOf(e.activityImports())
-	versionGuard(e.f, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
+	version := model.GeneratedVersion
+	if hasMap(m) {
+		version = model.MapVersion
+	}
+	versionGuard(e.f, version, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
 	for _, act := range m.Activities {
 		docf(e.f, "%s is the name under which %s registers %s.", act.ConstName, directive.RegisterName, act.Label)
 		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
