@@ -2,8 +2,8 @@
 // //gathergen: directives and writes typed async wrappers and gather
 // helpers that call package github.com/gathergen/gathergen/runtime, and
 // typed stubs of Temporal activities, local activities and workflows
-// (child stubs, typed client starts, registration) that call gathergen's
-// Temporal module.
+// (child stubs, typed client starts, registration), and the Maps of
+// activities over slices, that call gathergen's Temporal module.
 //
 // Generate takes a Config (the packages, the output names, the build tags
 // and environment) and returns a Result: the Files to write, or every

@@ -14,8 +14,9 @@ package gtemporal
 // (go get github.com/gathergen/gathergen/temporal@latest), or generate the
 // file again with the gathergen of this module's version. GeneratedVersion
 // grows when generated code starts to need something that older versions
-// lack.
-const GeneratedVersion = 1
+// lack: version 2 serves the activity files that declare a Map (they call
+// NewMapper), and N is 2 in those files, 1 in the others.
+const GeneratedVersion = 2
 
 // UpgradeTemporalOrRegenerate is the unsigned type that generated activity
 // files convert the difference of versions to (see GeneratedVersion): its

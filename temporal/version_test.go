@@ -1,6 +1,8 @@
 package gtemporal_test
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,8 +13,9 @@ import (
 // TestVersionGuard checks the constant that every generated activity file
 // declares against gtemporal: a golden activity file builds against a copy
 // of this module (the fit), and fails to build, with a message that says
-// what to do, against the same copy with a GeneratedVersion one older (the
-// misfit).
+// what to do, against the same copy with a GeneratedVersion older than the
+// file needs (the misfit): a file without a Map needs version 1, and a
+// file with a Map (testdata/mapped) needs version 2.
 func TestVersionGuard(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -20,18 +23,24 @@ func TestVersionGuard(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name    string
+		golden  string // the golden case built
 		version string // the copy's GeneratedVersion; "" keeps it
 		want    string // in go build's output; "" for success
 	}{
-		{"fit", "", ""},
-		{"older gtemporal", "0", "UpgradeTemporalOrRegenerate"},
+		{"fit", "activitymix", "", ""},
+		{"older gtemporal", "activitymix", "0", "UpgradeTemporalOrRegenerate"},
+		{"fit with a Map", "mapped", "", ""},
+		{"gtemporal without Mapper", "mapped", "1", "UpgradeTemporalOrRegenerate"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			old := temporalCopy(t, root, tt.version)
 			mod := t.TempDir()
-			copySources(t, filepath.Join(root, "testdata", "activitymix"), filepath.Join(mod, "mix"))
+			copySources(t, filepath.Join(root, "testdata", tt.golden), filepath.Join(mod, "mix"))
 			for _, name := range generatedFiles {
-				data, err := os.ReadFile(filepath.Join(root, "testdata", "activitymix", name))
+				data, err := os.ReadFile(filepath.Join(root, "testdata", tt.golden, name))
+				if errors.Is(err, fs.ErrNotExist) {
+					continue
+				}
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -215,9 +215,9 @@
 // the same typed helpers, from package gtemporal
 // (github.com/gathergen/gathergen/temporal, a module of its own):
 //
-//	//gathergen:activity [local] [as Name]
+//	//gathergen:activity [local|map] [as Name]
 //		in the doc comment of a function or method
-//	//gathergen:activity [local] pkg.Func [as Name]
+//	//gathergen:activity [local|map] pkg.Func [as Name]
 //		anywhere at package level: a function of another package, named
 //		as for //gathergen:async
 //	//gathergen:workflow [as Name]
@@ -367,6 +367,35 @@
 // A future of a local activity joins every gtemporal wait beside those of
 // activities and child workflows.
 //
+// # Maps of activities
+//
+// "//gathergen:activity map" gives the activity, besides its stub, a Map
+// that runs it once per element of a slice, in child workflows, within
+// Temporal's limits (activities in flight, events per history, payload
+// sizes), and returns the results in input order. The activity takes
+// exactly one parameter besides its context, the element; a result of
+// error only gives []struct{}:
+//
+//	//gathergen:activity map
+//	func FetchUser(ctx context.Context, id int) (User, error) { ... }
+//
+//	const FetchUserMapWorkflowName = "FetchUserMap"
+//	var fetchUserMapper = gtemporal.NewMapper[int, User](FetchUserActivityName)
+//	func FetchUserMap(ctx workflow.Context, in []int, o gtemporal.MapOptions) ([]User, error)
+//
+// The Map's child workflows are registered under Base+"Map", by
+// RegisterWorkflows, which exists when the package has a workflow or a Map;
+// every worker that runs them registers the activities too. The Map reads
+// the activity options and the child options of ctx and carries them to
+// its children; gtemporal.Mapper.Map says how chunks, the window of
+// children and the first failure (a *gtemporal.TaskError of the element's
+// index in the whole input) behave. An activity is local or has a Map, not
+// both: a Map spreads its activities over the workers, and a local
+// activity runs in the worker of its caller. Each of these is a problem,
+// with its position: no element or more than one, map twice, local with
+// map, a Map named as a workflow of the package, and a generated name that
+// collides.
+//
 // # Temporal workflows
 //
 // "//gathergen:workflow [as Name]" in the doc comment of a workflow
@@ -404,12 +433,13 @@
 // RunID name the execution and whose Get(ctx) returns (T, error).
 //
 // RegisterWorkflows registers every workflow of the package under its
-// name. Each of these is a problem, with its position: a generic
-// workflow, a method, a variadic function, a first parameter that is not
-// a workflow.Context, results other than (T, error) or error, a parameter
-// or result that the data converter cannot carry (the rules of
-// activities), two workflows under one name, and the directive anywhere
-// but in the doc comment of a function.
+// name (and the child workflows of its Maps). Each of these is a
+// problem, with its position: a generic workflow, a method, a variadic
+// function, a first parameter that is not a workflow.Context, results
+// other than (T, error) or error, a parameter or result that the data
+// converter cannot carry (the rules of activities), two workflows under
+// one name, and the directive anywhere but in the doc comment of a
+// function.
 //
 // # Diagnostics and exit status
 //
@@ -472,9 +502,10 @@
 // old file's permissions), through temporary files that are renamed over
 // the old ones only once every package's file is written. After its
 // imports, a constant refuses to compile against a runtime (or gtemporal)
-// older than the gathergen that wrote the file, with a message that names
-// the fix: "constant -1 overflows ...runtime.UpgradeRuntimeOrRegenerate"
-// (see runtime.GeneratedVersion).
+// older than the code in the file needs, with a message that names the
+// fix: "constant -1 overflows ...runtime.UpgradeRuntimeOrRegenerate" (see
+// runtime.GeneratedVersion; an activity file with a Map needs gtemporal's
+// version 2).
 // Generated names never shadow an import or a declared name; imports that
 // clash (the standard runtime and gathergen's, say) get numbered names.
 // Gathergen's earlier output is left out of the load, so a stale file that

@@ -42,14 +42,17 @@ Directives (one per line, no space after //):
   //gathergen:gather -scoped Name ... the same, its gather run in a scope:
                                      it returns once every task it started
                                      has returned
-  //gathergen:activity [local] [pkg.Func] [as Name]
+  //gathergen:activity [local|map] [pkg.Func] [as Name]
                                      a function or method (or pkg.Func) as a
                                      Temporal activity: NameActivity(ctx
                                      workflow.Context, params...) returns a
                                      *gtemporal.Future (NameLocalActivity
                                      with local), RegisterActivities
                                      registers every one; a gather whose
-                                     elements are activities runs in a workflow
+                                     elements are activities runs in a workflow;
+                                     with map, NameMap(ctx, in, opts) runs it
+                                     once per element of in, in child
+                                     workflows, and returns the results
   //gathergen:workflow [as Name]     in the doc comment of a workflow
                                      function: NameChildWorkflow(ctx
                                      workflow.Context, params...) returns a

@@ -12,10 +12,10 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
-// This file needs gtemporal at version 1 of generated code or later: where the next line fails to
+// This file needs gtemporal at version 2 of generated code or later: where the next line fails to
 // compile, upgrade it (go get github.com/gathergen/gathergen/temporal@latest), or generate the file
 // again with the gathergen of its version.
-const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 1)
+const _ = gtemporal.UpgradeTemporalOrRegenerate(gtemporal.GeneratedVersion - 2)
 
 // PriceActivityName is the name under which RegisterActivities registers Price.
 const PriceActivityName = "Price"
@@ -23,6 +23,18 @@ const PriceActivityName = "Price"
 // PriceActivity starts the activity Price with the activity options of ctx and returns its future.
 func PriceActivity(ctx workflow.Context, item string) *gtemporal.Future[int] {
 	return gtemporal.Execute[int](ctx, PriceActivityName, item)
+}
+
+// PriceMapWorkflowName is the name under which RegisterWorkflows registers the child workflow of
+// PriceMap.
+const PriceMapWorkflowName = "PriceMap"
+
+var priceMapper = gtemporal.NewMapper[string, int](PriceActivityName)
+
+// PriceMap runs the activity Price once per element of in, in child workflows, and returns the
+// results in input order: see gtemporal.Mapper.Map.
+func PriceMap(ctx workflow.Context, in []string, o gtemporal.MapOptions) ([]int, error) {
+	return priceMapper.Map(ctx, in, o)
 }
 
 // TaxActivityName is the name under which RegisterActivities registers Tax.
@@ -100,10 +112,31 @@ func ExecuteAudit(
 	return gtemporal.ExecuteWorkflow[struct{}](ctx, c, opts, AuditWorkflowName, lines)
 }
 
-// RegisterWorkflows registers with r QuoteLine, QuoteBasket and Audit, each under the name that its
-// ...WorkflowName constant holds.
+// PricesWorkflowName is the name under which RegisterWorkflows registers Prices.
+const PricesWorkflowName = "Prices"
+
+// PricesChildWorkflow starts the workflow Prices as a child, with the child options of ctx, and
+// returns its future.
+func PricesChildWorkflow(ctx workflow.Context, items []string) *gtemporal.Future[[]int] {
+	return gtemporal.ExecuteChild[[]int](ctx, PricesWorkflowName, items)
+}
+
+// ExecutePrices starts the workflow Prices with c and opts and returns its typed run.
+func ExecutePrices(
+	ctx context.Context,
+	c client.Client,
+	opts client.StartWorkflowOptions,
+	items []string,
+) (gtemporal.Run[[]int], error) {
+	return gtemporal.ExecuteWorkflow[[]int](ctx, c, opts, PricesWorkflowName, items)
+}
+
+// RegisterWorkflows registers with r QuoteLine, QuoteBasket, Audit, Prices and the child workflow
+// of PriceMap, each under the name that its ...WorkflowName constant holds.
 func RegisterWorkflows(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(QuoteLine, workflow.RegisterOptions{Name: QuoteLineWorkflowName})
 	r.RegisterWorkflowWithOptions(QuoteBasket, workflow.RegisterOptions{Name: BasketWorkflowName})
 	r.RegisterWorkflowWithOptions(Audit, workflow.RegisterOptions{Name: AuditWorkflowName})
+	r.RegisterWorkflowWithOptions(Prices, workflow.RegisterOptions{Name: PricesWorkflowName})
+	priceMapper.Register(r)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,20 @@ func TestChildFailureReachesTheParent(t *testing.T) {
 	child, ok := gtemporal.AsTaskError(parent.Err)
 	if !ok || child.Index != 0 || child.Name != PriceActivityName {
 		t.Fatalf("the child's failure is %+v, want slot 0, %s", child, PriceActivityName)
+	}
+}
+
+// TestWorkflowCallsAMap runs Prices, a workflow registered beside the
+// child workflow of PriceMap, which it calls.
+func TestWorkflowCallsAMap(t *testing.T) {
+	env := environment()
+	env.ExecuteWorkflow(PricesWorkflowName, []string{"fig", "pear", "kiwi", "plum", "lime"})
+	var got []int
+	if err := env.GetWorkflowResult(&got); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{300, 400, 400, 400, 400}; !slices.Equal(got, want) {
+		t.Errorf("Prices = %v, want %v", got, want)
 	}
 }
 

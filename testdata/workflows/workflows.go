@@ -1,6 +1,7 @@
 // Package workflows has workflows and a local activity: a workflow that
 // gathers an activity and a local activity, one that gathers it as child
-// workflows, one named with as, and one that returns only an error.
+// workflows, one named with as, one that returns only an error, and one
+// that calls the Map of an activity.
 package workflows
 
 import (
@@ -22,7 +23,7 @@ type Line struct {
 
 // Price is an item's price, from a remote service.
 //
-//gathergen:activity
+//gathergen:activity map
 func Price(ctx context.Context, item string) (int, error) {
 	if item == "" {
 		return 0, errors.New("no item")
@@ -74,4 +75,11 @@ func Audit(ctx workflow.Context, lines []Line) error {
 		return errors.New("empty basket")
 	}
 	return nil
+}
+
+// Prices prices every item with PriceMap, two items per child workflow.
+//
+//gathergen:workflow
+func Prices(ctx workflow.Context, items []string) ([]int, error) {
+	return PriceMap(options(ctx), items, gtemporal.MapOptions{ChunkSize: 2})
 }

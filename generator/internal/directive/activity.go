@@ -10,8 +10,34 @@ import (
 // a dot, so that local is never one.
 const LocalWord = "local"
 
+// MapWord is the first argument of the directive of an activity that gets
+// a Map: //gathergen:activity map [PKG.FUNC] [as NAME]. Like local, it is
+// never a target.
+const MapWord = "map"
+
 // activityUsage is the shape of the activity directive's arguments.
-const activityUsage = `want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`
+const activityUsage = `want //gathergen:activity [local|map], //gathergen:activity [local|map] as NAME, or //gathergen:activity [local|map] PKG.FUNC [as NAME]`
+
+// activityOptions reads the options local and map that open the arguments
+// of //gathergen:activity into d, and returns the arguments after them. An
+// activity is local or has a Map, not both: a Map starts its activity as
+// an ordinary one in child workflows, spread over the workers, where a
+// local activity runs in the worker of the workflow that calls it.
+func (d *Directive) activityOptions(args []Word) ([]Word, *Problem) {
+	for len(args) > 0 && (args[0].Text == LocalWord || args[0].Text == MapWord) {
+		w := args[0]
+		switch {
+		case (w.Text == LocalWord && d.Local) || (w.Text == MapWord && d.Map):
+			return nil, errorf(w.Pos, "malformed //gathergen:activity: %s given twice; %s", w.Text, activityUsage)
+		case d.Local || d.Map:
+			return nil, errorf(w.Pos, "//gathergen:activity cannot be both local and map: a Map runs its activity as an ordinary activity in child workflows, spread over the workers, and a local activity runs in the worker of the workflow that calls it; drop local for a Map, or drop map and start the local activity's stub once per element")
+		}
+		d.Local = d.Local || w.Text == LocalWord
+		d.Map = d.Map || w.Text == MapWord
+		args = args[1:]
+	}
+	return args, nil
+}
 
 // ActivityMethodHint says which methods can be activities.
 const ActivityMethodHint = "an activity is a method of this package, with //gathergen:activity in its doc comment, or a function: make an activity of a function that calls it"

@@ -31,6 +31,10 @@ type Directive struct {
 	Activity *AsyncSpec
 	// Local reports //gathergen:activity local: a local activity.
 	Local bool
+	// Map reports //gathergen:activity map: the activity gets a Map too,
+	// which runs it once per element of a slice in child workflows (see
+	// MapName).
+	Map bool
 	// Workflow is //gathergen:workflow [as NAME] (see workflow.go).
 	Workflow *WorkflowSpec
 }
@@ -95,11 +99,10 @@ func parseDirective(pos token.Pos, text string) (d Directive, ok bool, p *Proble
 	case "gather":
 		d.Gather, p = parseGather(dir.Slash, words)
 	case "activity":
-		d.Local = len(words) > 0 && words[0].Text == LocalWord
-		if d.Local {
-			words = words[1:]
+		words, p = d.activityOptions(words)
+		if p == nil {
+			d.Activity, p = parseActivity(words)
 		}
-		d.Activity, p = parseActivity(words)
 	case "workflow":
 		d.Workflow, p = parseWorkflow(words)
 	default:

@@ -65,21 +65,31 @@ func TestParseDirective(t *testing.T) {
 		{text: "//gathergen:activity", ok: true, want: "activity  as "},
 		{text: "//gathergen:activity as FetchUser", ok: true, want: "activity  as FetchUser"},
 		{text: "//gathergen:activity net/http.Get as Fetch", ok: true, want: "activity net/http.Get as Fetch"},
-		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity [local],"},
+		{text: "//gathergen:activity as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity [local|map],"},
 		{text: "//gathergen:activity F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
 		{text: "//gathergen:activity as x-y", ok: true, problem: `activity name "x-y" is not a valid identifier`},
 		{text: "//gathergen:activity (*T).M", ok: true, problem: `malformed //gathergen:activity: "(*T).M" names a method of a type; an activity is a method of this package`},
-		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.1", ok: true, problem: `"x.1" is not PKG.FUNC; want //gathergen:activity [local|map], //gathergen:activity [local|map] as NAME, or //gathergen:activity [local|map] PKG.FUNC [as NAME]`},
 		{text: "//gathergen:activity local", ok: true, want: "local activity  as "},
 		{text: "//gathergen:activity local strconv.Atoi as Parse", ok: true, want: "local activity strconv.Atoi as Parse"},
 		{text: "//gathergen:activity local as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as"},
+		{text: "//gathergen:activity map", ok: true, want: "map activity  as "},
+		{text: "//gathergen:activity map as Fetch", ok: true, want: "map activity  as Fetch"},
+		{text: "//gathergen:activity map strconv.Itoa as Format", ok: true, want: "map activity strconv.Itoa as Format"},
+		{text: "//gathergen:activity map as", ok: true, problem: "malformed //gathergen:activity: missing NAME after as; want //gathergen:activity [local|map],"},
+		{text: "//gathergen:activity map F", ok: true, problem: `malformed //gathergen:activity: "F" is not PKG.FUNC`},
+		{text: "//gathergen:activity map map", ok: true, problem: "malformed //gathergen:activity: map given twice; want //gathergen:activity [local|map],"},
+		{text: "//gathergen:activity local local", ok: true, problem: "malformed //gathergen:activity: local given twice"},
+		{text: "//gathergen:activity local map", ok: true, problem: "//gathergen:activity cannot be both local and map: a Map runs its activity as an ordinary activity in child workflows"},
+		{text: "//gathergen:activity map local strconv.Itoa", ok: true, problem: "//gathergen:activity cannot be both local and map"},
+		{text: "//gathergen:activity as map", ok: true, problem: `activity name "map" is not a valid identifier`},
 		{text: "//gathergen:workflow", ok: true, want: "workflow as "},
 		{text: "//gathergen:workflow as Ship", ok: true, want: "workflow as Ship"},
 		{text: "//gathergen:workflow as", ok: true, problem: "malformed //gathergen:workflow: missing NAME after as"},
 		{text: "//gathergen:workflow as 9", ok: true, problem: `workflow name "9" is not a valid identifier`},
 		{text: "//gathergen:workflow Ship", ok: true, problem: `malformed //gathergen:workflow: unexpected "Ship"`},
 		{text: "//gathergen:workflow as A B", ok: true, problem: `unexpected "B" after the name`},
-		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity [local], //gathergen:activity [local] as NAME, or //gathergen:activity [local] PKG.FUNC [as NAME]`},
+		{text: "//gathergen:activity x.F is", ok: true, problem: `malformed //gathergen:activity: unexpected "is"; want //gathergen:activity [local|map], //gathergen:activity [local|map] as NAME, or //gathergen:activity [local|map] PKG.FUNC [as NAME]`},
 	}
 	for _, tt := range tests {
 		d, ok, p := parseDirective(token.Pos(1), tt.text)
@@ -105,6 +115,9 @@ func describeDirective(d Directive) string {
 		}
 		return strings.Join(words, " ")
 	}
+	if d.Activity != nil && d.Map {
+		return "map activity " + d.Activity.Target.Text + " as " + d.Activity.As.Text
+	}
 	if d.Activity != nil && d.Local {
 		return "local activity " + d.Activity.Target.Text + " as " + d.Activity.As.Text
 	}
@@ -120,10 +133,15 @@ func describeDirective(d Directive) string {
 // TestDirectivePositions checks that problems point at the argument at
 // fault.
 func TestDirectivePositions(t *testing.T) {
-	const text = "//gathergen:async as A B"
-	_, _, p := parseDirective(token.Pos(100), text)
-	if want := token.Pos(100 + strings.Index(text, "B")); p == nil || p.Pos != want {
-		t.Fatalf("problem %v, want one at %d", p, want)
+	for _, tt := range []struct{ text, at string }{
+		{"//gathergen:async as A B", "B"},
+		{"//gathergen:activity local map", "map"},
+		{"//gathergen:activity map map as F", "map as"},
+	} {
+		_, _, p := parseDirective(token.Pos(100), tt.text)
+		if want := token.Pos(100 + strings.Index(tt.text, tt.at)); p == nil || p.Pos != want {
+			t.Errorf("%s: problem %v, want one at %d", tt.text, p, want)
+		}
 	}
 }
 
@@ -145,6 +163,7 @@ func FuzzParseDirective(f *testing.F) {
 		"//gathergen:gather G . .. ...",
 		"//gathergen:activity strconv.Atoi as Parse",
 		"//gathergen:activity local as Tax",
+		"//gathergen:activity map strconv.Itoa as Format",
 		"//gathergen:workflow as Ship",
 	} {
 		f.Add(seed)
@@ -171,8 +190,10 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("%q: accepted name %q", text, spec.As.Text)
 		case spec != nil && spec.Target.Text != "" && !token.IsIdentifier(spec.T.Name):
 			t.Fatalf("%q: accepted function %q", text, spec.T.Name)
-		case d.Local && d.Activity == nil:
-			t.Fatalf("%q: local without an activity", text)
+		case (d.Local || d.Map) && d.Activity == nil:
+			t.Fatalf("%q: local or map without an activity", text)
+		case d.Local && d.Map:
+			t.Fatalf("%q: accepted an activity both local and map", text)
 		case d.Workflow != nil && d.Workflow.As.Text != "" && !token.IsIdentifier(d.Workflow.As.Text):
 			t.Fatalf("%q: accepted workflow name %q", text, d.Workflow.As.Text)
 		case d.Gather != nil && (len(d.Gather.Elems) < 2 || len(d.Gather.Elems) > MaxGroup):

@@ -2,7 +2,8 @@
 // no go/types: it owns the grammar of a //gathergen: line
 // (//gathergen:async, //gathergen:activity, //gathergen:gather), the
 // targets that they name (PKG.FUNC, (*PKG.TYPE).METHOD, TYPE.METHOD),
-// and the names that a directive asks for (FAsync, FResult, FActivity).
+// and the names that a directive asks for (FAsync, FResult, FActivity,
+// FMap).
 //
 // It takes parsed Go files (*ast.File) and returns a Scan: each directive
 // with its file and the declaration whose doc comment holds it (Found),

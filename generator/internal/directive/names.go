@@ -58,3 +58,12 @@ func StructName(recv, wrapper string) string {
 	}
 	return base + "Result"
 }
+
+// MapName names the Map of an activity, Base+"Map": the function that
+// runs it over a slice, and the name under which its child workflow is
+// registered (gtemporal.NewMapper registers it there).
+func MapName(base string) string { return base + "Map" }
+
+// MapperName names the variable that holds the gtemporal.Mapper of an
+// activity's Map: fetchUserMapper for FetchUser.
+func MapperName(base string) string { return goname.LowerFirst(base) + "Mapper" }

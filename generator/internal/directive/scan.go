@@ -11,16 +11,23 @@ import (
 
 // addActivityCandidates notes the names an activity directive may
 // generate.
-func (s *Scan) addActivityCandidates(spec *AsyncSpec, local bool, owner ast.Node) {
+func (s *Scan) addActivityCandidates(d Directive, owner ast.Node) {
+	spec := d.Activity
 	fn, recv := spec.T.Name, ""
 	if fd, ok := owner.(*ast.FuncDecl); ok && spec.T.Name == "" {
 		fn, recv = fd.Name.Name, RecvTypeNameOf(fd)
 	}
 	base := ActivityBase(spec, fn, recv)
-	s.Candidates[StubName(base, local)] = true
+	s.Candidates[StubName(base, d.Local)] = true
 	s.Candidates[ConstName(base)] = true
 	s.Candidates[RegisterName] = true
 	s.Candidates[ReceiversName] = true
+	if d.Map {
+		s.Candidates[MapName(base)] = true
+		s.Candidates[WorkflowConstName(MapName(base))] = true
+		s.Candidates[MapperName(base)] = true
+		s.Candidates[RegisterWorkflowsName] = true
+	}
 }
 
 // Found is a directive and where it was found.
@@ -190,7 +197,7 @@ func (s *Scan) addCandidates(d Directive, owner ast.Node) {
 		return
 	}
 	if d.Activity != nil {
-		s.addActivityCandidates(d.Activity, d.Local, owner)
+		s.addActivityCandidates(d, owner)
 		return
 	}
 	if d.Workflow != nil {

@@ -16,18 +16,26 @@ import (
 )
 
 // Activities renders and formats the activity file of a model: for
-// each activity its name constant and its stub, then the registration
-// helper and the workflow-side group helpers; then for each workflow its
-// name constant, child stub and typed start, and their registration.
+// each activity its name constant and its stub (and its Map, if it has
+// one), then the registration helper and the workflow-side group helpers;
+// then for each workflow its name constant, child stub and typed start, and
+// the registration of the workflows and of the Maps' child workflows.
 func Activities(m *model.Model) ([]byte, error) {
 	e := &emitter{m: m, f: jen.NewFilePathName(m.Pkg.Path(), m.Pkg.Name())}
 	e.f.NoFormat = true
 	e.nameImportsOf(e.activityImports())
-	versionGuard(e.f, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
+	version := model.GeneratedVersion
+	if hasMap(m) {
+		version = model.MapVersion
+	}
+	versionGuard(e.f, version, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
 	for _, act := range m.Activities {
 		docf(e.f, "%s is the name under which %s registers %s.", act.ConstName, directive.RegisterName, act.Label)
 		e.f.Const().Id(act.ConstName).Op("=").Lit(act.Registered)
 		e.stub(act)
+		if act.Map != nil {
+			e.activityMap(act)
+		}
 	}
 	if len(m.Activities) > 0 {
 		e.registration()
@@ -38,7 +46,7 @@ func Activities(m *model.Model) ([]byte, error) {
 	for _, wf := range m.Workflows {
 		e.workflow(wf)
 	}
-	if len(m.Workflows) > 0 {
+	if len(m.Workflows) > 0 || hasMap(m) {
 		e.workflowRegistration()
 	}
 	var body bytes.Buffer

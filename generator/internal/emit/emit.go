@@ -99,7 +99,7 @@ func Chunks(m *model.Model, n int) ([]byte, error) {
 func (e *emitter) units() []func() {
 	units := make([]func(), 0, len(e.m.Wrappers)+len(e.m.Groups)+1)
 	units = append(units, func() {
-		versionGuard(e.f, qual, "UpgradeRuntimeOrRegenerate", "the runtime", "github.com/gathergen/gathergen")
+		versionGuard(e.f, model.GeneratedVersion, qual, "UpgradeRuntimeOrRegenerate", "the runtime", "github.com/gathergen/gathergen")
 	})
 	for _, w := range e.m.Wrappers {
 		units = append(units, func() {

@@ -57,19 +57,32 @@ func (e *emitter) typedStart(wf *model.Workflow) {
 }
 
 // workflowRegistration declares RegisterWorkflows, which registers every
-// workflow of the package under its name.
+// workflow of the package under its name, then the child workflow of every
+// Map through its Mapper.
 func (e *emitter) workflowRegistration() {
 	sc := goname.NewScope(e.reserved)
 	r := sc.Fresh("r")
-	stmts := make([]jen.Code, len(e.m.Workflows))
-	labels := make([]string, len(e.m.Workflows))
-	for i, wf := range e.m.Workflows {
+	var stmts []jen.Code
+	var labels, maps []string
+	for _, wf := range e.m.Workflows {
 		options := jen.Qual(model.WorkflowPath, "RegisterOptions").Values(jen.Dict{jen.Id("Name"): jen.Id(wf.ConstName)})
 		fn := jen.Id(wf.Fn.Name())
-		stmts[i] = fitCall(1, statement, jen.Id(r).Dot("RegisterWorkflowWithOptions"), func(int) []jen.Code {
+		stmts = append(stmts, fitCall(1, statement, jen.Id(r).Dot("RegisterWorkflowWithOptions"), func(int) []jen.Code {
 			return []jen.Code{fn, options}
-		})
-		labels[i] = wf.Label
+		}))
+		labels = append(labels, wf.Label)
+	}
+	for _, act := range e.m.Activities {
+		if act.Map != nil {
+			stmts = append(stmts, jen.Id(act.Map.Mapper).Dot("Register").Call(jen.Id(r)))
+			maps = append(maps, act.Map.Name)
+		}
+	}
+	switch {
+	case len(maps) == 1:
+		labels = append(labels, "the child workflow of "+maps[0])
+	case len(maps) > 1:
+		labels = append(labels, "the child workflows of "+listWords(maps))
 	}
 	docf(e.f, "%s registers with %s %s, each under the name that its ...WorkflowName constant holds.", directive.RegisterWorkflowsName, r, listWords(labels))
 	decls := []jen.Code{jen.Id(r).Qual(model.WorkerPath, "WorkflowRegistry")}

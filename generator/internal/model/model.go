@@ -17,8 +17,25 @@ type Activity struct {
 	// Local reports a local activity, whose stub runs it with
 	// workflow.ExecuteLocalActivity.
 	Local bool
+	// Map is the activity's Map (//gathergen:activity map), or nil.
+	Map *ActivityMap
 	// Key is the directive's position, the same in every load.
 	Key string
+}
+
+// ActivityMap is the Map of an activity: a function that runs the activity
+// once per element of a slice, in child workflows, through a
+// gtemporal.Mapper that a package-level variable holds.
+type ActivityMap struct {
+	// Name is the function, and the name under which the Mapper registers
+	// its child workflow.
+	Name string
+	// ConstName is the constant that holds name.
+	ConstName string
+	// Mapper is the variable that holds the gtemporal.Mapper.
+	Mapper string
+	// Elem is the activity's parameter that takes one element.
+	Elem *types.Var
 }
 
 // Workflow is one //gathergen:workflow: the workflow function, resolved as

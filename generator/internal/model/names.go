@@ -136,3 +136,11 @@ const WorkflowPath = "go.temporal.io/sdk/workflow"
 // grows when generated code starts to need something that older runtimes
 // lack, and with it the runtime's and gtemporal's own.
 const GeneratedVersion = 1
+
+// MapVersion is the version of gtemporal that an activity file with a Map
+// needs (gtemporal.NewMapper, MapOptions): such a file's guard asks for it
+// in place of GeneratedVersion, so that it fails to compile, with a message
+// that says to upgrade, against a gtemporal that has no Mapper, while the
+// files without a Map keep building against every gtemporal they built
+// against.
+const MapVersion = 2

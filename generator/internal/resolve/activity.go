@@ -84,6 +84,11 @@ func resolveActivity(a *Analyzer, f directive.Found) *model.Activity {
 		a.Report(w.Pos, "cannot make %s an activity: %s", w.Label, problem)
 		return rejectActivity(a, w.Fn)
 	}
+	if f.D.Map {
+		if act.Map = activityMap(a, act, base); act.Map == nil {
+			return rejectActivity(a, w.Fn)
+		}
+	}
 	return act
 }
 
@@ -132,6 +137,9 @@ func activityNames(m *model.Model) []declared {
 	var names []declared
 	for _, act := range m.Activities {
 		names = append(names, declared{name: act.Name, pos: act.Pos}, declared{name: act.ConstName, pos: act.Pos})
+		if act.Map != nil {
+			names = append(names, mapNames(act)...)
+		}
 	}
 	if len(m.Activities) > 0 {
 		names = append(names, declared{name: directive.RegisterName, pos: m.Activities[0].Pos})

@@ -25,6 +25,9 @@ type declared struct {
 	recv *types.TypeName
 	// w is the wrapper that declares the name, or nil for a group.
 	w *model.Wrapper
+	// hint says how to rename what declares the name, when neither a
+	// wrapper nor a group does.
+	hint string
 }
 
 // checkNames reports generated names that are declared twice or that
@@ -89,6 +92,8 @@ func generatedNames(m *model.Model) []declared {
 // package (encoding/xml.Marshal as XMLMarshalAsync).
 func renameHint(a *Analyzer, d declared) string {
 	switch {
+	case d.hint != "":
+		return d.hint
 	case d.w == nil:
 		return "rename the group"
 	case d.w.Target == "":

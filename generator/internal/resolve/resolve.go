@@ -52,6 +52,7 @@ func (a *Analyzer) analyze() *model.Model {
 	}
 	activities(a, m, constraints)
 	workflows(a, m, constraints)
+	mapWorkflows(a, m)
 	for _, f := range a.Scan.Found {
 		if f.D.Gather == nil {
 			continue

@@ -122,8 +122,8 @@ func workflowNames(m *model.Model) []declared {
 			names = append(names, declared{name: name, pos: wf.Pos})
 		}
 	}
-	if len(m.Workflows) > 0 {
-		names = append(names, declared{name: directive.RegisterWorkflowsName, pos: m.Workflows[0].Pos})
+	if pos, ok := registersWorkflows(m); ok {
+		names = append(names, declared{name: directive.RegisterWorkflowsName, pos: pos})
 	}
 	return names
 }
