@@ -319,6 +319,11 @@ func (c *core) finish(err error) {
 		}
 		told, head = head, c.subs.Load() // newcomers sit on top of head
 	}
+	for s := head; s != nil; s = s.next { // now that the settle is visible
+		if s.w.counted(err) {
+			wake = append(wake, s.w)
+		}
+	}
 	if x := c.extra.Load(); x != nil {
 		x.mu.Lock()
 		if x.done != nil {
@@ -390,7 +395,8 @@ func (c *core) subscribe(s *subscription) {
 		}
 	}
 	s.next = nil
-	if s.w.record(s, c.err(), c.stamp) {
+	err := c.err()
+	if s.w.record(s, err, c.stamp) || s.w.counted(err) {
 		s.w.notify()
 	}
 }

@@ -80,6 +80,8 @@ func ScopeWith(ctx context.Context, o ScopeOptions, body func(ctx context.Contex
 	if body == nil {
 		panic("runtime.Scope: body is nil")
 	}
+	liveScopes.Add(1)
+	defer liveScopes.Add(-1)
 	s := new(scope)
 	s.Context, s.cancel = context.WithCancelCause(ctx)
 	s.n.Store(1) // the body
@@ -152,8 +154,25 @@ func (s *scope) Value(key any) any {
 // String names the context for debugging, as the standard contexts do.
 func (s *scope) String() string { return "runtime.Scope" }
 
-// scopeOf returns the innermost scope that ctx belongs to, or nil.
+// liveScopes counts the calls of ScopeWith that have not returned. While
+// it is 0, no context carries a scope that waits, and starting a task
+// looks for none: a process that makes no scope pays a load of this
+// counter per task, not a walk up the context's parents.
+var liveScopes atomic.Int64
+
+// scopeOf returns the innermost scope that ctx belongs to, or nil. It
+// returns nil while no scope is live: a scope that has returned waits for
+// nothing.
 func scopeOf(ctx context.Context) *scope {
+	if liveScopes.Load() == 0 {
+		return nil
+	}
+	return scopeIn(ctx)
+}
+
+// scopeIn returns the innermost scope that ctx belongs to, live or not, or
+// nil.
+func scopeIn(ctx context.Context) *scope {
 	s, _ := ctx.Value(scopeKey{}).(*scope)
 	return s
 }
@@ -196,7 +215,7 @@ func (c *core) leaveScope() {
 		return
 	}
 	c.state.And(^inScope)
-	scopeOf(c.parent).leave()
+	scopeIn(c.parent).leave()
 }
 
 // prune drops the tasks that have returned, and sets the length at which

@@ -26,11 +26,14 @@ const (
 // are two steps: an input records its outcome in every waiter before its
 // settle is visible, and wakes the waiters only after; a waiter's goroutine
 // learns of records only through a wake, so no wait can end on an input's
-// outcome before every other wait on that input has recorded it. A wake
-// comes after the settle of the input that sent it is visible, not
+// outcome before every other wait on that input has recorded it. A success
+// counts towards a wait for every input (waitAll, waitSettled) only once
+// its settle is visible (counted), so that the wake that ends such a wait
+// comes after every input has visibly settled. A wake that ends a wait on
+// one input's outcome comes after the settle of that input is visible, not
 // necessarily after the others': a wait that returns their outcomes waits
-// for each to be visible first (awaitEach, cancelEach). It is one concrete
-// type, so that an input calls it directly.
+// for each to be visible first (cancelEach). It is one concrete type, so
+// that an input calls it directly.
 type waiter struct {
 	mode waitMode
 	// subscribing is set while the waiter subscribes to its inputs.
@@ -209,9 +212,9 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 		if err != nil {
 			return w.propose(w.keyOf(s, stamp))
 		}
-		return w.left.Add(-1) == 0
+		return false // counted once visible
 	case waitSettled:
-		return w.left.Add(-1) == 0
+		return false // counted once visible
 	case waitFirst:
 		return w.propose(w.keyOf(s, stamp))
 	case waitSuccess:
@@ -225,6 +228,22 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 		w.mu.Unlock()
 		return true
 	}
+}
+
+// counted is called once by each input, with its error, after its settle
+// has become visible, and reports whether the input must then wake the
+// waiter: the input was the last that a wait for every input (waitAll,
+// waitSettled) counted, so that when such a wait wakes, every input has
+// visibly settled. A failure ends a waitAll on its record instead, and
+// counts for nothing here.
+func (w *waiter) counted(err error) bool {
+	switch w.mode {
+	case waitAll:
+		return err == nil && w.left.Add(-1) == 0
+	case waitSettled:
+		return w.left.Add(-1) == 0
+	}
+	return false
 }
 
 // markOwn records that the input in slot failed while the wait's context
@@ -327,14 +346,6 @@ func coresOf[T any](fs []*Future[T]) func(int) *core {
 func cancelEach(n int, at func(int) *core) {
 	for i := range n {
 		at(i).cancel()
-	}
-}
-
-// awaitEach returns once every input has visibly settled; each must have
-// told the waiter its outcome.
-func awaitEach(n int, at func(int) *core) {
-	for i := range n {
-		at(i).awaitSettled()
 	}
 }
 
