@@ -81,7 +81,7 @@ func ScopeWith(ctx context.Context, o ScopeOptions, body func(ctx context.Contex
 		panic("runtime.Scope: body is nil")
 	}
 	liveScopes.Add(1)
-	defer liveScopes.Add(-1)
+	defer liveScopes.Add(^uint64(0))
 	s := new(scope)
 	s.Context, s.cancel = context.WithCancelCause(ctx)
 	s.n.Store(1) // the body
@@ -157,8 +157,9 @@ func (s *scope) String() string { return "runtime.Scope" }
 // liveScopes counts the calls of ScopeWith that have not returned. While
 // it is 0, no context carries a scope that waits, and starting a task
 // looks for none: a process that makes no scope pays a load of this
-// counter per task, not a walk up the context's parents.
-var liveScopes atomic.Int64
+// counter per task, not a walk up the context's parents. Every scope
+// writes it twice: it is a lone counter.
+var liveScopes loneCounter
 
 // scopeOf returns the innermost scope that ctx belongs to, or nil. It
 // returns nil while no scope is live: a scope that has returned waits for
@@ -179,9 +180,10 @@ func scopeIn(ctx context.Context) *scope {
 
 // enterScope makes the task of c, about to be launched under ctx, a task
 // of ctx's scope, if it has one. It is called in the goroutine that starts
-// the task, so that the scope cannot end before the task has begun.
+// the task, so that the scope cannot end before the task has begun, and
+// only while a scope is live (see liveScopes).
 func (c *core) enterScope(ctx context.Context) {
-	s := scopeOf(ctx)
+	s := scopeIn(ctx)
 	if s == nil {
 		return
 	}

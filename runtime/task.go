@@ -86,7 +86,9 @@ func checkStart(ctx context.Context, nilFn bool, caller string) {
 // goroutine of its own, or in a slot of the limiter that ctx carries.
 func launch(ctx context.Context, c *core, r runner) {
 	c.parent = ctx
-	c.enterScope(ctx)
+	if liveScopes.Load() != 0 {
+		c.enterScope(ctx)
+	}
 	if l := limiterOf(ctx); l != nil {
 		l.submit(r)
 		return
