@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"sync"
-	"sync/atomic"
 )
 
 // limitKey is the context key under which WithLimit stores its limiter.
@@ -32,22 +31,11 @@ func WithLimit(ctx context.Context, n int) context.Context {
 	if n < 1 {
 		panic("runtime.WithLimit: n is " + strconv.Itoa(n) + ", want at least 1")
 	}
-	if !limitersMade.Load() {
-		limitersMade.Store(true)
-	}
 	return context.WithValue(ctx, limitKey{}, &limiter{free: n, size: n})
 }
 
-// limitersMade is set by the first call of WithLimit: until then no
-// context carries a limiter, and a task looks for none. It is written
-// once, as observersSet is.
-var limitersMade atomic.Bool
-
 // limiterOf returns the limiter that ctx carries, or nil.
 func limiterOf(ctx context.Context) *limiter {
-	if !limitersMade.Load() {
-		return nil
-	}
 	l, _ := ctx.Value(limitKey{}).(*limiter)
 	return l
 }

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"sync/atomic"
 	"time"
 )
 
@@ -102,26 +101,14 @@ func WithObserver(ctx context.Context, o Observer) context.Context {
 	if o == nil {
 		panic("runtime.WithObserver: o is nil")
 	}
-	if !observersSet.Load() {
-		observersSet.Store(true)
-	}
 	if outer := observerOf(ctx); outer != nil {
 		o = chain{outer: outer, inner: o}
 	}
 	return context.WithValue(ctx, observerKey{}, o)
 }
 
-// observersSet is set by the first call of WithObserver: until then no
-// context carries an observer, and a task looks for none. It is written
-// once, so that reading it costs every task a load from a line that stays
-// in its core's cache.
-var observersSet atomic.Bool
-
 // observerOf returns the observer that ctx carries, or nil.
 func observerOf(ctx context.Context) Observer {
-	if !observersSet.Load() {
-		return nil
-	}
 	o, _ := ctx.Value(observerKey{}).(Observer)
 	return o
 }
