@@ -133,9 +133,10 @@
 //
 // A task that ignores its context holds its scope, and the scope's caller,
 // until it returns; [ScopeWith] names the tasks that still hold a scope a
-// grace period after its context ended. A task started outside every scope
-// pays one context lookup for scopes, as it starts: no allocation, no lock.
-// See docs/scopes.md in the repository.
+// grace period after its context ended. A task started while no scope is
+// live pays one atomic load for scopes, as it starts; while one is, a
+// context lookup: no allocation, no lock. See docs/scopes.md in the
+// repository.
 //
 // # Seeing the tasks
 //

@@ -99,7 +99,19 @@ type extra struct {
 // a wait that begins later ranks it as settled before the wait began. The
 // time wraps; a wait compares only stamps taken during its own
 // subscription, far fewer than 2³¹ apart.
-var clock atomic.Uint64
+// Every wait writes it twice: it is a lone counter.
+var clock loneCounter
+
+// A loneCounter is an atomic counter alone on its cache lines, so that
+// writing it makes no other variable's line be read from memory again.
+type loneCounter struct {
+	_ [cacheLine]byte
+	atomic.Uint64
+	_ [cacheLine]byte
+}
+
+// cacheLine is a size that covers a cache line, for padding.
+const cacheLine = 64
 
 // now returns the time of clock.
 func now() uint32 { return uint32(clock.Load() >> 32) }
@@ -319,6 +331,11 @@ func (c *core) finish(err error) {
 		}
 		told, head = head, c.subs.Load() // newcomers sit on top of head
 	}
+	for s := head; s != nil; s = s.next { // now that the settle is visible
+		if s.w.counted(err) {
+			wake = append(wake, s.w)
+		}
+	}
 	if x := c.extra.Load(); x != nil {
 		x.mu.Lock()
 		if x.done != nil {
@@ -390,7 +407,8 @@ func (c *core) subscribe(s *subscription) {
 		}
 	}
 	s.next = nil
-	if s.w.record(s, c.err(), c.stamp) {
+	err := c.err()
+	if s.w.record(s, err, c.stamp) || s.w.counted(err) {
 		s.w.notify()
 	}
 }

@@ -118,8 +118,7 @@ func gatherEach(ctx context.Context, n int, at func(int) *core) error {
 		}
 		return pendingOf(ctx, w, at)
 	}
-	awaitEach(n, at)
-	return nil
+	return nil // each input counted once it had visibly settled
 }
 
 // echoesEnd reports whether err, an input's failure, is only the echo of
@@ -171,8 +170,7 @@ func settleEach(ctx context.Context, n int, at func(int) *core) (*waiter, *Pendi
 	w := subscribeEach(ctx, waitSettled, n, at)
 	w.wait(ctx)
 	if ctx.Err() == nil {
-		awaitEach(n, at)
-		return w, nil
+		return w, nil // each input counted once it had visibly settled
 	}
 	cancelEach(n, at)
 	return w, pendingOf(ctx, w, at)

@@ -49,6 +49,8 @@ import (
 // Waiting is bounded only by the tasks: one that ignores its context's
 // cancellation holds the scope, and so its caller, until it returns.
 // [ScopeWith] reports the tasks that hold a scope after a grace period.
+// A scope keeps the names of its tasks only when it may have to report
+// them: when its ctx can end (its Done is not nil) or Held is set.
 // Scope panics when ctx or body is nil.
 func Scope(ctx context.Context, body func(ctx context.Context) error) error {
 	return ScopeWith(ctx, ScopeOptions{}, body)
@@ -80,8 +82,11 @@ func ScopeWith(ctx context.Context, o ScopeOptions, body func(ctx context.Contex
 	if body == nil {
 		panic("runtime.Scope: body is nil")
 	}
+	liveScopes.Add(1)
+	defer liveScopes.Add(^uint64(0))
 	s := new(scope)
 	s.Context, s.cancel = context.WithCancelCause(ctx)
+	s.named = o.Held != nil || ctx.Done() != nil
 	s.n.Store(1) // the body
 	returned := false
 	defer func() {
@@ -115,13 +120,14 @@ type scopeKey struct{}
 type scope struct {
 	context.Context
 	cancel context.CancelCauseFunc
-	// n counts the body, while it runs, and the tasks and calls of Map
-	// and Stream that have not returned; the one that takes it to 0 sets
-	// ended and closes done, if the wait made it.
-	n atomic.Int64
 	// cut is set when a task or call returns after the scope's context
 	// ended.
 	cut atomic.Bool
+	// named is set when the scope may have to name the tasks that hold
+	// it: Held is set, or the caller's ctx can end (the *PendingError of
+	// its end names them). Otherwise the scope keeps no list of its
+	// tasks, and a task costs it a count, not a lock and an append.
+	named bool
 
 	mu      sync.Mutex    // guards the fields below
 	ended   bool          // n has reached 0 since the body returned
@@ -129,6 +135,15 @@ type scope struct {
 	tasks   []scopedTask  // the tasks started, some of them returned
 	started int           // how many tasks have started: the next one's index
 	compact int           // compact tasks when it grows to this length
+
+	// n counts the body, while it runs, and the tasks and calls of Map
+	// and Stream that have not returned; the one that takes it to 0 sets
+	// ended and closes done, if the wait made it. Every task's start and
+	// end writes it, from goroutines on any core: it has a cache line of
+	// its own, away from the fields above, which a task's end only reads.
+	_ [cacheLine]byte
+	n atomic.Int64
+	_ [cacheLine - 8]byte
 }
 
 // scopedTask is a task of a scope and its place in the scope's order.
@@ -137,8 +152,11 @@ type scopedTask struct {
 	index int
 }
 
-// inScope is the bit of core.state set while a task that entered a scope
-// has not left it. It is far from the bits of future.go, which count up.
+// inScope is the bit of core.state set when a task enters a scope. The
+// task leaves it once, on whichever path it ends (runTask, skip), and
+// clears the bit then if the scope names its tasks: held and prune read
+// it as "still running". It is far from the bits of future.go, which
+// count up.
 const inScope uint32 = 1 << 31
 
 // Value returns the scope for scopeKey and the parent's value otherwise.
@@ -152,22 +170,44 @@ func (s *scope) Value(key any) any {
 // String names the context for debugging, as the standard contexts do.
 func (s *scope) String() string { return "runtime.Scope" }
 
-// scopeOf returns the innermost scope that ctx belongs to, or nil.
+// liveScopes counts the calls of ScopeWith that have not returned. While
+// it is 0, no context carries a scope that waits, and starting a task
+// looks for none: a process that makes no scope pays a load of this
+// counter per task, not a walk up the context's parents. Every scope
+// writes it twice: it is a lone counter.
+var liveScopes loneCounter
+
+// scopeOf returns the innermost scope that ctx belongs to, or nil. It
+// returns nil while no scope is live: a scope that has returned waits for
+// nothing.
 func scopeOf(ctx context.Context) *scope {
+	if liveScopes.Load() == 0 {
+		return nil
+	}
+	return scopeIn(ctx)
+}
+
+// scopeIn returns the innermost scope that ctx belongs to, live or not, or
+// nil.
+func scopeIn(ctx context.Context) *scope {
 	s, _ := ctx.Value(scopeKey{}).(*scope)
 	return s
 }
 
 // enterScope makes the task of c, about to be launched under ctx, a task
 // of ctx's scope, if it has one. It is called in the goroutine that starts
-// the task, so that the scope cannot end before the task has begun.
+// the task, so that the scope cannot end before the task has begun, and
+// only while a scope is live (see liveScopes).
 func (c *core) enterScope(ctx context.Context) {
-	s := scopeOf(ctx)
+	s := scopeIn(ctx)
 	if s == nil {
 		return
 	}
 	c.state.Or(inScope)
 	s.enter()
+	if !s.named {
+		return
+	}
 	s.mu.Lock()
 	if len(s.tasks) >= s.compact {
 		s.prune()
@@ -195,8 +235,11 @@ func (c *core) leaveScope() {
 	if c.state.Load()&inScope == 0 {
 		return
 	}
-	c.state.And(^inScope)
-	scopeOf(c.parent).leave()
+	s := scopeIn(c.parent)
+	if s.named { // held and prune look for the bit
+		c.state.And(^inScope)
+	}
+	s.leave()
 }
 
 // prune drops the tasks that have returned, and sets the length at which
@@ -226,12 +269,8 @@ func (s *scope) leave() {
 	if s == nil {
 		return
 	}
-	if !s.cut.Load() {
-		select { // a receive that does not block takes no lock
-		case <-s.Done():
-			s.cut.Store(true)
-		default:
-		}
+	if !s.cut.Load() && s.Err() != nil { // an atomic load while live
+		s.cut.Store(true)
 	}
 	if s.n.Add(-1) == 0 {
 		s.endWait()
@@ -282,18 +321,9 @@ func (s *scope) end(o ScopeOptions, err error) *PendingError {
 	if err != nil {
 		s.cancel(err)
 	}
-	if s.n.Add(-1) == 0 {
-		s.endWait() // no task ran on past the body
-	}
 	var cut *PendingError
-	if done := s.waitChan(); done != nil {
-		select {
-		case <-done:
-		case <-s.Done():
-			cut = s.held()
-			s.report(o, done)
-			<-done
-		}
+	if s.n.Add(-1) != 0 { // tasks run on past the body
+		cut = s.wait(o)
 	}
 	if !s.cut.Load() {
 		return nil
@@ -302,6 +332,27 @@ func (s *scope) end(o ScopeOptions, err error) *PendingError {
 		cut = &PendingError{Err: context.Cause(s)}
 	}
 	return cut
+}
+
+// wait waits until n reaches 0, reporting the tasks that hold s to
+// o.Held, and returns the tasks still running when the scope's context
+// ended, if it ended first. When n is 0 as the body ends, the wait is
+// not called and takes no lock: a call of Map or Stream that enters and
+// leaves later then finds done nil.
+func (s *scope) wait(o ScopeOptions) *PendingError {
+	done := s.waitChan()
+	if done == nil {
+		return nil
+	}
+	select {
+	case <-done:
+		return nil
+	case <-s.Done():
+		cut := s.held()
+		s.report(o, done)
+		<-done
+		return cut
+	}
 }
 
 // report calls o.Held with the tasks that still hold s o.Grace after its

@@ -86,7 +86,9 @@ func checkStart(ctx context.Context, nilFn bool, caller string) {
 // goroutine of its own, or in a slot of the limiter that ctx carries.
 func launch(ctx context.Context, c *core, r runner) {
 	c.parent = ctx
-	c.enterScope(ctx)
+	if liveScopes.Load() != 0 {
+		c.enterScope(ctx)
+	}
 	if l := limiterOf(ctx); l != nil {
 		l.submit(r)
 		return
@@ -132,13 +134,17 @@ func (t *fnTask[T]) run() {
 // when it panics, or with errGoexit when it calls runtime.Goexit. Either way
 // it then ends the task's context. Under an observer, fn runs between its
 // TaskStart and TaskEnd, and a task that does not start reports its end.
+// The task leaves its scope, if it entered one, once fn has returned:
+// before the settle when fn returns, so that a wait that returned need not
+// wait for the leave, and after it otherwise.
 func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
-	defer f.leaveScope() // once the task has returned, if it has not left yet
 	o := observerOf(f.parent)
-	if f.isClaimed() { // cancelled while it waited for a slot or to start
+	state := f.state.Load()
+	if state&claimed != 0 { // cancelled while it waited for a slot or to start
 		if o != nil {
 			notStarted(o, &f.core, nil)
 		}
+		f.leaveScope()
 		return
 	}
 	if f.parent.Err() != nil {
@@ -148,13 +154,18 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 			notStarted(o, &f.core, cause)
 		}
 		f.settle(zero, cause, taskCancelled)
+		f.leaveScope()
 		return
 	}
+	scoped := state&inScope != 0 // set before the task's start, and cleared only below
 	returned := false
 	defer func() {
 		if !returned {
 			var zero T
 			f.settle(zero, abortError(recover()), taskCancelled)
+			if scoped {
+				f.leaveScope()
+			}
 		}
 	}()
 	var v T
@@ -165,7 +176,9 @@ func (f *Future[T]) runTask(fn func(context.Context) (T, error)) {
 		v, err = fn((*taskContext)(&f.core))
 	}
 	returned = true
-	f.leaveScope() // before the settle, so that a wait that returned need not wait for it
+	if scoped {
+		f.leaveScope()
+	}
 	f.settle(v, err, taskCancelled)
 }
 

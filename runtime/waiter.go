@@ -26,15 +26,20 @@ const (
 // are two steps: an input records its outcome in every waiter before its
 // settle is visible, and wakes the waiters only after; a waiter's goroutine
 // learns of records only through a wake, so no wait can end on an input's
-// outcome before every other wait on that input has recorded it. A wake
-// comes after the settle of the input that sent it is visible, not
+// outcome before every other wait on that input has recorded it. A success
+// counts towards a wait for every input (waitAll, waitSettled) only once
+// its settle is visible (counted), so that the wake that ends such a wait
+// comes after every input has visibly settled. A wake that ends a wait on
+// one input's outcome comes after the settle of that input is visible, not
 // necessarily after the others': a wait that returns their outcomes waits
-// for each to be visible first (awaitEach, cancelEach). It is one concrete
-// type, so that an input calls it directly.
+// for each to be visible first (cancelEach). It is one concrete type, so
+// that an input calls it directly.
 type waiter struct {
 	mode waitMode
-	// subscribing is set while the waiter subscribes to its inputs.
-	subscribing atomic.Bool
+	// subscribed is set once the waiter has subscribed to every input;
+	// it is false while it subscribes, from the waiter's allocation on,
+	// so that beginning costs no store.
+	subscribed atomic.Bool
 	// since is the time of clock when the waiter began to subscribe:
 	// inputs whose stamp is not after it had settled when the wait began.
 	since uint32
@@ -65,13 +70,19 @@ type waiter struct {
 	// the wake-up.
 	signal chan struct{}
 	done   sync.WaitGroup
-	// mu guards arrived, the slots of the inputs in the order they
-	// settled, not yet taken (waitEach).
-	mu      sync.Mutex
-	arrived []int
+	// arrived holds the slots of the inputs in the order they settled,
+	// not yet taken (waitEach; nil in the other modes, which keeps the
+	// waiter of a gather small).
+	arrived *arrivals
 	// subs are the waiter's subscriptions, one per input; for up to nine
 	// inputs (GatherN, SettleN) they share the waiter's allocation.
 	subs []subscription
+}
+
+// arrivals are the slots that have arrived at a waiter in mode waitEach.
+type arrivals struct {
+	mu    sync.Mutex // guards slots
+	slots []int
 }
 
 // allocWaiter returns a zero waiter whose subs has room for n inputs: for up
@@ -110,7 +121,7 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w.ended = ctx.Done()
 	switch {
 	case mode == waitEach:
-		w.arrived = make([]int, 0, n)
+		w.arrived = &arrivals{slots: make([]int, 0, n)}
 		w.signal = make(chan struct{}, 1)
 		return w
 	case ctx.Done() == nil:
@@ -134,14 +145,13 @@ func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 // slot order, then the others in the order of their settles.
 func subscribeEach(ctx context.Context, mode waitMode, n int, at func(int) *core) *waiter {
 	w := newWaiter(ctx, mode, n)
-	w.subscribing.Store(true)
 	w.since = beginSubscribing()
 	for i := range n {
 		s := &w.subs[i]
 		s.w = w
 		at(i).subscribe(s)
 	}
-	w.subscribing.Store(false)
+	w.subscribed.Store(true)
 	if mode == waitEach {
 		w.sortArrived(at) // while settles still advance the time
 	}
@@ -169,7 +179,7 @@ func (w *waiter) propose(k uint64) bool {
 	if w.found.CompareAndSwap(0, k) {
 		return true
 	}
-	for w.subscribing.Load() {
+	for !w.subscribed.Load() {
 		old := w.found.Load()
 		if old <= k || w.found.CompareAndSwap(old, k) {
 			break
@@ -182,12 +192,13 @@ func (w *waiter) propose(k uint64) bool {
 // order in which they settled, those settled before the wait began first in
 // slot order (waitEach). The core of slot i is at(i).
 func (w *waiter) sortArrived(at func(int) *core) {
-	w.mu.Lock()
+	a := w.arrived
+	a.mu.Lock()
 	t := now() // after every stamp of what arrived
-	slices.SortFunc(w.arrived, func(i, j int) int {
+	slices.SortFunc(a.slots, func(i, j int) int {
 		return cmp.Compare(w.key(i, at(i).stamp, t), w.key(j, at(j).stamp, t))
 	})
-	w.mu.Unlock()
+	a.mu.Unlock()
 }
 
 // record is called once by each input as it settles, with the waiter's
@@ -209,9 +220,9 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 		if err != nil {
 			return w.propose(w.keyOf(s, stamp))
 		}
-		return w.left.Add(-1) == 0
+		return false // counted once visible
 	case waitSettled:
-		return w.left.Add(-1) == 0
+		return false // counted once visible
 	case waitFirst:
 		return w.propose(w.keyOf(s, stamp))
 	case waitSuccess:
@@ -220,11 +231,28 @@ func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
 		}
 		return w.left.Add(-1) == 0
 	default: // waitEach
-		w.mu.Lock()
-		w.arrived = append(w.arrived, w.slotOf(s))
-		w.mu.Unlock()
+		a := w.arrived
+		a.mu.Lock()
+		a.slots = append(a.slots, w.slotOf(s))
+		a.mu.Unlock()
 		return true
 	}
+}
+
+// counted is called once by each input, with its error, after its settle
+// has become visible, and reports whether the input must then wake the
+// waiter: the input was the last that a wait for every input (waitAll,
+// waitSettled) counted, so that when such a wait wakes, every input has
+// visibly settled. A failure ends a waitAll on its record instead, and
+// counts for nothing here.
+func (w *waiter) counted(err error) bool {
+	switch w.mode {
+	case waitAll:
+		return err == nil && w.left.Add(-1) == 0
+	case waitSettled:
+		return w.left.Add(-1) == 0
+	}
+	return false
 }
 
 // markOwn records that the input in slot failed while the wait's context
@@ -253,7 +281,7 @@ func (w *waiter) isOwn(slot int) bool {
 // stamp. Once the waiter has subscribed to every input, the first candidate
 // stays whatever its rank: the key is its slot alone.
 func (w *waiter) keyOf(s *subscription, stamp uint32) uint64 {
-	if !w.subscribing.Load() {
+	if w.subscribed.Load() {
 		return uint64(w.slotOf(s) + 1)
 	}
 	return w.key(w.slotOf(s), stamp, now())
@@ -283,10 +311,11 @@ func (w *waiter) notify() {
 // takeArrived returns the slots that arrived since the last call, in the
 // order they settled, in a slice of its own (waitEach).
 func (w *waiter) takeArrived(into []int) []int {
-	w.mu.Lock()
-	into = append(into[:0], w.arrived...)
-	w.arrived = w.arrived[:0]
-	w.mu.Unlock()
+	a := w.arrived
+	a.mu.Lock()
+	into = append(into[:0], a.slots...)
+	a.slots = a.slots[:0]
+	a.mu.Unlock()
 	return into
 }
 
@@ -327,14 +356,6 @@ func coresOf[T any](fs []*Future[T]) func(int) *core {
 func cancelEach(n int, at func(int) *core) {
 	for i := range n {
 		at(i).cancel()
-	}
-}
-
-// awaitEach returns once every input has visibly settled; each must have
-// told the waiter its outcome.
-func awaitEach(n int, at func(int) *core) {
-	for i := range n {
-		at(i).awaitSettled()
 	}
 }
 

@@ -147,3 +147,12 @@ func ScopeAllWith(ctx context.Context, n int) (out []int, err error) {
 	})
 	return out, err
 }
+
+// CancelAllWith is AllWith under a context.WithCancelCause that is
+// cancelled once AllWith returns: the context a scope gives its body,
+// without the scope. ScopeAllWith's cost over it is the scope's own.
+func CancelAllWith(ctx context.Context, n int) ([]int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	return AllWith(ctx, n)
+}

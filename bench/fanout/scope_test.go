@@ -14,7 +14,7 @@ import (
 // The scoped fan-outs return what the others do.
 func TestScopedFanouts(t *testing.T) {
 	want, _ := Floor(context.Background(), 64)
-	for name, run := range map[string]func(context.Context, int) ([]int, error){"ScopeAll": ScopeAll, "ScopeAllWith": ScopeAllWith} {
+	for name, run := range map[string]func(context.Context, int) ([]int, error){"ScopeAll": ScopeAll, "ScopeAllWith": ScopeAllWith, "CancelAllWith": CancelAllWith} {
 		if got, err := run(context.Background(), 64); err != nil || !slices.Equal(got, want) {
 			t.Errorf("%s = %v, %v; want %v", name, got, err, want)
 		}
@@ -24,11 +24,14 @@ func TestScopedFanouts(t *testing.T) {
 // BenchmarkScopePaired measures All over Go and over GoWith inside a
 // runtime.Scope against errgroup in turn (see package pair): both wait for
 // every task before they return. x-base is the scoped fan-out's wall time
-// over errgroup's, cpu-x-base its CPU time.
+// over errgroup's, cpu-x-base its CPU time. All and AllWith alone, and
+// AllWith under the kind of context a scope makes (CancelAllWith), are
+// measured in the same run, so that the scope's own part can be told
+// from theirs.
 func BenchmarkScopePaired(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes {
-		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}} {
+		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}, {"cancel-allwith", CancelAllWith}} {
 			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
 				b.ReportAllocs()
 				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
