@@ -240,10 +240,13 @@
 //     continue-as-new suggestion before each start. Past HistoryBudget
 //     (default 8,000) less 8 events per activity in flight, it starts
 //     nothing more, waits for the activities in flight, and continues as
-//     new with the elements left and the results so far. A run that
-//     cannot read its length (the SDK's test environment) counts 3 events
-//     and 6 per activity. Every other run starts at most Fanout children
-//     (default 100, at most 1,000), some nine events each.
+//     new with the elements left and the results so far; the same when the
+//     server suggests continuing as new. (The margin also bounds what is in
+//     flight: under the default budget, at most about 1,000 activities at
+//     once, whatever PerRun.) A run that cannot read its length (the SDK's
+//     test environment) counts 3 events and 6 per activity. Every other run
+//     starts at most Fanout children (default 100, at most 1,000), some nine
+//     events each.
 //   - The tree. An input of more than Fanout chunks is split into at most
 //     Fanout parts of whole chunks, each run by a branch child that splits
 //     its part the same way: leaves under branches, as deep as the input
@@ -289,11 +292,17 @@
 // "/<first>-<last>" to the branch's ID, and a leaf that continued as new
 // keeps its ID in its next run. A workflow that continues as new counts
 // its calls from 0 again: the children of its earlier runs have ended
-// by then, and the server accepts their IDs again.
+// by then, and the server accepts their IDs again. Map reads the calling
+// workflow's ID through a side effect (one marker event per call), and
+// each child's ID travels in its input, so that a recorded history
+// replays under any ID, as worker.WorkflowReplayer gives it.
 //
-// A settle form (every element's outcome) is not offered: an element's
-// error would have to cross each workflow boundary as an encoded failure
-// beside the results, which the results' 1.5 MiB bound would then share;
-// [Reducer] with an accumulator that records failures is the way to
-// collect them, with an activity that returns its failure as a value.
+// A settle form (every element's outcome) is not offered. Its failures
+// would have to cross every workflow boundary beside the results: the
+// data converter writes results as JSON, in which an error does not
+// survive, so each failure would travel as an encoded Temporal failure
+// (message, type, causes, stack trace), often larger than the result it
+// replaces, inside the same 1.5 MiB bound. To collect every outcome, let
+// the activity return its failure as a value (an error message field in
+// its result) and map it, or fold the outcomes with a [Reducer].
 package gtemporal
