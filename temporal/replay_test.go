@@ -104,8 +104,7 @@ func TestReplay(t *testing.T) {
 			if wf != mapStepMapper {
 				r.RegisterWorkflow(wf)
 			}
-			hist := readHistory(t, historyPath(name))
-			if err := r.ReplayWorkflowHistoryWithOptions(quiet(), hist, recordedExecution(hist)); err != nil {
+			if err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath(name)); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -125,27 +124,6 @@ func readHistory(t *testing.T, path string) *historypb.History {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return hist
-}
-
-// recordedExecution returns the options that replay hist under the
-// workflow ID it was recorded with, when it matters: a Map's caller and
-// branches build their children's IDs on their own
-// ("<ID>/map<k>/<first>-<last>" and "<ID>/<first>-<last>"), so that they
-// replay only under their own ID, read back here from their first child's.
-// Other histories replay under the replayer's default ID.
-func recordedExecution(hist *historypb.History) worker.ReplayWorkflowHistoryOptions {
-	for _, e := range hist.GetEvents() {
-		child := e.GetStartChildWorkflowExecutionInitiatedEventAttributes().GetWorkflowId()
-		if child == "" {
-			continue
-		}
-		id := child[:max(strings.LastIndex(child, "/"), 0)]
-		if at := strings.LastIndex(id, "/map"); at >= 0 && !strings.Contains(id[at+1:], "-") {
-			id = id[:at] // the caller: "<ID>/map<k>"
-		}
-		return worker.ReplayWorkflowHistoryOptions{OriginalExecution: workflow.Execution{ID: id}}
-	}
-	return worker.ReplayWorkflowHistoryOptions{}
 }
 
 // TestReplayCatchesSwappedStubs: stubs called in another order than
@@ -259,22 +237,14 @@ func writeHistory(t *testing.T, c *cluster, id, runID, path string) {
 }
 
 // TestReplayCatchesAChangedMap: a Map's leaf that schedules another
-// activity than recorded, and a caller replayed under another workflow ID
-// than recorded (its children's IDs differ), are non-determinism.
+// activity than recorded is non-determinism.
 func TestReplayCatchesAChangedMap(t *testing.T) {
 	other := gtemporal.NewReducer[Step, Square, int](MapStepMapWorkflowName, "Square",
 		func(acc, _ int, s Square) int { return acc + s.Square }, func(a, b int) int { return a + b })
 	r := worker.NewWorkflowReplayer()
 	other.Register(r)
-	err := r.ReplayWorkflowHistoryWithOptions(quiet(), readHistory(t, historyPath("map-leaf-continued")), worker.ReplayWorkflowHistoryOptions{})
+	err := r.ReplayWorkflowHistory(quiet(), readHistory(t, historyPath("map-leaf-continued")))
 	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
 		t.Errorf("the replay of a leaf that runs Square returned %v; want a nondeterminism error", err)
-	}
-	r = worker.NewWorkflowReplayer()
-	mapStepMapper.Register(r)
-	r.RegisterWorkflow(MapSteps)
-	err = r.ReplayWorkflowHistoryWithOptions(quiet(), readHistory(t, historyPath("map-tree")), worker.ReplayWorkflowHistoryOptions{})
-	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
-		t.Errorf("the replay of the Map's caller under the default ID returned %v; want a nondeterminism error", err)
 	}
 }
