@@ -27,6 +27,8 @@ import (
 var (
 	mapScale  = flag.Int("mapscale", 0, "BenchmarkMapScale: the activities of one Map (0: skip the benchmark)")
 	mapRounds = flag.Int("mapscale.rounds", 1, "BenchmarkMapScale: rounds of window and map, in turn")
+	mapRound  = flag.Int("mapscale.round", 0, "BenchmarkMapScale: the first round's number (an odd round runs map first)")
+	flatAll   = flag.Bool("mapscale.flat", true, "BenchmarkMapScale: run the flat All after the rounds")
 	allWait   = flag.Duration("mapscale.all", 2*time.Minute, "BenchmarkMapScale: how long the flat All runs before it is terminated")
 )
 
@@ -72,9 +74,10 @@ func runWorker(name, hostPort string) error {
 // BenchmarkMapScale runs Echo over -mapscale inputs on a dev server with
 // two worker processes: through gtemporal's Map (impl=map) and through
 // the hand-written sliding window of children (impl=window), in turn for
-// -mapscale.rounds rounds, each on a fresh server with fresh workers; then
-// a flat gtemporal.All of as many activities (impl=all), which it stops
-// after -mapscale.all. It reports activities per second, the peak RSS of
+// -mapscale.rounds rounds (from round -mapscale.round: an odd round runs
+// map first), each on a fresh server with fresh workers; then, unless
+// -mapscale.flat=false, a flat gtemporal.All of as many activities
+// (impl=all), which it stops after -mapscale.all. It reports activities per second, the peak RSS of
 // the worker processes (VmHWM), the workflow runs and the events of the
 // longest run. Figures are read, never asserted:
 //
@@ -84,7 +87,7 @@ func BenchmarkMapScale(b *testing.B) {
 		b.Skip("runs only with -mapscale=N (the activities of one Map)")
 	}
 	n := *mapScale
-	for r := range *mapRounds {
+	for r := *mapRound; r < *mapRound+*mapRounds; r++ {
 		order := []string{"window", "map"}
 		if r%2 == 1 {
 			order = []string{"map", "window"}
@@ -99,7 +102,9 @@ func BenchmarkMapScale(b *testing.B) {
 			})
 		}
 	}
-	b.Run(fmt.Sprintf("n=%d/impl=all", n), func(b *testing.B) { flatAll(b, n) })
+	if *flatAll {
+		b.Run(fmt.Sprintf("n=%d/impl=all", n), func(b *testing.B) { runFlatAll(b, n) })
+	}
 }
 
 // scaleRun runs wf over n inputs once on a fresh server and workers and
@@ -144,10 +149,10 @@ func taskFailures(runs []runtree.Run) int {
 	return f
 }
 
-// flatAll starts GatherTyped over n activities (one gtemporal.All in one
+// runFlatAll starts GatherTyped over n activities (one gtemporal.All in one
 // run), lets it run for -mapscale.all, logs what its history holds (the
 // failed workflow tasks and why), and terminates it.
-func flatAll(b *testing.B, n int) {
+func runFlatAll(b *testing.B, n int) {
 	hostPort, c := devserver.Start(b)
 	workers := startWorkerProcesses(b, hostPort)
 	ctx := context.Background()
