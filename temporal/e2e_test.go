@@ -183,6 +183,7 @@ func runWorker() error {
 	wk.RegisterActivityWithOptions(w.hold, activity.RegisterOptions{Name: "Hold"})
 	wk.RegisterActivityWithOptions(refuse, activity.RegisterOptions{Name: "Refuse"})
 	w.registerChildren(wk)
+	w.registerMap(wk)
 	if err := wk.Start(); err != nil {
 		return err
 	}

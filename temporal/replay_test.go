@@ -14,10 +14,12 @@ import (
 	"go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	gtemporal "github.com/gathergen/gathergen/temporal"
+	"github.com/gathergen/gathergen/temporal/internal/runtree"
 )
 
 // record makes TestRecordHistories run the replayed workflows on a dev
@@ -70,13 +72,20 @@ func GatherWithARefusalSwapped(ctx workflow.Context) (int, error) {
 
 // histories names each recorded history's workflow: "children" gathers
 // child workflows, and "local" is one such child, which gathers an activity
-// and a local activity.
+// and a local activity. The "map-" histories are the runs of one Map
+// (recordMap): the caller's, a branch's, and a leaf's two runs, before and
+// after its continue-as-new; a child's replays against the Map's child
+// workflow, mapStepMapper.
 var histories = map[string]any{
-	"gather-everything": GatherEverything,
-	"refusal":           GatherWithARefusal,
-	"cancelled":         GatherHolds,
-	"children":          GatherChildren,
-	"local":             SquareChild,
+	"gather-everything":     GatherEverything,
+	"refusal":               GatherWithARefusal,
+	"cancelled":             GatherHolds,
+	"children":              GatherChildren,
+	"local":                 SquareChild,
+	"map-tree":              MapSteps,
+	"map-branch":            mapStepMapper,
+	"map-leaf-continued":    mapStepMapper,
+	"map-leaf-continuation": mapStepMapper,
 }
 
 // historyPath is where the history of name is committed.
@@ -91,12 +100,30 @@ func TestReplay(t *testing.T) {
 	for name, wf := range histories {
 		t.Run(name, func(t *testing.T) {
 			r := worker.NewWorkflowReplayer()
-			r.RegisterWorkflow(wf)
+			mapStepMapper.Register(r)
+			if wf != mapStepMapper {
+				r.RegisterWorkflow(wf)
+			}
 			if err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath(name)); err != nil {
 				t.Fatal(err)
 			}
 		})
 	}
+}
+
+// readHistory reads a history written by writeHistory.
+func readHistory(t *testing.T, path string) *historypb.History {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	hist, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return hist
 }
 
 // TestReplayCatchesSwappedStubs: stubs called in another order than
@@ -121,7 +148,7 @@ func TestRecordHistories(t *testing.T) {
 	c.startWorker("worker-a")
 	ctx := context.Background()
 	for name, wf := range histories {
-		if _, err := os.Stat(historyPath(name)); err == nil {
+		if _, err := os.Stat(historyPath(name)); err == nil || strings.HasPrefix(name, "map-") {
 			continue // recorded by an earlier version: what replay must still accept
 		}
 		var run = c.start(ctx, wf, recordArgs(name)...)
@@ -133,6 +160,42 @@ func TestRecordHistories(t *testing.T) {
 		}
 		_ = run.Get(ctx, nil) // success or failure, the history is what counts
 		writeHistory(t, c, run.GetID(), run.GetRunID(), historyPath(name))
+	}
+	recordMap(t, c)
+}
+
+// recordMap runs, when a "map-" history has no file, a Map of 40 elements
+// in chunks of 10 with a Fanout of 2 (two branches of two leaves), whose
+// leaves continue as new past a HistoryBudget of 30 events, and writes the
+// histories of its caller, its first branch, and the first leaf's first
+// and second runs.
+func recordMap(t *testing.T, c *cluster) {
+	missing := false
+	for name := range histories {
+		if _, err := os.Stat(historyPath(name)); err != nil && strings.HasPrefix(name, "map-") {
+			missing = true
+		}
+	}
+	if !missing {
+		return
+	}
+	ctx := context.Background()
+	spec := MapSpec{N: 40, From: 40, Options: gtemporal.MapOptions{ChunkSize: 10, Fanout: 2, PerRun: 2, HistoryBudget: 30}}
+	run := c.start(ctx, MapSteps, spec)
+	if err := run.Get(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	runs := c.mapRuns(ctx, run.GetID(), run.GetRunID())
+	// runs: the caller, the first branch, its first leaf's runs, ...
+	if len(runs) < 4 || runs[2].NextRunID != runs[3].RunID {
+		t.Fatalf("the Map's runs %+v hold no leaf that continued as new", runs)
+	}
+	for name, r := range map[string]runtree.Run{
+		"map-tree": runs[0], "map-branch": runs[1], "map-leaf-continued": runs[2], "map-leaf-continuation": runs[3],
+	} {
+		if _, err := os.Stat(historyPath(name)); err != nil {
+			writeHistory(t, c, r.ID, r.RunID, historyPath(name))
+		}
 	}
 }
 
@@ -170,5 +233,18 @@ func writeHistory(t *testing.T, c *cluster, id, runID, path string) {
 	}
 	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReplayCatchesAChangedMap: a Map's leaf that schedules another
+// activity than recorded is non-determinism.
+func TestReplayCatchesAChangedMap(t *testing.T) {
+	other := gtemporal.NewReducer[Step, Square, int](MapStepMapWorkflowName, "Square",
+		func(acc, _ int, s Square) int { return acc + s.Square }, func(a, b int) int { return a + b })
+	r := worker.NewWorkflowReplayer()
+	other.Register(r)
+	err := r.ReplayWorkflowHistory(quiet(), readHistory(t, historyPath("map-leaf-continued")))
+	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
+		t.Errorf("the replay of a leaf that runs Square returned %v; want a nondeterminism error", err)
 	}
 }
