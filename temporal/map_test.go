@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
@@ -568,5 +569,31 @@ func TestReduce(t *testing.T) {
 	})
 	if err != nil || got.Total != 0 || got.Indices != nil {
 		t.Errorf("Reduce of nothing: %+v, %v; want the zero sum", got, err)
+	}
+}
+
+// flakyMapper maps Flaky, which fails the first attempt for each input.
+var flakyMapper = NewMapper[string, string]("Flaky")
+
+// TestMapCarriesTheActivityOptions: the retry policy of the caller's
+// activity options reaches the leaves' activities: Flaky succeeds on its
+// second attempt under MaximumAttempts 2, and fails under 1.
+func TestMapCarriesTheActivityOptions(t *testing.T) {
+	for _, attempts := range []int32{1, 2} {
+		l := newMapLab(t, 0, 0)
+		flakyMapper.Register(l.env)
+		got, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+			ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+				StartToCloseTimeout: time.Minute,
+				RetryPolicy:         &temporal.RetryPolicy{InitialInterval: time.Millisecond, MaximumAttempts: attempts},
+			})
+			return flakyMapper.Map(ctx, []string{"a", "b", "c"}, MapOptions{ChunkSize: 2})
+		})
+		if attempts == 2 && (err != nil || !slices.Equal(got, []string{"a", "b", "c"})) {
+			t.Errorf("MaximumAttempts 2: got %q, %v; want [a b c] after a retry each", got, err)
+		}
+		if te, ok := AsTaskError(err); attempts == 1 && (!ok || te.Name != "Flaky") {
+			t.Errorf("MaximumAttempts 1: error %v; want a TaskError of Flaky", err)
+		}
 	}
 }
