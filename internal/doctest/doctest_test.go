@@ -227,3 +227,20 @@ func TestExtractJoinsContinuedCommands(t *testing.T) {
 		t.Errorf("commands:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestLinksSkipFencedCode: a link in prose is found, while Go in a fenced
+// block that looks like one (an instantiation called with an argument) is
+// not.
+func TestLinksSkipFencedCode(t *testing.T) {
+	src := "See [the tutorial](tutorial.md).\n" +
+		"```go\nvar m = gtemporal.NewMapper[int, User](FetchUserActivityName)\n```\n" +
+		"And [install](install.md#from-a-clone).\n"
+	got := Links("p.md", []byte(src))
+	want := []Link{
+		{Page: "p.md", Line: 1, Target: "tutorial.md"},
+		{Page: "p.md", Line: 5, Target: "install.md", Anchor: "from-a-clone"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Links = %+v, want %+v", got, want)
+	}
+}

@@ -191,10 +191,19 @@ type Link struct {
 }
 
 // Links returns the relative links of a Markdown page: links to other sites
-// are left out.
+// are left out, and so is text in fenced code blocks, where `](` is Go (an
+// instantiation called with an argument), not a link.
 func Links(page string, src []byte) []Link {
 	var links []Link
+	fenced := false
 	for n, line := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			continue
+		}
 		for _, m := range link.FindAllStringSubmatch(line, -1) {
 			target, anchor, _ := strings.Cut(m[1], "#")
 			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
