@@ -97,10 +97,13 @@ func ExampleScopeWith() {
 		},
 	}
 	err := runtime.ScopeWith(context.Background(), opts, func(ctx context.Context) error {
+		running := make(chan struct{})
 		runtime.GoNamed(ctx, "Stubborn", func(context.Context) (int, error) { //gathervet:ignore the scope waits for it
+			close(running)
 			<-release // never looks at its context
 			return 0, nil
 		})
+		<-running // a task that has not started when the body fails never starts
 		return errors.New("the body failed")
 	})
 	fmt.Println("Scope:", err)
