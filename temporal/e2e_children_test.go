@@ -335,13 +335,8 @@ func TestEndToEndChildren(t *testing.T) {
 			return len(c.childWorkers(ctx, run.GetID(), run.GetRunID())) == n
 		})
 		kids := c.children(ctx, run.GetID(), run.GetRunID())
-		if err := c.client.CancelWorkflow(ctx, run.GetID(), run.GetRunID()); err != nil {
-			t.Fatal(err)
-		}
+		c.cancelRun(t, ctx, run)
 		var canceled *temporal.CanceledError
-		if err := run.Get(ctx, nil); !errors.As(err, &canceled) {
-			t.Fatalf("the workflow ended with %v; want a cancellation", err)
-		}
 		for _, kid := range kids {
 			err := c.client.GetWorkflow(ctx, kid.id, kid.runID).Get(ctx, nil)
 			if !errors.As(err, &canceled) {

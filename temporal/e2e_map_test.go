@@ -283,16 +283,11 @@ func TestEndToEndMap(t *testing.T) {
 		run := c.start(ctx, MapSteps, spec)
 		waitFor(t, "20 hold steps to start", func() bool { return len(c.files(mapStarted)) == running })
 		kids := c.children(ctx, run.GetID(), run.GetRunID())
-		if err := c.client.CancelWorkflow(ctx, run.GetID(), run.GetRunID()); err != nil {
-			t.Fatal(err)
-		}
-		var canceled *temporal.CanceledError
-		if err := run.Get(ctx, nil); !errors.As(err, &canceled) {
-			t.Fatalf("the workflow ended with %v; want a cancellation", err)
-		}
+		c.cancelRun(t, ctx, run)
 		if len(kids) != 2 {
 			t.Errorf("%d children were running at the cancellation; want 2", len(kids))
 		}
+		var canceled *temporal.CanceledError
 		for _, kid := range kids {
 			err := c.client.GetWorkflow(ctx, kid.id, kid.runID).Get(ctx, nil)
 			if !errors.As(err, &canceled) {

@@ -249,6 +249,19 @@ func (c *cluster) start(ctx context.Context, wf any, args ...any) client.Workflo
 	return run
 }
 
+// cancelRun asks the server to cancel run and fails the test unless the
+// workflow then ends cancelled.
+func (c *cluster) cancelRun(t *testing.T, ctx context.Context, run client.WorkflowRun) {
+	t.Helper()
+	if err := c.client.CancelWorkflow(ctx, run.GetID(), run.GetRunID()); err != nil {
+		t.Fatal(err)
+	}
+	var canceled *temporal.CanceledError
+	if err := run.Get(ctx, nil); !errors.As(err, &canceled) {
+		t.Fatalf("the workflow ended with %v; want a cancellation", err)
+	}
+}
+
 // waitFor calls check every 100 ms until it reports true, failing the test
 // with what after a minute.
 func waitFor(t *testing.T, what string, check func() bool) {
@@ -353,13 +366,7 @@ func TestEndToEnd(t *testing.T) {
 		const n = 10
 		run := c.start(ctx, GatherHolds, n)
 		waitFor(t, "10 running activities", func() bool { return len(c.running(ctx, run)) == n })
-		if err := c.client.CancelWorkflow(ctx, run.GetID(), run.GetRunID()); err != nil {
-			t.Fatal(err)
-		}
-		var canceled *temporal.CanceledError
-		if err := run.Get(ctx, nil); !errors.As(err, &canceled) {
-			t.Fatalf("the workflow ended with %v; want a cancellation", err)
-		}
+		c.cancelRun(t, ctx, run)
 		var missing []int
 		waitFor(t, "every activity to see its cancellation", func() bool {
 			missing = missing[:0]
