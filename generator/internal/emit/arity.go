@@ -22,6 +22,12 @@ func RuntimeHelpers() ([]byte, error) {
 	for n := 2; n <= directive.MaxGroup; n++ {
 		goWithHelper(f, n)
 	}
+	return renderHelpers(f)
+}
+
+// renderHelpers renders f, a file of fixed-arity helpers, under the header
+// that marks it as generated.
+func renderHelpers(f *jen.File) ([]byte, error) {
 	var body bytes.Buffer
 	if err := f.Render(&body); err != nil {
 		return nil, err
@@ -45,9 +51,10 @@ func slots(n int) []slot {
 }
 
 // helperSignature returns the type parameters ([A, B any]) and the
-// parameters (ctx, fa *Future[A], ...) of an arity-n helper.
-func helperSignature(s []slot) (typeParams, params []jen.Code) {
-	params = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+// parameters (ctx, fa *Future[A], ...) of an arity-n helper whose ctx is
+// of type ctxType (context.Context, or workflow.Context in gtemporal).
+func helperSignature(ctxType jen.Code, s []slot) (typeParams, params []jen.Code) {
+	params = []jen.Code{jen.Id("ctx").Add(ctxType)}
 	for _, x := range s {
 		typeParams = append(typeParams, jen.Id(x.typ))
 		params = append(params, jen.Id(x.arg).Op("*").Id("Future").Types(jen.Id(x.typ)))
@@ -71,7 +78,7 @@ func coreArray(name string, s []slot) jen.Code {
 func gatherHelper(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
-	typeParams, params := helperSignature(s)
+	typeParams, params := helperSignature(jen.Qual("context", "Context"), s)
 	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for %s and returns their values in argument order, with\n"+
 		"the fail-fast rules of [All]: the first failure cancels the other inputs and\n"+
@@ -91,7 +98,7 @@ func gatherHelper(f *jen.File, n int) {
 func settleHelper(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Settle%d", n)
-	typeParams, params := helperSignature(s)
+	typeParams, params := helperSignature(jen.Qual("context", "Context"), s)
 	var results, outcomes []jen.Code
 	for _, x := range s {
 		results = append(results, jen.Id("Result").Types(jen.Id(x.typ)))

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
@@ -17,24 +16,7 @@ func TemporalHelpers() ([]byte, error) {
 		temporalGather(f, n)
 		temporalSettle(f, n)
 	}
-	var body bytes.Buffer
-	if err := f.Render(&body); err != nil {
-		return nil, err
-	}
-	return append([]byte(model.HelpersHeader+"\n\n"), body.Bytes()...), nil
-}
-
-// temporalSignature returns the type parameters ([A, B any]) and the
-// parameters (ctx workflow.Context, fa *Future[A], ...) of a workflow-side
-// helper.
-func temporalSignature(s []slot) (typeParams, params []jen.Code) {
-	params = []jen.Code{jen.Id("ctx").Qual(model.WorkflowPath, "Context")}
-	for _, x := range s {
-		typeParams = append(typeParams, jen.Id(x.typ))
-		params = append(params, jen.Id(x.arg).Op("*").Id("Future").Types(jen.Id(x.typ)))
-	}
-	typeParams[len(typeParams)-1] = jen.Id(s[len(s)-1].typ).Any()
-	return typeParams, params
+	return renderHelpers(f)
 }
 
 // temporalInputs declares ins, the array of the checked arguments, and
@@ -56,7 +38,7 @@ func temporalInputs(name string, s []slot) []jen.Code {
 func temporalGather(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
-	typeParams, params := temporalSignature(s)
+	typeParams, params := helperSignature(jen.Qual(model.WorkflowPath, "Context"), s)
 	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for the activities of %s and returns their values in\n"+
 		"argument order, with the fail-fast rules of [All]: the first failure cancels\n"+
@@ -75,7 +57,7 @@ func temporalGather(f *jen.File, n int) {
 func temporalSettle(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Settle%d", n)
-	typeParams, params := temporalSignature(s)
+	typeParams, params := helperSignature(jen.Qual(model.WorkflowPath, "Context"), s)
 	var results, outcomes []jen.Code
 	for _, x := range s {
 		results = append(results, jen.Id("Result").Types(jen.Id(x.typ)))
