@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -86,7 +87,8 @@ func ScopeWith(ctx context.Context, o ScopeOptions, body func(ctx context.Contex
 	defer liveScopes.Add(^uint64(0))
 	s := new(scope)
 	s.Context, s.cancel = context.WithCancelCause(ctx)
-	s.named = o.Held != nil || ctx.Done() != nil
+	s.parentEnds = ctx.Done() != nil
+	s.named = o.Held != nil || s.parentEnds
 	s.n.Store(1) // the body
 	returned := false
 	defer func() {
@@ -128,6 +130,10 @@ type scope struct {
 	// its end names them). Otherwise the scope keeps no list of its
 	// tasks, and a task costs it a count, not a lock and an append.
 	named bool
+	// parentEnds is set when the caller's ctx can end (its Done is not
+	// nil). Otherwise only the scope itself ends its context, and wakes
+	// the waits under it (see await).
+	parentEnds bool
 
 	mu      sync.Mutex    // guards the fields below
 	ended   bool          // n has reached 0 since the body returned
@@ -135,6 +141,15 @@ type scope struct {
 	tasks   []scopedTask  // the tasks started, some of them returned
 	started int           // how many tasks have started: the next one's index
 	compact int           // compact tasks when it grows to this length
+	// waits are the waits under the scope's own context that are blocked,
+	// which its end wakes (see await).
+	waits []*waiter
+	// firstWaits is where waits begins, so that the usual single wait
+	// costs no allocation.
+	firstWaits [1]*waiter
+	// woken is set once the scope's context has ended and waits were
+	// woken: a wait that begins later does not block.
+	woken bool
 
 	// n counts the body, while it runs, and the tasks and calls of Map
 	// and Stream that have not returned; the one that takes it to 0 sets
@@ -314,12 +329,13 @@ func (s *scope) waitChan() chan struct{} {
 // tasks still running when the wait saw the end, if it saw it before they
 // had all returned. Last, it cancels the scope's context.
 func (s *scope) end(o ScopeOptions, err error) *PendingError {
-	defer s.cancel(nil)
+	defer s.close()
 	if err == errGoexit {
 		err = errScopeExited
 	}
 	if err != nil {
 		s.cancel(err)
+		s.wakeWaits()
 	}
 	var cut *PendingError
 	if s.n.Add(-1) != 0 { // tasks run on past the body
@@ -352,6 +368,76 @@ func (s *scope) wait(o ScopeOptions) *PendingError {
 		s.report(o, done)
 		<-done
 		return cut
+	}
+}
+
+// close cancels the scope's context as the scope returns, and wakes any
+// wait still blocked under it.
+func (s *scope) close() {
+	s.cancel(nil)
+	s.wakeWaits()
+}
+
+// A wait (a gather, settle or race) under the scope's own context, when
+// the caller's ctx cannot end, blocks on its waiter's done, not in a
+// select on the context's Done channel, so that it makes no channel: only
+// the scope ends its context (end, close), and it wakes the waits right
+// after. Under a caller's ctx that can end, a wait selects on the Done
+// channel as under any context: a hook on the caller's end would cost
+// the scope more allocations than the one wait it usually holds saves.
+
+// await blocks until w's wait is over or the scope's context has ended,
+// and reports whether the wait is over, as waiter.wait does.
+func (s *scope) await(w *waiter) bool {
+	if w.woke.Load()&wokeOver != 0 {
+		return true
+	}
+	if s.addWait(w) {
+		w.done.Wait()
+		s.dropWait(w)
+	} else {
+		w.wake(wokeEnded)
+	}
+	return w.woke.Load()&wokeOver != 0
+}
+
+// addWait records w as blocked under the scope's context, and reports
+// whether it may block: false once the scope's waits were woken.
+func (s *scope) addWait(w *waiter) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.woken {
+		return false
+	}
+	if s.waits == nil {
+		s.waits = s.firstWaits[:0]
+	}
+	s.waits = append(s.waits, w)
+	return true
+}
+
+// dropWait forgets w, whose wait has returned.
+func (s *scope) dropWait(w *waiter) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := slices.Index(s.waits, w); i >= 0 {
+		last := len(s.waits) - 1
+		s.waits[i] = s.waits[last]
+		s.waits[last] = nil
+		s.waits = s.waits[:last]
+	}
+}
+
+// wakeWaits wakes every wait blocked under the scope's context, which has
+// ended, and lets no later one block.
+func (s *scope) wakeWaits() {
+	s.mu.Lock()
+	s.woken = true
+	waits := s.waits
+	s.waits = nil
+	s.mu.Unlock()
+	for _, w := range waits {
+		w.wake(wokeEnded)
 	}
 }
 

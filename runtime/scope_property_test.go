@@ -146,8 +146,15 @@ func TestPropertyScopeOutlivesNoTask(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		end := rapid.IntRange(0, ends-1).Draw(t, "end")
 		root := drawNode(t, "", 3, end != endClean)
+		// A scope under a ctx that cannot end wakes the waits under its own
+		// context itself; the root task may run its tree under that context.
+		parentEnds := end == endCallerEnds || rapid.Bool().Draw(t, "parentEnds")
+		underScope := rapid.Bool().Draw(t, "underScope")
 		var tr tree
-		ctx, cancel := context.WithCancel(context.Background())
+		ctx, cancel := context.Background(), context.CancelFunc(func() {})
+		if parentEnds {
+			ctx, cancel = context.WithCancel(ctx)
+		}
 		defer cancel()
 		var err error
 		var recovered any
@@ -157,7 +164,13 @@ func TestPropertyScopeOutlivesNoTask(t *testing.T) {
 				if end == endClean {
 					tr.start(ctx, root.via, root.await, root.children)
 				} else { // blockers return only once the scope's context ends: start them from a task
-					Go(ctx, func(ctx context.Context) (int, error) { return tr.run(ctx, root) }) //gathervet:ignore the scope waits for it
+					scopeCtx := ctx
+					Go(ctx, func(ctx context.Context) (int, error) { //gathervet:ignore the scope waits for it
+						if underScope {
+							ctx = scopeCtx
+						}
+						return tr.run(ctx, root)
+					})
 				}
 				switch end {
 				case endBodyFails:

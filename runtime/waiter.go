@@ -43,6 +43,9 @@ type waiter struct {
 	// since is the time of clock when the waiter began to subscribe:
 	// inputs whose stamp is not after it had settled when the wait began.
 	since uint32
+	// woke holds wokeOver and wokeEnded for a wait under a scope's own
+	// context (scope is set): whichever is set first wakes the waiter.
+	woke atomic.Uint32
 	// left counts inputs yet to succeed (waitAll), to settle (waitSettled)
 	// or to fail (waitSuccess).
 	left atomic.Int64
@@ -54,8 +57,13 @@ type waiter struct {
 	found atomic.Uint64
 	// ended is the Done channel of the wait's context, which an input's
 	// record consults to tell a failure of its own from an echo of the
-	// context's end; nil when it can never end.
+	// context's end; nil when it can never end, or when scope is set.
 	ended <-chan struct{}
+	// scope is set when the wait's context is a scope's own (a gather in
+	// a scope's body) and the scope alone can end it: the scope wakes the
+	// waiter when it ends its context, so that the wait needs neither the
+	// context's Done channel nor a select, and done is the wake-up.
+	scope *scope
 	// own has a bit per slot, set when the input failed while the context
 	// was alive, so that its error is its own even when it reads as an
 	// echo of the context's end (a task's own timeout). It is nil until
@@ -65,9 +73,9 @@ type waiter struct {
 	own atomic.Pointer[[]atomic.Uint64]
 	// signal receives one value when the wait is over (for waitEach: when
 	// a slot has arrived, at most one value pending). It is nil when the
-	// context of the wait can never end and the mode is not waitEach:
-	// then nothing needs a select, and done, which costs no allocation, is
-	// the wake-up.
+	// mode is not waitEach and the context of the wait can never end, or
+	// is a scope's own that only the scope ends: then nothing needs a
+	// select, and done, which costs no allocation, is the wake-up.
 	signal chan struct{}
 	done   sync.WaitGroup
 	// arrived holds the slots of the inputs in the order they settled,
@@ -118,15 +126,18 @@ func allocWaiter(n int) *waiter {
 func newWaiter(ctx context.Context, mode waitMode, n int) *waiter {
 	w := allocWaiter(n)
 	w.mode = mode
-	w.ended = ctx.Done()
-	switch {
-	case mode == waitEach:
+	if mode == waitEach {
+		w.ended = ctx.Done()
 		w.arrived = &arrivals{slots: make([]int, 0, n)}
 		w.signal = make(chan struct{}, 1)
 		return w
-	case ctx.Done() == nil:
+	}
+	if s, ok := ctx.(*scope); ok && !s.parentEnds {
+		w.scope = s
 		w.done.Add(1)
-	default:
+	} else if w.ended = ctx.Done(); w.ended == nil {
+		w.done.Add(1)
+	} else {
 		w.signal = make(chan struct{}, 1)
 	}
 	if mode != waitFirst {
@@ -208,12 +219,8 @@ func (w *waiter) sortArrived(at func(int) *core) {
 // must then wake the waiter with notify: the outcome ended the wait, or,
 // for waitEach, arrived.
 func (w *waiter) record(s *subscription, err error, stamp uint32) bool {
-	if err != nil && w.ended != nil {
-		select {
-		case <-w.ended:
-		default:
-			w.markOwn(w.slotOf(s))
-		}
+	if err != nil && w.ctxAlive() {
+		w.markOwn(w.slotOf(s))
 	}
 	switch w.mode {
 	case waitAll:
@@ -253,6 +260,22 @@ func (w *waiter) counted(err error) bool {
 		return w.left.Add(-1) == 0
 	}
 	return false
+}
+
+// ctxAlive reports whether the wait's context can end and has not ended.
+func (w *waiter) ctxAlive() bool {
+	if w.scope != nil {
+		return w.scope.Err() == nil
+	}
+	if w.ended == nil {
+		return false
+	}
+	select {
+	case <-w.ended:
+		return false
+	default:
+		return true
+	}
 }
 
 // markOwn records that the input in slot failed while the wait's context
@@ -298,6 +321,10 @@ func (w *waiter) slotOf(s *subscription) int {
 // arrival, and a wake-up already pending covers the next ones. It never
 // blocks.
 func (w *waiter) notify() {
+	if w.scope != nil {
+		w.wake(wokeOver)
+		return
+	}
 	if w.signal == nil {
 		w.done.Done()
 		return
@@ -305,6 +332,20 @@ func (w *waiter) notify() {
 	select {
 	case w.signal <- struct{}{}:
 	default:
+	}
+}
+
+// The bits of waiter.woke.
+const (
+	wokeOver  uint32 = 1 << iota // the wait is over
+	wokeEnded                    // the scope's context ended
+)
+
+// wake sets bit in w.woke and wakes the waiter's goroutine unless an
+// earlier bit did (a wait under a scope's own context).
+func (w *waiter) wake(bit uint32) {
+	if w.woke.Or(bit) == 0 {
+		w.done.Done()
 	}
 }
 
@@ -324,6 +365,9 @@ func (w *waiter) takeArrived(into []int) []int {
 // Only a wake-up ends it: an outcome recorded and not yet woken for is an
 // input still settling.
 func (w *waiter) wait(ctx context.Context) bool {
+	if w.scope != nil {
+		return w.scope.await(w)
+	}
 	if w.signal == nil {
 		w.done.Wait()
 		return true

@@ -40,3 +40,21 @@ func BenchmarkScopePaired(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScopeCancellablePaired is BenchmarkScopePaired's scoped
+// fan-outs under a caller's context that can end, as a request's can,
+// against errgroup under the same context: a scope then hooks the
+// caller's end once, where under context.Background it needs no hook.
+func BenchmarkScopeCancellablePaired(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, n := range sizes {
+		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}} {
+			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
+				b.ReportAllocs()
+				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
+					func() error { _, err := Errgroup(ctx, n); return err })
+			})
+		}
+	}
+}
