@@ -134,6 +134,13 @@ type scope struct {
 	// nil). Otherwise only the scope itself ends its context, and wakes
 	// the waits under it (see await).
 	parentEnds bool
+	// n counts the body, while it runs, and the tasks and calls of Map
+	// and Stream that have not returned; the one that takes it to 0 sets
+	// ended and closes done, if the wait made it. Every task's start and
+	// end writes it. It shares its cache line with the fields above, which
+	// a task's end reads as it writes n, and not with those below, which
+	// only the start of a task of a named scope writes.
+	n atomic.Int64
 
 	mu      sync.Mutex    // guards the fields below
 	ended   bool          // n has reached 0 since the body returned
@@ -150,15 +157,6 @@ type scope struct {
 	// woken is set once the scope's context has ended and waits were
 	// woken: a wait that begins later does not block.
 	woken bool
-
-	// n counts the body, while it runs, and the tasks and calls of Map
-	// and Stream that have not returned; the one that takes it to 0 sets
-	// ended and closes done, if the wait made it. Every task's start and
-	// end writes it, from goroutines on any core: it has a cache line of
-	// its own, away from the fields above, which a task's end only reads.
-	_ [cacheLine]byte
-	n atomic.Int64
-	_ [cacheLine - 8]byte
 }
 
 // scopedTask is a task of a scope and its place in the scope's order.
