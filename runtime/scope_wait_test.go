@@ -152,3 +152,28 @@ func TestScopeContextTellsOwnFailuresFromEchoes(t *testing.T) {
 		t.Error("a failure recorded after the scope's context ended reads as the input's own")
 	}
 }
+
+// The caller's ctx ends while the body gathers, under the scope's own
+// context, an input that never settles: the gather wakes and returns a
+// *PendingError of the caller's cause, which the scope's context reads
+// too.
+func TestScopeCallerEndWakesAGatherUnderItsContext(t *testing.T) {
+	for run := range stressRuns {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		never := NewPromise[int]()
+		err := Scope(ctx, func(ctx context.Context) error {
+			go cancel(errStop)
+			_, err := All(ctx, never.Future())
+			if !errors.As(err, new(*PendingError)) || !errors.Is(err, errStop) {
+				t.Errorf("run %d: All = %v; want a *PendingError of the caller's cause", run, err)
+			}
+			if cause := context.Cause(ctx); cause != errStop {
+				t.Errorf("run %d: the scope's context ended with %v; want the caller's cause", run, cause)
+			}
+			return err
+		})
+		if !errors.Is(err, errStop) {
+			t.Fatalf("run %d: Scope = %v; want the gather's error", run, err)
+		}
+	}
+}
