@@ -328,13 +328,12 @@ func (s *scope) waitChan() chan struct{} {
 // tasks still running when the wait saw the end, if it saw it before they
 // had all returned. Last, it cancels the scope's context.
 func (s *scope) end(o ScopeOptions, err error) *PendingError {
-	defer s.close()
+	defer s.endContext(nil)
 	if err == errGoexit {
 		err = errScopeExited
 	}
 	if err != nil {
-		s.cancel(err)
-		s.wakeWaits()
+		s.endContext(err)
 	}
 	var cut *PendingError
 	if s.n.Add(-1) != 0 { // tasks run on past the body
@@ -370,17 +369,18 @@ func (s *scope) wait(o ScopeOptions) *PendingError {
 	}
 }
 
-// close cancels the scope's context as the scope returns, and wakes any
-// wait still blocked under it.
-func (s *scope) close() {
-	s.cancel(nil)
+// endContext cancels the scope's context with cause, unless it has ended,
+// and wakes the waits blocked under it: the scope ends its context only
+// here, so that no wait under it misses the end.
+func (s *scope) endContext(cause error) {
+	s.cancel(cause)
 	s.wakeWaits()
 }
 
 // A wait (a gather, settle or race) under the scope's own context, when
 // the caller's ctx cannot end, blocks on its waiter's done, not in a
 // select on the context's Done channel, so that it makes no channel: only
-// the scope ends its context (end, close), and it wakes the waits right
+// the scope ends its context (endContext), and it wakes the waits right
 // after. Under a caller's ctx that can end, a wait selects on the Done
 // channel as under any context: a hook on the caller's end would cost
 // the scope more allocations than the one wait it usually holds saves.

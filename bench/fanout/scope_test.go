@@ -43,8 +43,9 @@ func BenchmarkScopePaired(b *testing.B) {
 
 // BenchmarkScopeCancellablePaired is BenchmarkScopePaired's scoped
 // fan-outs under a caller's context that can end, as a request's can,
-// against errgroup under the same context: a scope then hooks the
-// caller's end once, where under context.Background it needs no hook.
+// against errgroup under the same context: a gather in the scope's body
+// then selects on the scope context's Done channel, where under
+// context.Background the scope itself wakes it.
 func BenchmarkScopeCancellablePaired(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
