@@ -233,11 +233,7 @@ func (f *Future[T]) load(ctx workflow.Context) error {
 		f.err = temporal.NewCanceledError()
 		return f.err
 	}
-	var ptr any = &f.value
-	if _, empty := ptr.(*struct{}); empty {
-		ptr = nil // an activity that returns only an error has no payload
-	}
-	f.err = f.future.Get(ctx, ptr)
+	f.err = decode(ctx, f.future, &f.value)
 	return f.err
 }
 

@@ -149,9 +149,7 @@ func (p *plan[In, Out, R]) child(t task[In, R], s span, share int) task[In, R] {
 	c.First = t.First + s.lo
 	c.In = t.In[s.lo:s.hi]
 	c.Leaf = s.leaf
-	c.Window = share
-	var zero R
-	c.Acc = zero
+	c.Window = share // t is the caller's or a branch's: its Acc is zero
 	c.ID = fmt.Sprintf("%s/%d-%d", t.ID, c.First, c.First+len(c.In)-1)
 	return c
 }
@@ -163,7 +161,7 @@ func (p *plan[In, Out, R]) child(t task[In, R], s span, share int) task[In, R] {
 // ID and holds its cause (a [MapResultTooLargeType] error, a timeout).
 func childError(err error) error {
 	if te, ok := AsTaskError(err); ok {
-		return &TaskError{Index: te.Index, Name: te.Name, Err: te.Err}
+		return te
 	}
 	return err
 }

@@ -81,22 +81,37 @@ func (p *plan[In, Out, R]) split(in []In, first int, o MapOptions) ([]span, erro
 // take some tens of milliseconds, not the seconds of one encoding each,
 // which the SDK's deadlock detector would stop). It fails, naming the
 // element's index in the whole input and its size, when one element alone
-// does not fit.
+// does not fit. Once a chunk has been cut where it filled up, the next one
+// most likely will be too: it is filled element by element at once, and
+// encoded as one slice only when all of its size elements fit, so that
+// large elements are not encoded again and again in slices too large to
+// carry. The chunks are the same either way: a slice encodes to at least
+// the sum of its elements.
 func (p *plan[In, Out, R]) chunks(in []In, first, size int) ([]span, error) {
 	var chunks []span
+	cut := false // the chunk before was cut where it filled up
 	for lo := 0; lo < len(in); {
 		hi := min(lo+size, len(in))
-		n, err := encodedSize(in[lo:hi])
-		if err != nil {
-			return nil, fmt.Errorf("gtemporal: %s: elements %d to %d: %w", p.name, first+lo, first+hi-1, err)
-		}
-		if n+taskOverhead > maxInputBytes {
-			if hi, n, err = p.fill(in, first, lo, hi); err != nil {
+		end, n := hi, 0
+		var err error
+		if cut {
+			if end, n, err = p.fill(in, first, lo, hi); err != nil {
 				return nil, err
 			}
 		}
-		chunks = append(chunks, span{lo: lo, hi: hi, bytes: n, leaf: true})
-		lo = hi
+		if end == hi {
+			if n, err = encodedSize(in[lo:hi]); err != nil {
+				return nil, fmt.Errorf("gtemporal: %s: elements %d to %d: %w", p.name, first+lo, first+hi-1, err)
+			}
+			if n+taskOverhead > maxInputBytes {
+				if end, n, err = p.fill(in, first, lo, hi); err != nil {
+					return nil, err
+				}
+			}
+		}
+		cut = end < hi
+		chunks = append(chunks, span{lo: lo, hi: end, bytes: n, leaf: true})
+		lo = end
 	}
 	return chunks, nil
 }
