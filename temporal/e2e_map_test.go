@@ -257,8 +257,11 @@ func TestEndToEndMap(t *testing.T) {
 		}
 	})
 
-	t.Run("a failure at element 7,777 tells the client its index and activity", func(t *testing.T) {
-		spec := MapSpec{N: 8_000, From: 7_777, Do: "fail", Options: gtemporal.MapOptions{ChunkSize: 500, Fanout: 10}}
+	t.Run("a failure at element 7,777, in a leaf that continued as new, tells the client its index and activity", func(t *testing.T) {
+		// A budget of 1,000 events holds about 120 steps in flight, so the
+		// leaf 7,500-7,999 reaches element 7,777 in a later run.
+		spec := MapSpec{N: 8_000, From: 7_777, Do: "fail",
+			Options: gtemporal.MapOptions{ChunkSize: 500, Fanout: 10, HistoryBudget: 1_000}}
 		_, runs, err := c.runMap(ctx, spec)
 		te, ok := gtemporal.AsTaskError(err)
 		if !ok || te.Index != 7_777 || te.Name != MapStepActivityName {
@@ -268,10 +271,17 @@ func TestEndToEndMap(t *testing.T) {
 		if !errors.As(te.Err, &appErr) || appErr.Type() != "Refused" {
 			t.Errorf("TaskError.Err = %v; want the activity's error of type Refused", te.Err)
 		}
+		continued := 0
 		for _, r := range runs {
 			if r.Close == enums.EVENT_TYPE_UNSPECIFIED {
 				t.Errorf("the run %s is still open after the Map failed", r.ID)
 			}
+			if r.Close == enums.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW && strings.HasSuffix(r.ID, "/7500-7999") {
+				continued++
+			}
+		}
+		if continued == 0 {
+			t.Error("the leaf 7,500-7,999 did not continue as new before element 7,777 failed")
 		}
 	})
 

@@ -11,7 +11,9 @@ import (
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
+	"pgregory.net/rapid"
 )
 
 // The Mappers and the Reducer of the tests. Their activities are
@@ -23,7 +25,7 @@ var (
 	widener    = NewMapper[int, string]("Widen")
 	nopMapper  = NewMapper[string, struct{}]("Nop")
 	indexer    = NewReducer[int, int, sum]("DoubleSum", "Double", foldSum, combineSums)
-	everyMapOf = []interface{ register(*mapLab) }{doubler, meeter, holder, widener, nopMapper, indexer}
+	everyMapOf = []interface{ Register(worker.WorkflowRegistry) }{doubler, meeter, holder, widener, nopMapper, indexer, echoer, flakyMapper}
 )
 
 // sum is the accumulator of the tests' Reducer: the sum of the results,
@@ -69,13 +71,10 @@ func newMapLab(t *testing.T, meetSize, gates int) *mapLab {
 		m.env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
 	}
 	for _, r := range everyMapOf {
-		r.register(m)
+		r.Register(m.env)
 	}
 	return m
 }
-
-func (m *Mapper[In, Out]) register(l *mapLab)       { m.Register(l.env) }
-func (r *Reducer[In, Out, Acc]) register(l *mapLab) { r.Register(l.env) }
 
 // double returns 2*i, or fails for a negative i, and notes the run that
 // called it.
@@ -316,6 +315,35 @@ func TestMapContinuesAsNew(t *testing.T) {
 	}
 }
 
+// TestMapLeafHeedsItsHistory: a leaf run as the root workflow, whose
+// history is near its budget or whose server suggests continuing as new,
+// starts one activity (every run makes progress), drains it and continues
+// as new.
+func TestMapLeafHeedsItsHistory(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  func(l *mapLab)
+	}{
+		{"the server suggests it", func(l *mapLab) { l.env.SetContinueAsNewSuggested(true) }},
+		{"the history is at 7,995 of 8,000 events", func(l *mapLab) { l.env.SetCurrentHistoryLength(7_995) }},
+	} {
+		l := newMapLab(t, 0, 0)
+		c.set(l)
+		l.env.ExecuteWorkflow(doubler.Name(), task[int, []int]{ID: "leaf", In: seq(5), Leaf: true, Window: 1,
+			Options: MapOptions{}.resolve("t"), Activity: activityOptions{StartToCloseTimeout: time.Minute}})
+		if err := l.env.GetWorkflowError(); !workflow.IsContinueAsNewError(err) {
+			t.Errorf("%s: the leaf returned %v; want a continue-as-new", c.name, err)
+		}
+		ran := 0
+		for _, k := range l.workflows {
+			ran += k
+		}
+		if ran != 1 {
+			t.Errorf("%s: the leaf ran %d activities; want 1", c.name, ran)
+		}
+	}
+}
+
 // TestMapCancelled: cancelling the caller's Map cancels its children and
 // their running activities, starts nothing new, and returns the
 // cancellation once the children have ended.
@@ -377,7 +405,7 @@ func TestMapOptionsOutOfRange(t *testing.T) {
 		{MapOptions{HistoryBudget: -1}, "MapOptions.HistoryBudget is -1, below 1"},
 		{MapOptions{HistoryBudget: 10001}, "MapOptions.HistoryBudget is 10001, over its maximum of 10,000"},
 	} {
-		got := catch(func() { c.o.resolve("gtemporal.Mapper.Map") })
+		got := panicOf(func() { c.o.resolve("gtemporal.Mapper.Map") })
 		if got != "gtemporal.Mapper.Map: "+c.want {
 			t.Errorf("%+v panics with %q; want %q", c.o, got, c.want)
 		}
@@ -424,24 +452,13 @@ func TestNewMapperAndReducerMisuse(t *testing.T) {
 		{func() { _, _ = doubler.Map(nil, nil, MapOptions{}) }, "gtemporal.Mapper.Map: ctx is nil"},
 		{func() { _, _ = indexer.Reduce(nil, nil, MapOptions{}) }, "gtemporal.Reducer.Reduce: ctx is nil"},
 	} {
-		if got := catch(c.fn); !strings.HasPrefix(got, c.want) {
+		if got := panicOf(c.fn); !strings.HasPrefix(got, c.want) {
 			t.Errorf("panic %q; want %q", got, c.want)
 		}
 	}
 	if doubler.Name() != "DoubleMap" || indexer.Name() != "DoubleSum" {
 		t.Errorf("names %q and %q; want DoubleMap and DoubleSum", doubler.Name(), indexer.Name())
 	}
-}
-
-// catch returns the message of fn's panic, or "".
-func catch(fn func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg = fmt.Sprint(r)
-		}
-	}()
-	fn()
-	return ""
 }
 
 // TestMapWithoutTimeout: a ctx without an activity timeout fails the Map
@@ -466,7 +483,6 @@ var echoer = NewMapper[string, string]("Echo")
 // input fails the Map before anything starts, naming its index and size.
 func TestMapElementTooLarge(t *testing.T) {
 	l := newMapLab(t, 0, 0)
-	echoer.Register(l.env)
 	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
 		return echoer.Map(options(ctx), []string{"a", "b", strings.Repeat("x", 1<<20), "c"}, MapOptions{})
 	})
@@ -483,7 +499,6 @@ func TestMapElementTooLarge(t *testing.T) {
 // chunk, whatever ChunkSize, and every result arrives.
 func TestMapChunksCutBySize(t *testing.T) {
 	l := newMapLab(t, 0, 0)
-	echoer.Register(l.env)
 	in := make([]string, 7)
 	for i := range in {
 		in[i] = strings.Repeat(fmt.Sprint(i), 300_000)
@@ -504,7 +519,6 @@ func TestMapChunksCutBySize(t *testing.T) {
 // child's input under Fanout fails before anything starts.
 func TestMapInputTooLargeForATree(t *testing.T) {
 	l := newMapLab(t, 0, 0)
-	echoer.Register(l.env)
 	in := make([]string, 5)
 	for i := range in {
 		in[i] = strings.Repeat("y", 600_000)
@@ -522,26 +536,45 @@ func TestMapInputTooLargeForATree(t *testing.T) {
 	}
 }
 
-// TestMapResultsTooLarge: a leaf whose results encode to more than 1.5
+// TestMapResultsTooLarge: a child whose results encode to more than 1.5
 // MiB fails with a non-retryable error of type MapResultTooLargeType that
-// says what to do.
+// says what to do, which reaches the caller inside the SDK's
+// *temporal.ChildWorkflowExecutionError: a leaf's results, a branch's
+// combined results, and what a leaf carries when it continues as new.
 func TestMapResultsTooLarge(t *testing.T) {
-	l := newMapLab(t, 0, 0)
-	in := make([]int, 10)
-	for i := range in {
-		in[i] = 200_000
-	}
-	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
-		return widener.Map(options(ctx), in, MapOptions{})
-	})
-	var app *temporal.ApplicationError
-	if !errors.As(err, &app) || app.Type() != MapResultTooLargeType || !app.NonRetryable() {
-		t.Fatalf("the workflow returned %v; want a non-retryable %s", err, MapResultTooLargeType)
-	}
-	want := "gtemporal: WidenMap: the results of elements 0 to 9 encode to 2000031 bytes, over 1572864: " +
-		"use a smaller ChunkSize, or a Reducer"
-	if !strings.Contains(app.Error(), want) {
-		t.Errorf("the error says %q; want %q", app.Error(), want)
+	for _, c := range []struct {
+		name string
+		n    int // elements of each width
+		wide int
+		o    MapOptions
+		want string
+	}{
+		{"a leaf's results", 10, 200_000, MapOptions{},
+			"gtemporal: WidenMap: the results of elements 0 to 9 encode to 2000031 bytes, over 1572864: " +
+				"use a smaller ChunkSize, or a Reducer"},
+		{"a branch's results", 6, 600_000, MapOptions{ChunkSize: 1, Fanout: 2},
+			"gtemporal: WidenMap: the results of elements "},
+		{"a leaf's carry", 10, 400_000, MapOptions{ChunkSize: 10, PerRun: 1, HistoryBudget: 40},
+			"gtemporal: WidenMap: the results so far and the elements left of elements 0 to 9 encode to "},
+	} {
+		l := newMapLab(t, 0, 0)
+		in := make([]int, c.n)
+		for i := range in {
+			in[i] = c.wide
+		}
+		_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
+			return widener.Map(options(ctx), in, c.o)
+		})
+		var app *temporal.ApplicationError
+		if !errors.As(err, &app) || app.Type() != MapResultTooLargeType || !app.NonRetryable() {
+			t.Fatalf("%s: the workflow returned %v; want a non-retryable %s", c.name, err, MapResultTooLargeType)
+		}
+		if !strings.Contains(app.Error(), c.want) {
+			t.Errorf("%s: the error says %q; want %q", c.name, app.Error(), c.want)
+		}
+		if cwe := new(temporal.ChildWorkflowExecutionError); !errors.As(err, &cwe) {
+			t.Errorf("%s: %v holds no *temporal.ChildWorkflowExecutionError", c.name, err)
+		}
 	}
 }
 
@@ -581,7 +614,6 @@ var flakyMapper = NewMapper[string, string]("Flaky")
 func TestMapCarriesTheActivityOptions(t *testing.T) {
 	for _, attempts := range []int32{1, 2} {
 		l := newMapLab(t, 0, 0)
-		flakyMapper.Register(l.env)
 		got, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
 			ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 				StartToCloseTimeout: time.Minute,
@@ -596,4 +628,41 @@ func TestMapCarriesTheActivityOptions(t *testing.T) {
 			t.Errorf("MaximumAttempts 1: error %v; want a TaskError of Flaky", err)
 		}
 	}
+}
+
+// TestPropertyMapChunks: over elements of random sizes, small and large,
+// the chunks cover the input in order, each of at most size elements and
+// under a child's input bound, and a chunk ends short of size only where
+// the next element would not have fitted.
+func TestPropertyMapChunks(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		sizes := rapid.SliceOfN(rapid.SampledFrom([]int{1, 10, 100_000, 300_000, 500_000}), 1, 24).Draw(rt, "sizes")
+		size := rapid.IntRange(1, 8).Draw(rt, "size")
+		in := make([]string, len(sizes))
+		for i, n := range sizes {
+			in[i] = strings.Repeat("x", n)
+		}
+		chunks, err := echoer.plan.chunks(in, 0, size)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		lo := 0
+		for _, c := range chunks {
+			if c.lo != lo || c.hi <= c.lo || c.hi-c.lo > size {
+				rt.Fatalf("chunk [%d,%d) after %d, of at most %d elements", c.lo, c.hi, lo, size)
+			}
+			if n, _ := encodedSize(in[c.lo:c.hi]); n+taskOverhead > maxInputBytes {
+				rt.Fatalf("chunk [%d,%d) encodes to %d bytes, over the bound", c.lo, c.hi, n)
+			}
+			if c.hi-c.lo < size && c.hi < len(in) {
+				if n, _ := encodedSize(in[c.lo : c.hi+1]); n+taskOverhead <= maxInputBytes {
+					rt.Fatalf("chunk [%d,%d) ends short, but element %d fits in it", c.lo, c.hi, c.hi)
+				}
+			}
+			lo = c.hi
+		}
+		if lo != len(in) {
+			rt.Fatalf("the chunks end at %d of %d elements", lo, len(in))
+		}
+	})
 }

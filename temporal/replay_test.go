@@ -14,12 +14,10 @@ import (
 	"go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
-	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	gtemporal "github.com/gathergen/gathergen/temporal"
-	"github.com/gathergen/gathergen/temporal/internal/runtree"
 )
 
 // record makes TestRecordHistories run the replayed workflows on a dev
@@ -72,21 +70,20 @@ func GatherWithARefusalSwapped(ctx workflow.Context) (int, error) {
 
 // histories names each recorded history's workflow: "children" gathers
 // child workflows, and "local" is one such child, which gathers an activity
-// and a local activity. The "map-" histories are the runs of one Map
-// (recordMap): the caller's, a branch's, and a leaf's two runs, before and
-// after its continue-as-new; a child's replays against the Map's child
-// workflow, mapStepMapper.
+// and a local activity.
 var histories = map[string]any{
-	"gather-everything":     GatherEverything,
-	"refusal":               GatherWithARefusal,
-	"cancelled":             GatherHolds,
-	"children":              GatherChildren,
-	"local":                 SquareChild,
-	"map-tree":              MapSteps,
-	"map-branch":            mapStepMapper,
-	"map-leaf-continued":    mapStepMapper,
-	"map-leaf-continuation": mapStepMapper,
+	"gather-everything": GatherEverything,
+	"refusal":           GatherWithARefusal,
+	"cancelled":         GatherHolds,
+	"children":          GatherChildren,
+	"local":             SquareChild,
 }
+
+// mapHistories are the recorded runs of one Map of MapSteps (recordMap):
+// the caller's, a branch's, and a leaf's two runs, before and after its
+// continue-as-new. They replay against MapSteps and the Map's child
+// workflow, mapStepMapper.
+var mapHistories = []string{"map-tree", "map-branch", "map-leaf-continued", "map-leaf-continuation"}
 
 // historyPath is where the history of name is committed.
 func historyPath(name string) string {
@@ -97,33 +94,24 @@ func historyPath(name string) string {
 // on a real server, against today's code: a gather that issued its
 // commands in another order, or other commands, fails here.
 func TestReplay(t *testing.T) {
-	for name, wf := range histories {
+	replay := func(name string, register func(r worker.WorkflowReplayer)) {
 		t.Run(name, func(t *testing.T) {
 			r := worker.NewWorkflowReplayer()
-			mapStepMapper.Register(r)
-			if wf != mapStepMapper {
-				r.RegisterWorkflow(wf)
-			}
+			register(r)
 			if err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath(name)); err != nil {
 				t.Fatal(err)
 			}
 		})
 	}
-}
-
-// readHistory reads a history written by writeHistory.
-func readHistory(t *testing.T, path string) *historypb.History {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
+	for name, wf := range histories {
+		replay(name, func(r worker.WorkflowReplayer) { r.RegisterWorkflow(wf) })
 	}
-	defer f.Close()
-	hist, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
+	for _, name := range mapHistories {
+		replay(name, func(r worker.WorkflowReplayer) {
+			r.RegisterWorkflow(MapSteps)
+			mapStepMapper.Register(r)
+		})
 	}
-	return hist
 }
 
 // TestReplayCatchesSwappedStubs: stubs called in another order than
@@ -148,7 +136,7 @@ func TestRecordHistories(t *testing.T) {
 	c.startWorker("worker-a")
 	ctx := context.Background()
 	for name, wf := range histories {
-		if _, err := os.Stat(historyPath(name)); err == nil || strings.HasPrefix(name, "map-") {
+		if _, err := os.Stat(historyPath(name)); err == nil {
 			continue // recorded by an earlier version: what replay must still accept
 		}
 		var run = c.start(ctx, wf, recordArgs(name)...)
@@ -171,8 +159,8 @@ func TestRecordHistories(t *testing.T) {
 // and second runs.
 func recordMap(t *testing.T, c *cluster) {
 	missing := false
-	for name := range histories {
-		if _, err := os.Stat(historyPath(name)); err != nil && strings.HasPrefix(name, "map-") {
+	for _, name := range mapHistories {
+		if _, err := os.Stat(historyPath(name)); err != nil {
 			missing = true
 		}
 	}
@@ -190,9 +178,8 @@ func recordMap(t *testing.T, c *cluster) {
 	if len(runs) < 4 || runs[2].NextRunID != runs[3].RunID {
 		t.Fatalf("the Map's runs %+v hold no leaf that continued as new", runs)
 	}
-	for name, r := range map[string]runtree.Run{
-		"map-tree": runs[0], "map-branch": runs[1], "map-leaf-continued": runs[2], "map-leaf-continuation": runs[3],
-	} {
+	for i, name := range mapHistories { // in the order of runs
+		r := runs[i]
 		if _, err := os.Stat(historyPath(name)); err != nil {
 			writeHistory(t, c, r.ID, r.RunID, historyPath(name))
 		}
@@ -243,7 +230,7 @@ func TestReplayCatchesAChangedMap(t *testing.T) {
 		func(acc, _ int, s Square) int { return acc + s.Square }, func(a, b int) int { return a + b })
 	r := worker.NewWorkflowReplayer()
 	other.Register(r)
-	err := r.ReplayWorkflowHistory(quiet(), readHistory(t, historyPath("map-leaf-continued")))
+	err := r.ReplayWorkflowHistoryFromJSONFile(quiet(), historyPath("map-leaf-continued"))
 	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
 		t.Errorf("the replay of a leaf that runs Square returned %v; want a nondeterminism error", err)
 	}
