@@ -25,7 +25,7 @@ func Activities(m *model.Model) ([]byte, error) {
 	e.f.NoFormat = true
 	e.nameImportsOf(e.activityImports())
 	version := model.GeneratedVersion
-	if hasMap(m) {
+	if m.HasMap() {
 		version = model.MapVersion
 	}
 	versionGuard(e.f, version, gtemporal, "UpgradeTemporalOrRegenerate", "gtemporal", model.TemporalPath)
@@ -46,7 +46,7 @@ func Activities(m *model.Model) ([]byte, error) {
 	for _, wf := range m.Workflows {
 		e.workflow(wf)
 	}
-	if len(m.Workflows) > 0 || hasMap(m) {
+	if len(m.Workflows) > 0 || m.HasMap() {
 		e.workflowRegistration()
 	}
 	var body bytes.Buffer
@@ -111,7 +111,7 @@ func (e *emitter) stub(act *model.Activity) {
 	ctx := sc.Fresh("ctx")
 	params := stubParams(w, sc)
 	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(act.ConstName)}, params)
-	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
+	decls := append([]jen.Code{jen.Id(ctx).Add(workflowContextType())}, paramDecls(w, tw, params, true)...)
 	value := valueType(w, tw)
 	execute := "Execute"
 	if act.Local {
@@ -296,7 +296,7 @@ func (e *emitter) activityGroup(g *model.ActivityGroup) {
 	}
 	tw := typecode.NewTypeWriter(g.Pkg, g.Lens)
 	params, names := groupParams(stubs, sc, tw, "")
-	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, params...)
+	decls := append([]jen.Code{jen.Id(ctx).Add(workflowContextType())}, params...)
 	var results, calls []jen.Code
 	for i, w := range stubs.Elems {
 		results = append(results, valueType(w, tw))
@@ -313,6 +313,6 @@ func (e *emitter) activityGroup(g *model.ActivityGroup) {
 	}
 	docf(e.f, "%s starts the activities %s in a gtemporal.Scope and gathers their results: the first failure cancels the others, and %[1]s returns only once every activity that they started has ended.", g.Name, labels(stubs))
 	e.f.Add(fitSignature(0, jen.Func().Id(g.Name), nil, decls, results).Block(
-		scopedGather(sc, gtemporal("Scope"), jen.Qual(model.WorkflowPath, "Context"), ctx, gather, calls, results)...,
+		scopedGather(sc, gtemporal("Scope"), workflowContextType(), ctx, gather, calls, results)...,
 	))
 }

@@ -78,7 +78,7 @@ func coreArray(name string, s []slot) jen.Code {
 func gatherHelper(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
-	typeParams, params := helperSignature(jen.Qual("context", "Context"), s)
+	typeParams, params := helperSignature(contextType(), s)
 	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for %s and returns their values in argument order, with\n"+
 		"the fail-fast rules of [All]: the first failure cancels the other inputs and\n"+
@@ -98,7 +98,7 @@ func gatherHelper(f *jen.File, n int) {
 func settleHelper(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Settle%d", n)
-	typeParams, params := helperSignature(jen.Qual("context", "Context"), s)
+	typeParams, params := helperSignature(contextType(), s)
 	var results, outcomes []jen.Code
 	for _, x := range s {
 		results = append(results, jen.Id("Result").Types(jen.Id(x.typ)))
@@ -138,12 +138,12 @@ func goWithHelper(f *jen.File, n int) {
 	}
 	typeParams := append(slices.Clip(types), jen.Id("T").Any())
 	typeArgs := append(slices.Clip(types), jen.Id("T"))
-	fnType := jen.Func().Params(append([]jen.Code{jen.Qual("context", "Context")}, types...)...).Params(jen.Id("T"), jen.Error())
+	fnType := jen.Func().Params(append([]jen.Code{contextType()}, types...)...).Params(jen.Id("T"), jen.Error())
 	docLines(f, "%s is [GoWith] for a task of %d arguments: the task is fn(ctx, %s).\n"+
 		"When fn captures nothing, the future, the arguments and fn take one\n"+
 		"allocation: generated wrappers pass a function of this shape as it is.", name, n, strings.Join(argNames, ", "))
 	f.Func().Id(name).Types(typeParams...).Params(append(append(
-		[]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("name").String()}, typed...),
+		[]jen.Code{jen.Id("ctx").Add(contextType()), jen.Id("name").String()}, typed...),
 		jen.Id("fn").Add(fnType.Clone()))...).Op("*").Id("Future").Types(jen.Id("T")).Block(
 		jen.Id("checkStart").Call(jen.Id("ctx"), jen.Id("fn").Op("==").Nil(), jen.Lit("runtime."+name)),
 		jen.Id("t").Op(":=").Op("&").Id(task).Types(typeArgs...).Values(append(values, jen.Id("call").Op(":").Id("fn"))...),
@@ -160,7 +160,7 @@ func goWithHelper(f *jen.File, n int) {
 	f.Func().Params(jen.Id("t").Op("*").Id(task).Types(typeArgs...)).Id("run").Params().Block(
 		jen.List(append([]jen.Code{jen.Id("call")}, names...)...).Op(":=").List(held...),
 		jen.List(held...).Op("=").List(append([]jen.Code{jen.Nil()}, zeros...)...),
-		jen.Id("t").Dot("runTask").Call(jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Id("T"), jen.Error()).Block(
+		jen.Id("t").Dot("runTask").Call(jen.Func().Params(jen.Id("ctx").Add(contextType())).Params(jen.Id("T"), jen.Error()).Block(
 			jen.Return(jen.Id("call").Call(append([]jen.Code{jen.Id("ctx")}, names...)...)),
 		)),
 	)

@@ -204,6 +204,12 @@ func contextType() *jen.Statement {
 	return jen.Qual("context", "Context")
 }
 
+// workflowContextType writes workflow.Context, the context of the
+// workflow-side helpers.
+func workflowContextType() *jen.Statement {
+	return jen.Qual(model.WorkflowPath, "Context")
+}
+
 // valueType writes the type of the value of a wrapper's future, with the
 // type parameter names that tw gives.
 func valueType(w *model.Wrapper, tw *typecode.TypeWriter) *jen.Statement {

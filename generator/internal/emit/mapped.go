@@ -14,7 +14,9 @@ import (
 func (e *emitter) activityMap(act *model.Activity) {
 	mp := act.Map
 	tw := typecode.NewTypeWriter(act.Pkg, act.Lens)
-	elem, value := tw.Typ(mp.Elem.Type()), valueType(act.Wrapper, tw)
+	// the element is the activity's one parameter besides its context:
+	// resolve gives a Map to no other activity
+	elem, value := tw.Typ(act.OwnParams()[0].V.Type()), valueType(act.Wrapper, tw)
 	docf(e.f, "%s is the name under which %s registers the child workflow of %s.", mp.ConstName, directive.RegisterWorkflowsName, mp.Name)
 	e.f.Const().Id(mp.ConstName).Op("=").Lit(mp.Name)
 	declare := func(code ...jen.Code) *jen.Statement { return jen.Var().Id(mp.Mapper).Op("=").Add(code...) }
@@ -24,7 +26,7 @@ func (e *emitter) activityMap(act *model.Activity) {
 	sc := goname.NewScope(e.reserved)
 	ctx, in, o := sc.Fresh("ctx"), sc.Fresh("in"), sc.Fresh("o")
 	decls := []jen.Code{
-		jen.Id(ctx).Qual(model.WorkflowPath, "Context"),
+		jen.Id(ctx).Add(workflowContextType()),
 		jen.Id(in).Index().Add(elem),
 		jen.Id(o).Add(gtemporal("MapOptions")),
 	}
@@ -35,14 +37,4 @@ func (e *emitter) activityMap(act *model.Activity) {
 			return []jen.Code{jen.Id(ctx), jen.Id(in), jen.Id(o)}
 		}),
 	))
-}
-
-// hasMap reports whether an activity of m has a Map.
-func hasMap(m *model.Model) bool {
-	for _, act := range m.Activities {
-		if act.Map != nil {
-			return true
-		}
-	}
-	return false
 }

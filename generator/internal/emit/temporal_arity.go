@@ -5,7 +5,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/gathergen/gathergen/generator/internal/directive"
-	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
 // TemporalHelpers renders the fixed-arity helpers of the Temporal module's
@@ -38,7 +37,7 @@ func temporalInputs(name string, s []slot) []jen.Code {
 func temporalGather(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Gather%d", n)
-	typeParams, params := helperSignature(jen.Qual(model.WorkflowPath, "Context"), s)
+	typeParams, params := helperSignature(workflowContextType(), s)
 	results, zeros, values := gatherResults(s)
 	docLines(f, "%s waits for the activities of %s and returns their values in\n"+
 		"argument order, with the fail-fast rules of [All]: the first failure cancels\n"+
@@ -57,7 +56,7 @@ func temporalGather(f *jen.File, n int) {
 func temporalSettle(f *jen.File, n int) {
 	s := slots(n)
 	name := fmt.Sprintf("Settle%d", n)
-	typeParams, params := helperSignature(jen.Qual(model.WorkflowPath, "Context"), s)
+	typeParams, params := helperSignature(workflowContextType(), s)
 	var results, outcomes []jen.Code
 	for _, x := range s {
 		results = append(results, jen.Id("Result").Types(jen.Id(x.typ)))

@@ -26,7 +26,7 @@ func (e *emitter) childStub(wf *model.Workflow) {
 	tw := typecode.NewTypeWriter(w.Pkg, w.Lens)
 	ctx := sc.Fresh("ctx")
 	params := stubParams(w, sc)
-	decls := append([]jen.Code{jen.Id(ctx).Qual(model.WorkflowPath, "Context")}, paramDecls(w, tw, params, true)...)
+	decls := append([]jen.Code{jen.Id(ctx).Add(workflowContextType())}, paramDecls(w, tw, params, true)...)
 	args := withParams([]jen.Code{jen.Id(ctx), jen.Id(wf.ConstName)}, params)
 	value := valueType(w, tw)
 	docf(e.f, "%s starts the workflow %s as a child, with the child options of %s, and returns its future.", w.Name, wf.Label, ctx)
@@ -78,11 +78,12 @@ func (e *emitter) workflowRegistration() {
 			maps = append(maps, act.Map.Name)
 		}
 	}
-	switch {
-	case len(maps) == 1:
-		labels = append(labels, "the child workflow of "+maps[0])
-	case len(maps) > 1:
-		labels = append(labels, "the child workflows of "+listWords(maps))
+	if len(maps) > 0 {
+		noun := "the child workflow of "
+		if len(maps) > 1 {
+			noun = "the child workflows of "
+		}
+		labels = append(labels, noun+listWords(maps))
 	}
 	docf(e.f, "%s registers with %s %s, each under the name that its ...WorkflowName constant holds.", directive.RegisterWorkflowsName, r, listWords(labels))
 	decls := []jen.Code{jen.Id(r).Qual(model.WorkerPath, "WorkflowRegistry")}

@@ -32,10 +32,9 @@ type ActivityMap struct {
 	Name string
 	// ConstName is the constant that holds name.
 	ConstName string
-	// Mapper is the variable that holds the gtemporal.Mapper.
+	// Mapper is the variable that holds the gtemporal.Mapper. The element's
+	// type is that of the activity's one parameter besides its context.
 	Mapper string
-	// Elem is the activity's parameter that takes one element.
-	Elem *types.Var
 }
 
 // Workflow is one //gathergen:workflow: the workflow function, resolved as
@@ -125,6 +124,22 @@ type Model struct {
 	TestNames map[string]bool
 	// Lens holds the length expressions of the package's array types.
 	Lens *Lengths
+}
+
+// FirstMap returns the first activity of m that has a Map, or nil.
+func (m *Model) FirstMap() *Activity {
+	for _, act := range m.Activities {
+		if act.Map != nil {
+			return act
+		}
+	}
+	return nil
+}
+
+// HasMap reports whether an activity of m has a Map: the activity file
+// then declares the Maps' child workflows and RegisterWorkflows.
+func (m *Model) HasMap() bool {
+	return m.FirstMap() != nil
 }
 
 // resultKind says how a function's results map onto its future's value.

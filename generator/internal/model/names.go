@@ -134,7 +134,9 @@ const WorkflowPath = "go.temporal.io/sdk/workflow"
 // every generated file converts their GeneratedVersion minus this one to
 // an unsigned type, so that it fails to compile against an older one. It
 // grows when generated code starts to need something that older runtimes
-// lack, and with it the runtime's and gtemporal's own.
+// lack, and with it the runtime's own. gtemporal's GeneratedVersion may
+// be ahead of it: an activity file with a Map asks for MapVersion in its
+// place, while the other activity files ask for this one.
 const GeneratedVersion = 1
 
 // MapVersion is the version of gtemporal that an activity file with a Map

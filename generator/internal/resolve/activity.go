@@ -85,7 +85,7 @@ func resolveActivity(a *Analyzer, f directive.Found) *model.Activity {
 		return rejectActivity(a, w.Fn)
 	}
 	if f.D.Map {
-		if act.Map = activityMap(a, act, base); act.Map == nil {
+		if act.Map = activityMap(a, act); act.Map == nil {
 			return rejectActivity(a, w.Fn)
 		}
 	}

@@ -9,22 +9,25 @@ import (
 	"github.com/gathergen/gathergen/generator/internal/model"
 )
 
-// activityMap resolves the Map of an activity, whose base name is base:
-// the activity takes exactly one parameter besides its context, the
-// element. Its types are those of the activity, which the data converter
-// carries already (activityProblem), in slices as well.
-func activityMap(a *Analyzer, act *model.Activity, base string) *model.ActivityMap {
+// activityMap resolves the Map of an activity: the activity takes exactly
+// one parameter besides its context, the element. Its types are those of
+// the activity, which the data converter carries already
+// (activityProblem), in slices as well.
+func activityMap(a *Analyzer, act *model.Activity) *model.ActivityMap {
 	params := act.OwnParams()
 	if len(params) != 1 {
-		a.Report(act.Pos, "cannot give %s a Map: %s, and a Map gives each call one element: %s", act.Label, countParams(act.Wrapper, params), oneParamHint(params))
+		hint := "take a struct that holds them"
+		if len(params) == 0 {
+			hint = "make an activity of a function that takes the element"
+		}
+		a.Report(act.Pos, "cannot give %s a Map: %s, and a Map gives each call one element: %s", act.Label, countParams(act.Wrapper, params), hint)
 		return nil
 	}
-	name := directive.MapName(base)
+	name := directive.MapName(act.Registered)
 	return &model.ActivityMap{
 		Name:      name,
 		ConstName: directive.WorkflowConstName(name),
-		Mapper:    directive.MapperName(base),
-		Elem:      params[0].V,
+		Mapper:    directive.MapperName(act.Registered),
 	}
 }
 
@@ -43,14 +46,6 @@ func countParams(w *model.Wrapper, params []model.Indexed) string {
 		labels[i] = paramLabel(p)
 	}
 	return "it takes " + strconv.Itoa(len(params)) + " parameters" + besides + " (" + strings.Join(labels, ", ") + ")"
-}
-
-// oneParamHint says how to make a function of params take one element.
-func oneParamHint(params []model.Indexed) string {
-	if len(params) == 0 {
-		return "make an activity of a function that takes the element"
-	}
-	return "take a struct that holds them"
 }
 
 // mapWorkflows drops, with a problem, the Map of each activity whose child
@@ -90,10 +85,8 @@ func registersWorkflows(m *model.Model) (token.Pos, bool) {
 	if len(m.Workflows) > 0 {
 		return m.Workflows[0].Pos, true
 	}
-	for _, act := range m.Activities {
-		if act.Map != nil {
-			return act.Pos, true
-		}
+	if act := m.FirstMap(); act != nil {
+		return act.Pos, true
 	}
 	return token.NoPos, false
 }
