@@ -197,11 +197,7 @@ func Links(page string, src []byte) []Link {
 	var links []Link
 	fenced := false
 	for n, line := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "```") {
-			fenced = !fenced
-			continue
-		}
-		if fenced {
+		if inFence(line, &fenced) {
 			continue
 		}
 		for _, m := range link.FindAllStringSubmatch(line, -1) {
@@ -215,6 +211,17 @@ func Links(page string, src []byte) []Link {
 	return links
 }
 
+// inFence reports whether line of a Markdown page is a code fence or lies
+// in a fenced code block, given whether the lines before it left one open
+// (fenced), which it updates.
+func inFence(line string, fenced *bool) bool {
+	if strings.HasPrefix(strings.TrimSpace(line), "```") {
+		*fenced = !*fenced
+		return true
+	}
+	return *fenced
+}
+
 // Anchors returns the anchors that a Markdown renderer such as GitHub's
 // gives the headings of a page: lower case, spaces as hyphens, punctuation
 // dropped, and -1, -2, ... after a repeated one.
@@ -223,11 +230,11 @@ func Anchors(src []byte) []string {
 	seen := map[string]int{}
 	fenced := false
 	for line := range strings.Lines(string(src)) {
-		if strings.HasPrefix(strings.TrimSpace(line), "```") {
-			fenced = !fenced
+		if inFence(line, &fenced) {
+			continue
 		}
 		text, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " ")
-		if fenced || !ok || !strings.HasPrefix(line, "#") {
+		if !ok || !strings.HasPrefix(line, "#") {
 			continue
 		}
 		var b strings.Builder
