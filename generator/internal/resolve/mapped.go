@@ -3,7 +3,6 @@ package resolve
 import (
 	"go/token"
 	"strconv"
-	"strings"
 
 	"github.com/gathergen/gathergen/generator/internal/directive"
 	"github.com/gathergen/gathergen/generator/internal/model"
@@ -41,11 +40,11 @@ func countParams(w *model.Wrapper, params []model.Indexed) string {
 	if len(params) == 0 {
 		return "it takes no parameter" + besides
 	}
-	labels := make([]string, len(params))
+	at := make([]int, len(params))
 	for i, p := range params {
-		labels[i] = paramLabel(p)
+		at[i] = p.Index
 	}
-	return "it takes " + strconv.Itoa(len(params)) + " parameters" + besides + " (" + strings.Join(labels, ", ") + ")"
+	return "it takes " + strconv.Itoa(len(params)) + " parameters" + besides + " (" + listParams(w.Sig, at) + ")"
 }
 
 // mapWorkflows drops, with a problem, the Map of each activity whose child
