@@ -174,3 +174,13 @@ func (*B) Sync(ctx context.Context) error { return nil }
 
 // ActivityReceivers is declared by hand, while A and B have activities.
 type ActivityReceivers struct{}
+
+// Pull is an activity whose stub's name an async wrapper takes.
+//
+//gathergen:activity
+func Pull(ctx context.Context) error { return nil }
+
+// Grab has an async wrapper named as Pull's stub.
+//
+//gathergen:async as PullActivity
+func Grab(ctx context.Context) error { return nil }

@@ -132,11 +132,14 @@ func paramLabel(p model.Indexed) string {
 	return p.V.Name()
 }
 
+// activityRenameHint says how to give the names of an activity others.
+const activityRenameHint = "name the activity otherwise with //gathergen:activity as NAME"
+
 // activityNames lists what the activity file declares.
 func activityNames(m *model.Model) []declared {
 	var names []declared
 	for _, act := range m.Activities {
-		names = append(names, declared{name: act.Name, pos: act.Pos}, declared{name: act.ConstName, pos: act.Pos})
+		names = append(names, declared{name: act.Name, pos: act.Pos, hint: activityRenameHint}, declared{name: act.ConstName, pos: act.Pos, hint: activityRenameHint})
 		if act.Map != nil {
 			names = append(names, mapNames(act)...)
 		}

@@ -114,12 +114,15 @@ func isWorkflowContext(t types.Type) bool {
 	}
 }
 
+// workflowRenameHint says how to give the names of a workflow others.
+const workflowRenameHint = "name the workflow otherwise with //gathergen:workflow as NAME"
+
 // workflowNames lists what the activity file declares for workflows.
 func workflowNames(m *model.Model) []declared {
 	var names []declared
 	for _, wf := range m.Workflows {
 		for _, name := range []string{wf.Name, wf.ConstName, wf.StartName} {
-			names = append(names, declared{name: name, pos: wf.Pos})
+			names = append(names, declared{name: name, pos: wf.Pos, hint: workflowRenameHint})
 		}
 	}
 	if pos, ok := registersWorkflows(m); ok {
