@@ -31,6 +31,7 @@ func TestVersionGuard(t *testing.T) {
 		{"older gtemporal", "activitymix", "0", "UpgradeTemporalOrRegenerate"},
 		{"fit with a Map", "mapped", "", ""},
 		{"gtemporal without Mapper", "mapped", "1", "UpgradeTemporalOrRegenerate"},
+		{"no Map against gtemporal 1", "activitymix", "1", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			old := temporalCopy(t, root, tt.version)

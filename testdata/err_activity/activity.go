@@ -184,3 +184,8 @@ func Pull(ctx context.Context) error { return nil }
 //
 //gathergen:async as PullActivity
 func Grab(ctx context.Context) error { return nil }
+
+// Again says local twice.
+//
+//gathergen:activity local local
+func Again(n int) int { return n }

@@ -72,3 +72,7 @@ func Neg(ctx context.Context, n int) (int, error) { return -n, nil }
 
 // NegMapWorkflowName is declared by hand.
 const NegMapWorkflowName = "Neg"
+
+// RegisterWorkflows is declared by hand, while the package has Maps and no
+// workflow.
+func RegisterWorkflows() {}

@@ -120,14 +120,35 @@ func ItoaMap(ctx workflow.Context, in []int, o gtemporal.MapOptions) ([]string, 
 	return itoaMapper.Map(ctx, in, o)
 }
 
+// TouchActivityName is the name under which RegisterActivities registers Touch.
+const TouchActivityName = "Touch"
+
+// TouchActivity starts the activity Touch with the activity options of ctx and returns its future.
+func TouchActivity(ctx workflow.Context, id string) *gtemporal.Future[struct{}] {
+	return gtemporal.Execute[struct{}](ctx, TouchActivityName, id)
+}
+
+// TouchMapWorkflowName is the name under which RegisterWorkflows registers the child workflow of
+// TouchMap.
+const TouchMapWorkflowName = "TouchMap"
+
+var touchMapper = gtemporal.NewMapper[string, struct{}](TouchActivityName)
+
+// TouchMap runs the activity Touch once per element of in, in child workflows, and returns the
+// results in input order: see gtemporal.Mapper.Map.
+func TouchMap(ctx workflow.Context, in []string, o gtemporal.MapOptions) ([]struct{}, error) {
+	return touchMapper.Map(ctx, in, o)
+}
+
 // ActivityReceivers holds, one field per type, the values whose methods RegisterActivities
 // registers as activities; RegisterActivities panics when one of its pointers is nil.
 type ActivityReceivers struct {
 	Scales *Scales
 }
 
-// RegisterActivities registers with r Square, Scales.Weigh, Check, Sum and strconv.Itoa, each under
-// the name that its ...ActivityName constant holds. Methods are called on receivers.Scales.
+// RegisterActivities registers with r Square, Scales.Weigh, Check, Sum, strconv.Itoa and Touch,
+// each under the name that its ...ActivityName constant holds. Methods are called on
+// receivers.Scales.
 func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) {
 	if receivers.Scales == nil {
 		panic("RegisterActivities: ActivityReceivers.Scales is nil")
@@ -144,14 +165,19 @@ func RegisterActivities(r worker.ActivityRegistry, receivers ActivityReceivers) 
 	r.RegisterActivityWithOptions(func(i int) (string, error) {
 		return strconv.Itoa(i), nil
 	}, activity.RegisterOptions{Name: ItoaActivityName})
+	r.RegisterActivityWithOptions(func(ctx context.Context, id string) (struct{}, error) {
+		Touch(ctx, id)
+		return struct{}{}, nil
+	}, activity.RegisterOptions{Name: TouchActivityName})
 }
 
 // RegisterWorkflows registers with r the child workflows of SquareMap, ScalesWeighMap, AuditMap,
-// SumMap and ItoaMap, each under the name that its ...WorkflowName constant holds.
+// SumMap, ItoaMap and TouchMap, each under the name that its ...WorkflowName constant holds.
 func RegisterWorkflows(r worker.WorkflowRegistry) {
 	squareMapper.Register(r)
 	scalesWeighMapper.Register(r)
 	auditMapper.Register(r)
 	sumMapper.Register(r)
 	itoaMapper.Register(r)
+	touchMapper.Register(r)
 }

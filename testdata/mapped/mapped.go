@@ -1,6 +1,6 @@
 // Package mapped has activities with a Map: a function, a method, one that
-// returns only an error and is named with as, a variadic one, and a
-// function of another package without a context. It declares no workflow
+// returns only an error and is named with as, a variadic one, a function
+// of another package without a context, and one that returns nothing. It declares no workflow
 // directive: RegisterWorkflows registers the Maps' child workflows alone.
 // Its own workflow code calls a Map before the Map is generated.
 package mapped
@@ -72,6 +72,12 @@ func Sum(ctx context.Context, ns ...int) (int, error) {
 
 //gathergen:activity map strconv.Itoa
 
+// Touch marks an identifier as seen; it returns nothing, so its Map gives
+// a []struct{}.
+//
+//gathergen:activity map
+func Touch(ctx context.Context, id string) {}
+
 // SumOfSquares is workflow code that squares ns with SquareMap, two
 // elements per child workflow, and adds the squares.
 func SumOfSquares(ctx workflow.Context, ns []int) (int, error) {
@@ -83,3 +89,11 @@ func SumOfSquares(ctx workflow.Context, ns []int) (int, error) {
 	}
 	return total, err
 }
+
+// The package refers to names that gathergen generates before they are
+// generated: a Map's name constant, its Mapper and RegisterWorkflows.
+var (
+	_ = SquareMapWorkflowName
+	_ = squareMapper
+	_ = RegisterWorkflows
+)

@@ -48,6 +48,7 @@ type results struct {
 	Audits  int
 	Texts   []string
 	Sums    []int
+	Touches int
 }
 
 // everyMap runs each Map of the package over five elements.
@@ -70,7 +71,11 @@ func everyMap(ctx workflow.Context) (results, error) {
 	if r.Texts, err = ItoaMap(ctx, []int{10, 20, 30, 40, 50}, small); err != nil {
 		return r, err
 	}
-	r.Sums, err = SumMap(ctx, [][]int{{1, 2}, nil, {3}, {4, 5, 6}}, small)
+	if r.Sums, err = SumMap(ctx, [][]int{{1, 2}, nil, {3}, {4, 5, 6}}, small); err != nil {
+		return r, err
+	}
+	touches, err := TouchMap(ctx, []string{"a", "b", "c", "d", "e"}, small)
+	r.Touches = len(touches)
 	return r, err
 }
 
@@ -98,6 +103,9 @@ func TestEveryMap(t *testing.T) {
 	}
 	if want := []int{3, 0, 3, 15}; !slices.Equal(got.Sums, want) {
 		t.Errorf("SumMap = %v, want %v", got.Sums, want)
+	}
+	if got.Touches != 5 {
+		t.Errorf("TouchMap returned %d results, want 5", got.Touches)
 	}
 }
 
