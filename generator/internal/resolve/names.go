@@ -23,10 +23,11 @@ type declared struct {
 	pos  token.Pos
 	// recv is the receiver's type of a generated method, or nil.
 	recv *types.TypeName
-	// w is the wrapper that declares the name, or nil for a group.
+	// w is the async wrapper that declares the name, or nil for a group,
+	// an activity, a Map or a workflow.
 	w *model.Wrapper
-	// hint says how to rename what declares the name, when neither a
-	// wrapper nor a group does.
+	// hint says how to rename what declares the name, when an activity, a
+	// Map or a workflow does.
 	hint string
 }
 
