@@ -148,6 +148,16 @@ func ScopeAllWith(ctx context.Context, n int) (out []int, err error) {
 	return out, err
 }
 
+// ScopeMap is Map inside runtime.Scope: the scoped fan-out with no
+// future per task.
+func ScopeMap(ctx context.Context, n int) (out []int, err error) {
+	err = runtime.Scope(ctx, func(ctx context.Context) error {
+		out, err = Map(ctx, n)
+		return err
+	})
+	return out, err
+}
+
 // CancelAllWith is AllWith under a context.WithCancelCause that is
 // cancelled once AllWith returns: the context a scope gives its body,
 // without the scope. ScopeAllWith's cost over it is the scope's own.

@@ -14,7 +14,7 @@ import (
 // The scoped fan-outs return what the others do.
 func TestScopedFanouts(t *testing.T) {
 	want, _ := Floor(context.Background(), 64)
-	for name, run := range map[string]func(context.Context, int) ([]int, error){"ScopeAll": ScopeAll, "ScopeAllWith": ScopeAllWith, "CancelAllWith": CancelAllWith} {
+	for name, run := range map[string]func(context.Context, int) ([]int, error){"ScopeAll": ScopeAll, "ScopeAllWith": ScopeAllWith, "ScopeMap": ScopeMap, "CancelAllWith": CancelAllWith} {
 		if got, err := run(context.Background(), 64); err != nil || !slices.Equal(got, want) {
 			t.Errorf("%s = %v, %v; want %v", name, got, err, want)
 		}
@@ -27,11 +27,12 @@ func TestScopedFanouts(t *testing.T) {
 // over errgroup's, cpu-x-base its CPU time. All and AllWith alone, and
 // AllWith under the kind of context a scope makes (CancelAllWith), are
 // measured in the same run, so that the scope's own part can be told
-// from theirs.
+// from theirs. Map inside a scope, and alone, is the scoped fan-out with
+// no future per task.
 func BenchmarkScopePaired(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes {
-		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}, {"cancel-allwith", CancelAllWith}} {
+		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}, {"cancel-allwith", CancelAllWith}, {"scope-map", ScopeMap}, {"map", Map}} {
 			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
 				b.ReportAllocs()
 				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
