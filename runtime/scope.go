@@ -155,9 +155,6 @@ type scope struct {
 	// firstWaits is where waits begins, so that the usual single wait
 	// costs no allocation.
 	firstWaits [1]*waiter
-	// woken is set once the scope's context has ended and waits were
-	// woken: a wait that begins later does not block.
-	woken bool
 }
 
 // scopedTask is a task of a scope and its place in the scope's order.
@@ -401,11 +398,13 @@ func (s *scope) await(w *waiter) bool {
 }
 
 // addWait records w as blocked under the scope's context, and reports
-// whether it may block: false once the scope's waits were woken.
+// whether it may block: false once the context has ended. The scope ends
+// it before it takes mu to wake the waits (endContext), so a wait added
+// here is either woken then or not added at all.
 func (s *scope) addWait(w *waiter) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.woken {
+	if s.Err() != nil {
 		return false
 	}
 	if s.waits == nil {
@@ -428,16 +427,18 @@ func (s *scope) dropWait(w *waiter) {
 }
 
 // wakeWaits wakes every wait blocked under the scope's context, which has
-// ended, and lets no later one block.
+// ended, and then forgets them, so that the scope, which its tasks'
+// contexts keep, keeps no waiter: no wait is added once the context has
+// ended (addWait).
 func (s *scope) wakeWaits() {
 	s.mu.Lock()
-	s.woken = true
 	waits := s.waits
 	s.waits = nil
 	s.mu.Unlock()
 	for _, w := range waits {
 		w.wake(wokeEnded)
 	}
+	clear(waits)
 }
 
 // report calls o.Held with the tasks that still hold s o.Grace after its

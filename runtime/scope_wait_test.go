@@ -67,6 +67,34 @@ func TestScopeReturnWakesAGatherOfAnotherGoroutine(t *testing.T) {
 	}
 }
 
+// The scope forgets the waits that its end woke: its context outlives it
+// in its tasks' contexts, and it must not keep their waiters, nor through
+// them their inputs.
+func TestScopeKeepsNoWokenWait(t *testing.T) {
+	var s *scope
+	var w *waiter
+	if err := Scope(context.Background(), func(ctx context.Context) error {
+		s = ctx.(*scope)
+		w = newWaiter(ctx, waitAll, 1)
+		if !s.addWait(w) {
+			t.Fatal("addWait under a live scope = false; want true")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.done.Wait() // returns once the scope's end has woken w
+	if w.woke.Load() != wokeEnded {
+		t.Errorf("woke = %b; want wokeEnded", w.woke.Load())
+	}
+	if s.waits != nil || s.firstWaits[0] != nil {
+		t.Errorf("after its end the scope keeps waits %v, firstWaits %v; want none", s.waits, s.firstWaits)
+	}
+	if s.addWait(newWaiter(s, waitAll, 1)) {
+		t.Error("addWait after the scope's end = true; want false")
+	}
+}
+
 // A wait that begins under a scope's context after the scope has returned
 // does not block.
 func TestScopeContextAfterReturnEndsWaitsAtOnce(t *testing.T) {
