@@ -4,11 +4,8 @@ package fanout
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
-
-	"github.com/gathergen/gathergen/bench/internal/pair"
 )
 
 // The scoped fan-outs return what the others do.
@@ -30,16 +27,10 @@ func TestScopedFanouts(t *testing.T) {
 // from theirs. Map inside a scope, and alone, is the scoped fan-out with
 // no future per task.
 func BenchmarkScopePaired(b *testing.B) {
-	ctx := context.Background()
-	for _, n := range sizes {
-		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith}, {"cancel-allwith", CancelAllWith}, {"scope-map", ScopeMap}, {"map", Map}} {
-			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
-				b.ReportAllocs()
-				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
-					func() error { _, err := Errgroup(ctx, n); return err })
-			})
-		}
-	}
+	pairEach(b, context.Background(), []Impl{
+		{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}, {"all", All}, {"allwith", AllWith},
+		{"cancel-allwith", CancelAllWith}, {"scope-map", ScopeMap}, {"map", Map},
+	})
 }
 
 // BenchmarkScopeCancellablePaired is BenchmarkScopePaired's scoped
@@ -50,13 +41,5 @@ func BenchmarkScopePaired(b *testing.B) {
 func BenchmarkScopeCancellablePaired(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	for _, n := range sizes {
-		for _, impl := range []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}} {
-			b.Run(fmt.Sprintf("n=%d/pair=%s", n, impl.Name), func(b *testing.B) {
-				b.ReportAllocs()
-				pair.Report(b, n, func() error { _, err := impl.Run(ctx, n); return err },
-					func() error { _, err := Errgroup(ctx, n); return err })
-			})
-		}
-	}
+	pairEach(b, ctx, []Impl{{"scope-all", ScopeAll}, {"scope-allwith", ScopeAllWith}})
 }
