@@ -230,15 +230,18 @@ func TestExtractJoinsContinuedCommands(t *testing.T) {
 
 // TestLinksSkipFencedCode: a link in prose is found, while Go in a fenced
 // block that looks like one (an instantiation called with an argument) is
-// not.
+// not, nor is a link in a block that a longer fence holds.
 func TestLinksSkipFencedCode(t *testing.T) {
 	src := "See [the tutorial](tutorial.md).\n" +
 		"```go\nvar m = gtemporal.NewMapper[int, User](FetchUserActivityName)\n```\n" +
-		"And [install](install.md#from-a-clone).\n"
+		"And [install](install.md#from-a-clone).\n" +
+		"````md\n```go\n[in the inner block](missing.md)\n```\n````\n" +
+		"Last, [the design](design.md).\n"
 	got := Links("p.md", []byte(src))
 	want := []Link{
 		{Page: "p.md", Line: 1, Target: "tutorial.md"},
 		{Page: "p.md", Line: 5, Target: "install.md", Anchor: "from-a-clone"},
+		{Page: "p.md", Line: 11, Target: "design.md"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Links = %+v, want %+v", got, want)

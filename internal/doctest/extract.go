@@ -71,7 +71,7 @@ func Extract(page string, src []byte) (Page, error) {
 		line := sc.Text()
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, "`") == "" {
+			if closesFence(trimmed, fence) {
 				if pending != nil {
 					pending.Code = code.String()
 					p.Blocks = append(p.Blocks, *pending)
@@ -100,8 +100,7 @@ func Extract(page string, src []byte) (Page, error) {
 			}
 			continue
 		}
-		if strings.HasPrefix(trimmed, "```") {
-			fence = trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "`"))]
+		if fence = opensFence(trimmed); fence != "" {
 			lang = ""
 			if info := strings.Fields(strings.TrimLeft(trimmed, "`")); len(info) > 0 {
 				lang = info[0]
@@ -195,9 +194,9 @@ type Link struct {
 // instantiation called with an argument), not a link.
 func Links(page string, src []byte) []Link {
 	var links []Link
-	fenced := false
+	fence := ""
 	for n, line := range strings.Split(string(src), "\n") {
-		if inFence(line, &fenced) {
+		if inFence(line, &fence) {
 			continue
 		}
 		for _, m := range link.FindAllStringSubmatch(line, -1) {
@@ -211,15 +210,38 @@ func Links(page string, src []byte) []Link {
 	return links
 }
 
+// opensFence returns the backquotes of the fence that the trimmed line
+// opens, three or more, an info string such as go following them; or ""
+// when it opens none.
+func opensFence(trimmed string) string {
+	if !strings.HasPrefix(trimmed, "```") {
+		return ""
+	}
+	return trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "`"))]
+}
+
+// closesFence reports whether the trimmed line closes the block that fence
+// opened: at least as many backquotes, and nothing else.
+func closesFence(trimmed, fence string) bool {
+	return strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, "`") == ""
+}
+
 // inFence reports whether line of a Markdown page is a code fence or lies
-// in a fenced code block, given whether the lines before it left one open
-// (fenced), which it updates.
-func inFence(line string, fenced *bool) bool {
-	if strings.HasPrefix(strings.TrimSpace(line), "```") {
-		*fenced = !*fenced
+// in a fenced code block, given the fence of the block that the lines
+// before it left open ("" for none), which it updates.
+func inFence(line string, fence *string) bool {
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case *fence != "":
+		if closesFence(trimmed, *fence) {
+			*fence = ""
+		}
+		return true
+	case opensFence(trimmed) != "":
+		*fence = opensFence(trimmed)
 		return true
 	}
-	return *fenced
+	return false
 }
 
 // Anchors returns the anchors that a Markdown renderer such as GitHub's
@@ -228,9 +250,9 @@ func inFence(line string, fenced *bool) bool {
 func Anchors(src []byte) []string {
 	var anchors []string
 	seen := map[string]int{}
-	fenced := false
+	fence := ""
 	for line := range strings.Lines(string(src)) {
-		if inFence(line, &fenced) {
+		if inFence(line, &fence) {
 			continue
 		}
 		text, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " ")
