@@ -46,7 +46,7 @@ func Activities(m *model.Model) ([]byte, error) {
 	for _, wf := range m.Workflows {
 		e.workflow(wf)
 	}
-	if len(m.Workflows) > 0 || m.HasMap() {
+	if _, ok := m.RegistersWorkflows(); ok {
 		e.workflowRegistration()
 	}
 	var body bytes.Buffer

@@ -126,8 +126,8 @@ type Model struct {
 	Lens *Lengths
 }
 
-// FirstMap returns the first activity of m that has a Map, or nil.
-func (m *Model) FirstMap() *Activity {
+// firstMap returns the first activity of m that has a Map, or nil.
+func (m *Model) firstMap() *Activity {
 	for _, act := range m.Activities {
 		if act.Map != nil {
 			return act
@@ -137,9 +137,22 @@ func (m *Model) FirstMap() *Activity {
 }
 
 // HasMap reports whether an activity of m has a Map: the activity file
-// then declares the Maps' child workflows and RegisterWorkflows.
+// then declares the Maps' child workflows.
 func (m *Model) HasMap() bool {
-	return m.FirstMap() != nil
+	return m.firstMap() != nil
+}
+
+// RegistersWorkflows reports whether the activity file declares
+// RegisterWorkflows, for the package's workflows or the child workflows of
+// its Maps, and the position of the first directive that asks for it.
+func (m *Model) RegistersWorkflows() (token.Pos, bool) {
+	if len(m.Workflows) > 0 {
+		return m.Workflows[0].Pos, true
+	}
+	if act := m.firstMap(); act != nil {
+		return act.Pos, true
+	}
+	return token.NoPos, false
 }
 
 // resultKind says how a function's results map onto its future's value.

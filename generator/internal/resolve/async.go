@@ -197,11 +197,11 @@ func finish(a *Analyzer, w *model.Wrapper) *model.Wrapper {
 	ctxs := contextParams(w.Sig)
 	if len(ctxs) > 1 {
 		a.Report(w.Pos, "cannot wrap %s: it takes %d context.Context parameters (%s), and gathergen passes one, the task's: keep one, or wrap %s in a function that takes one and passes it on",
-			w.Label, len(ctxs), listParams(w.Sig, ctxs), w.Fn.Name())
+			w.Label, len(ctxs), listParams(ctxs), w.Fn.Name())
 		return reject(a, w.Fn)
 	}
 	if len(ctxs) == 1 {
-		w.TakesCtx, w.CtxIndex = true, ctxs[0]
+		w.TakesCtx, w.CtxIndex = true, ctxs[0].Index
 	}
 	classify(w)
 	if w.Kind == model.ResultStruct {
@@ -235,24 +235,23 @@ func shadowedByPackage(pkg *types.Package) string {
 	return ""
 }
 
-// contextParams returns the indexes of a signature's context.Context
-// parameters.
-func contextParams(sig *types.Signature) []int {
-	var at []int
+// contextParams returns a signature's context.Context parameters.
+func contextParams(sig *types.Signature) []model.Indexed {
+	var ctxs []model.Indexed
 	for i := range sig.Params().Len() {
-		if isContext(sig.Params().At(i).Type()) {
-			at = append(at, i)
+		if v := sig.Params().At(i); isContext(v.Type()) {
+			ctxs = append(ctxs, model.Indexed{V: v, Index: i})
 		}
 	}
-	return at
+	return ctxs
 }
 
-// listParams names the parameters at the indexes: "ctx and parent", "ctx,
-// a and b"; a parameter without a name by its position ("#2").
-func listParams(sig *types.Signature, at []int) string {
-	names := make([]string, len(at))
-	for i, index := range at {
-		names[i] = paramLabel(model.Indexed{V: sig.Params().At(index), Index: index})
+// listParams names the parameters, two or more: "ctx and parent", "ctx, a
+// and b"; a parameter without a name by its position ("#2").
+func listParams(params []model.Indexed) string {
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = paramLabel(p)
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"go/token"
 	"strconv"
 
 	"github.com/gathergen/gathergen/generator/internal/directive"
@@ -40,11 +39,7 @@ func countParams(w *model.Wrapper, params []model.Indexed) string {
 	if len(params) == 0 {
 		return "it takes no parameter" + besides
 	}
-	at := make([]int, len(params))
-	for i, p := range params {
-		at[i] = p.Index
-	}
-	return "it takes " + strconv.Itoa(len(params)) + " parameters" + besides + " (" + listParams(w.Sig, at) + ")"
+	return "it takes " + strconv.Itoa(len(params)) + " parameters" + besides + " (" + listParams(params) + ")"
 }
 
 // mapWorkflows drops, with a problem, the Map of each activity whose child
@@ -76,16 +71,3 @@ func mapNames(act *model.Activity) []declared {
 
 // mapRenameHint says how to give the names of a Map others.
 const mapRenameHint = "name the activity otherwise with //gathergen:activity map as NAME, whose Map is NAMEMap"
-
-// registersWorkflows reports whether the activity file declares
-// RegisterWorkflows, for the package's workflows or the child workflows of
-// its Maps, and the position of the first directive that asks for it.
-func registersWorkflows(m *model.Model) (token.Pos, bool) {
-	if len(m.Workflows) > 0 {
-		return m.Workflows[0].Pos, true
-	}
-	if act := m.FirstMap(); act != nil {
-		return act.Pos, true
-	}
-	return token.NoPos, false
-}

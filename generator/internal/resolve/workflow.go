@@ -125,7 +125,7 @@ func workflowNames(m *model.Model) []declared {
 			names = append(names, declared{name: name, pos: wf.Pos, hint: workflowRenameHint})
 		}
 	}
-	if pos, ok := registersWorkflows(m); ok {
+	if pos, ok := m.RegistersWorkflows(); ok {
 		names = append(names, declared{name: directive.RegisterWorkflowsName, pos: pos})
 	}
 	return names
