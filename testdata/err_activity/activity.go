@@ -189,3 +189,25 @@ func Grab(ctx context.Context) error { return nil }
 //
 //gathergen:activity local local
 func Again(n int) int { return n }
+
+// Ping is a local activity whose stub's name an async wrapper takes.
+//
+//gathergen:activity local
+func Ping(ctx context.Context) error { return nil }
+
+// Poke has an async wrapper named as Ping's stub.
+//
+//gathergen:async as PingLocalActivity
+func Poke(ctx context.Context) error { return nil }
+
+//gathergen:activity strconv.Itoa
+
+// Format has an async wrapper named as the stub of strconv.Itoa's activity.
+//
+//gathergen:async as ItoaActivity
+func Format(ctx context.Context, n int) (string, error) { return strconv.Itoa(n), nil }
+
+// Hand has an async wrapper named as the registration of the activities.
+//
+//gathergen:async as RegisterActivities
+func Hand(ctx context.Context) error { return nil }

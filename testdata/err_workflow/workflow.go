@@ -76,3 +76,18 @@ type Config struct{}
 //gathergen:workflow strconv.Atoi
 
 //gathergen:workflow as Name extra
+
+// Ship is a workflow whose typed start's name an async wrapper takes.
+//
+//gathergen:workflow
+func Ship(ctx workflow.Context) error { return nil }
+
+// Send has an async wrapper named as Ship's typed start.
+//
+//gathergen:async as ExecuteShip
+func Send(ctx context.Context) error { return nil }
+
+// Enrol has an async wrapper named as the registration of the workflows.
+//
+//gathergen:async as RegisterWorkflows
+func Enrol(ctx context.Context) error { return nil }

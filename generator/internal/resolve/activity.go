@@ -132,29 +132,49 @@ func paramLabel(p model.Indexed) string {
 	return p.V.Name()
 }
 
-// activityRenameHint says how to give the names of an activity others.
-const activityRenameHint = "name the activity otherwise with //gathergen:activity as NAME"
+// activityRenameHint says how to give the names of act others: its
+// directive with as NAME, its options and its target kept.
+func activityRenameHint(act *model.Activity) string {
+	words := []string{"//gathergen:activity"}
+	if act.Local {
+		words = append(words, "local")
+	}
+	if act.Map != nil {
+		words = append(words, "map")
+	}
+	if act.Target != "" {
+		words = append(words, act.Target)
+	}
+	hint := "name the activity otherwise with " + strings.Join(words, " ") + " as NAME"
+	if act.Map != nil {
+		hint += ", whose Map is NAMEMap"
+	}
+	return hint
+}
 
 // activityNames lists what the activity file declares.
 func activityNames(m *model.Model) []declared {
 	var names []declared
 	for _, act := range m.Activities {
-		names = append(names, declared{name: act.Name, pos: act.Pos, hint: activityRenameHint}, declared{name: act.ConstName, pos: act.Pos, hint: activityRenameHint})
+		hint := activityRenameHint(act)
+		for _, name := range []string{act.Name, act.ConstName} {
+			names = append(names, declared{name: name, pos: act.Pos, hint: hint})
+		}
 		if act.Map != nil {
-			names = append(names, mapNames(act)...)
+			names = append(names, mapNames(act, hint)...)
 		}
 	}
 	if len(m.Activities) > 0 {
-		names = append(names, declared{name: directive.RegisterName, pos: m.Activities[0].Pos})
+		names = append(names, declared{name: directive.RegisterName, pos: m.Activities[0].Pos, fixed: true})
 	}
 	for _, act := range m.Activities {
 		if act.Recv != nil {
-			names = append(names, declared{name: directive.ReceiversName, pos: act.Pos})
+			names = append(names, declared{name: directive.ReceiversName, pos: act.Pos, fixed: true})
 			break
 		}
 	}
 	for _, g := range m.ActivityGroups {
-		names = append(names, declared{name: g.Name, pos: g.Pos})
+		names = append(names, declared{name: g.Name, pos: g.Pos, hint: groupRenameHint})
 	}
 	return names
 }

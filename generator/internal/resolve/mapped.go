@@ -60,14 +60,12 @@ func mapWorkflows(a *Analyzer, m *model.Model) {
 	}
 }
 
-// mapNames lists what the activity file declares for the Map of act.
-func mapNames(act *model.Activity) []declared {
+// mapNames lists what the activity file declares for the Map of act,
+// renamed as hint says.
+func mapNames(act *model.Activity, hint string) []declared {
 	var names []declared
 	for _, name := range []string{act.Map.Name, act.Map.ConstName, act.Map.Mapper} {
-		names = append(names, declared{name: name, pos: act.Pos, hint: mapRenameHint})
+		names = append(names, declared{name: name, pos: act.Pos, hint: hint})
 	}
 	return names
 }
-
-// mapRenameHint says how to give the names of a Map others.
-const mapRenameHint = "name the activity otherwise with //gathergen:activity map as NAME, whose Map is NAMEMap"

@@ -23,13 +23,19 @@ type declared struct {
 	pos  token.Pos
 	// recv is the receiver's type of a generated method, or nil.
 	recv *types.TypeName
-	// w is the async wrapper that declares the name, or nil for a group,
-	// an activity, a Map or a workflow.
+	// w is the async wrapper that declares the name, or nil for what
+	// another directive declares.
 	w *model.Wrapper
-	// hint says how to rename what declares the name, when an activity, a
-	// Map or a workflow does.
+	// hint says how to rename what declares the name, when w is nil.
 	hint string
+	// fixed is set for a name that gathergen always gives
+	// (RegisterActivities, ActivityReceivers, RegisterWorkflows): a
+	// directive can rename nothing but the other declarer.
+	fixed bool
 }
+
+// groupRenameHint says how to give the name of a group another.
+const groupRenameHint = "rename the group"
 
 // checkNames reports generated names that are declared twice or that
 // collide with a declaration of the package, and returns every top-level
@@ -42,15 +48,18 @@ func checkNames(a *Analyzer, m *model.Model) (reserved, testNames map[string]boo
 		recv *types.TypeName
 		name string
 	}
-	seen := map[key]token.Pos{}
+	seen := map[key]declared{}
 	tests := testDecls(a)
 	for _, d := range generatedNames(m) {
 		k := key{d.recv, d.name}
 		if prev, ok := seen[k]; ok {
-			a.Report(d.pos, "duplicate name %s: the directive at %s generates it too; %s", d.name, a.where(prev), renameHint(a, d))
+			if d.fixed { // the fix is the other declarer's: report it there
+				d, prev = prev, d
+			}
+			a.Report(d.pos, "duplicate name %s: the directive at %s generates it too; %s", d.name, a.where(prev.pos), renameHint(a, d))
 			continue
 		}
-		seen[k] = d.pos
+		seen[k] = d
 		if !checkCollision(a, d) {
 			checkTestCollision(a, d, tests)
 		}
@@ -83,7 +92,7 @@ func generatedNames(m *model.Model) []declared {
 		}
 	}
 	for _, g := range m.Groups {
-		names = append(names, declared{name: g.Name, pos: g.Pos, recv: g.Recv})
+		names = append(names, declared{name: g.Name, pos: g.Pos, recv: g.Recv, hint: groupRenameHint})
 	}
 	return append(append(names, activityNames(m)...), workflowNames(m)...)
 }
@@ -93,10 +102,8 @@ func generatedNames(m *model.Model) []declared {
 // package (encoding/xml.Marshal as XMLMarshalAsync).
 func renameHint(a *Analyzer, d declared) string {
 	switch {
-	case d.hint != "":
-		return d.hint
 	case d.w == nil:
-		return "rename the group"
+		return d.hint
 	case d.w.Target == "":
 		return "name the wrapper with //gathergen:async as NAME"
 	}

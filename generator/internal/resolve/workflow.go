@@ -126,7 +126,7 @@ func workflowNames(m *model.Model) []declared {
 		}
 	}
 	if pos, ok := m.RegistersWorkflows(); ok {
-		names = append(names, declared{name: directive.RegisterWorkflowsName, pos: pos})
+		names = append(names, declared{name: directive.RegisterWorkflowsName, pos: pos, fixed: true})
 	}
 	return names
 }
