@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -486,7 +487,8 @@ func TestMapElementTooLarge(t *testing.T) {
 	_, err := run(t, l.lab, func(ctx workflow.Context) ([]string, error) {
 		return echoer.Map(options(ctx), []string{"a", "b", strings.Repeat("x", 1<<20), "c"}, MapOptions{})
 	})
-	want := "gtemporal: EchoMap: element 2 encodes to 1048579 bytes, over the 1044480 bytes that one child's input may hold"
+	want := "gtemporal: EchoMap: element 2 encodes to 1048580 bytes in a chunk of its own, " +
+		"over the 1044480 bytes that one child's input may hold"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("the workflow returned %v; want %q", err, want)
 	}
@@ -547,13 +549,13 @@ func TestMapResultsTooLarge(t *testing.T) {
 		n    int // elements of each width
 		wide int
 		o    MapOptions
-		want string
+		want string // a pattern of the error
 	}{
 		{"a leaf's results", 10, 200_000, MapOptions{},
 			"gtemporal: WidenMap: the results of elements 0 to 9 encode to 2000031 bytes, over 1572864: " +
 				"use a smaller ChunkSize, or a Reducer"},
 		{"a branch's results", 6, 600_000, MapOptions{ChunkSize: 1, Fanout: 2},
-			"gtemporal: WidenMap: the results of elements "},
+			"gtemporal: WidenMap: the results of elements (0 to 2|3 to 5) encode to "},
 		{"a leaf's carry", 10, 400_000, MapOptions{ChunkSize: 10, PerRun: 1, HistoryBudget: 40},
 			"gtemporal: WidenMap: the results so far and the elements left of elements 0 to 9 encode to "},
 	} {
@@ -569,7 +571,7 @@ func TestMapResultsTooLarge(t *testing.T) {
 		if !errors.As(err, &app) || app.Type() != MapResultTooLargeType || !app.NonRetryable() {
 			t.Fatalf("%s: the workflow returned %v; want a non-retryable %s", c.name, err, MapResultTooLargeType)
 		}
-		if !strings.Contains(app.Error(), c.want) {
+		if !regexp.MustCompile(c.want).MatchString(app.Error()) {
 			t.Errorf("%s: the error says %q; want %q", c.name, app.Error(), c.want)
 		}
 		if cwe := new(temporal.ChildWorkflowExecutionError); !errors.As(err, &cwe) {
@@ -630,13 +632,59 @@ func TestMapCarriesTheActivityOptions(t *testing.T) {
 	}
 }
 
+// TestMapChunksAtTheLimit: a chunk whose slice encodes to exactly what a
+// child's input may hold stays whole, and one a byte larger is cut, both
+// when its size elements are encoded as one slice and when the chunk
+// before was cut and they are filled one by one. An element that cannot
+// fit alone right after a cut fails the Map with its index.
+func TestMapChunksAtTheLimit(t *testing.T) {
+	limit := maxInputBytes - taskOverhead
+	big := strings.Repeat("x", limit-4) // ["x…"] fills a chunk alone
+	for _, c := range []struct {
+		name string
+		in   []string
+		want [][2]int
+	}{
+		// ["a…","b…"]: 2 brackets, 4 quotes and a comma beside the letters.
+		{"at the limit", []string{strings.Repeat("a", limit-7-1), "b"}, [][2]int{{0, 2}}},
+		{"a byte over", []string{strings.Repeat("a", limit-7), "b"}, [][2]int{{0, 1}, {1, 2}}},
+		{"at the limit after a cut", []string{big, strings.Repeat("a", limit-7-1), "b"}, [][2]int{{0, 1}, {1, 3}}},
+		{"a byte over after a cut", []string{big, strings.Repeat("a", limit-7), "b"},
+			[][2]int{{0, 1}, {1, 2}, {2, 3}}},
+	} {
+		chunks, err := echoer.plan.chunks(c.in, 0, 2)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var got [][2]int
+		for _, ch := range chunks {
+			got = append(got, [2]int{ch.lo, ch.hi})
+			if n, _ := encodedSize(c.in[ch.lo:ch.hi]); n != ch.bytes || n > limit {
+				t.Errorf("%s: chunk [%d,%d) encodes to %d bytes; it says %d, and at most %d fit",
+					c.name, ch.lo, ch.hi, n, ch.bytes, limit)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: chunks %v; want %v", c.name, got, c.want)
+		}
+	}
+	_, err := echoer.plan.chunks([]string{big, "c", big + "x"}, 10, 2)
+	want := "gtemporal: EchoMap: element 12 encodes to "
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("an element too large after a cut: %v; want %q…", err, want)
+	}
+}
+
 // TestPropertyMapChunks: over elements of random sizes, small and large,
 // the chunks cover the input in order, each of at most size elements and
 // under a child's input bound, and a chunk ends short of size only where
 // the next element would not have fitted.
 func TestPropertyMapChunks(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		sizes := rapid.SliceOfN(rapid.SampledFrom([]int{1, 10, 100_000, 300_000, 500_000}), 1, 24).Draw(rt, "sizes")
+		sizes := rapid.SliceOfN(rapid.OneOf(
+			rapid.SampledFrom([]int{1, 10, 100_000, 300_000, 500_000}),
+			rapid.IntRange(0, maxInputBytes-taskOverhead-4), // up to one that fills a chunk alone
+		), 1, 24).Draw(rt, "sizes")
 		size := rapid.IntRange(1, 8).Draw(rt, "size")
 		in := make([]string, len(sizes))
 		for i, n := range sizes {
@@ -651,8 +699,8 @@ func TestPropertyMapChunks(t *testing.T) {
 			if c.lo != lo || c.hi <= c.lo || c.hi-c.lo > size {
 				rt.Fatalf("chunk [%d,%d) after %d, of at most %d elements", c.lo, c.hi, lo, size)
 			}
-			if n, _ := encodedSize(in[c.lo:c.hi]); n+taskOverhead > maxInputBytes {
-				rt.Fatalf("chunk [%d,%d) encodes to %d bytes, over the bound", c.lo, c.hi, n)
+			if n, _ := encodedSize(in[c.lo:c.hi]); n+taskOverhead > maxInputBytes || n != c.bytes {
+				rt.Fatalf("chunk [%d,%d) encodes to %d bytes, over the bound or not its %d", c.lo, c.hi, n, c.bytes)
 			}
 			if c.hi-c.lo < size && c.hi < len(in) {
 				if n, _ := encodedSize(in[c.lo : c.hi+1]); n+taskOverhead <= maxInputBytes {

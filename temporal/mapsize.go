@@ -82,11 +82,10 @@ func (p *plan[In, Out, R]) split(in []In, first int, o MapOptions) ([]span, erro
 // which the SDK's deadlock detector would stop). It fails, naming the
 // element's index in the whole input and its size, when one element alone
 // does not fit. Once a chunk has been cut where it filled up, the next one
-// most likely will be too: it is filled element by element at once, and
-// encoded as one slice only when all of its size elements fit, so that
-// large elements are not encoded again and again in slices too large to
-// carry. The chunks are the same either way: a slice encodes to at least
-// the sum of its elements.
+// most likely will be too: it is filled element by element at once, so
+// that large elements are not encoded again in slices too large to carry.
+// The chunks are the same either way, as fill counts a slice's bytes as
+// its encoding has them.
 func (p *plan[In, Out, R]) chunks(in []In, first, size int) ([]span, error) {
 	var chunks []span
 	cut := false // the chunk before was cut where it filled up
@@ -94,19 +93,14 @@ func (p *plan[In, Out, R]) chunks(in []In, first, size int) ([]span, error) {
 		hi := min(lo+size, len(in))
 		end, n := hi, 0
 		var err error
-		if cut {
-			if end, n, err = p.fill(in, first, lo, hi); err != nil {
-				return nil, err
-			}
-		}
-		if end == hi {
+		if !cut {
 			if n, err = encodedSize(in[lo:hi]); err != nil {
 				return nil, fmt.Errorf("gtemporal: %s: elements %d to %d: %w", p.name, first+lo, first+hi-1, err)
 			}
-			if n+taskOverhead > maxInputBytes {
-				if end, n, err = p.fill(in, first, lo, hi); err != nil {
-					return nil, err
-				}
+		}
+		if cut || n+taskOverhead > maxInputBytes {
+			if end, n, err = p.fill(in, first, lo, hi); err != nil {
+				return nil, err
 			}
 		}
 		cut = end < hi
@@ -117,21 +111,22 @@ func (p *plan[In, Out, R]) chunks(in []In, first, size int) ([]span, error) {
 }
 
 // fill returns the end of the chunk that starts at lo, before hi, that
-// holds as many elements as fit under maxInputBytes, and their size, by
-// encoding each element alone.
+// holds as many elements as fit under maxInputBytes, and the size of
+// their slice's encoding, by encoding each element alone: the slice's
+// brackets and each element with its separator (see elementSize).
 func (p *plan[In, Out, R]) fill(in []In, first, lo, hi int) (int, int, error) {
-	total := 0
+	total := 1 // the brackets, beyond one separator per element
 	for i := lo; i < hi; i++ {
 		n, err := elementSize(in[i])
 		if err != nil {
 			return 0, 0, fmt.Errorf("gtemporal: %s: element %d: %w", p.name, first+i, err)
 		}
-		if n+taskOverhead > maxInputBytes {
-			return 0, 0, fmt.Errorf("gtemporal: %s: element %d encodes to %d bytes, over the %d bytes "+
-				"that one child's input may hold", p.name, first+i, n, maxInputBytes-taskOverhead)
-		}
 		if total+n+taskOverhead > maxInputBytes {
-			return i, total, nil // i > lo: the element at lo fits alone
+			if i == lo {
+				return 0, 0, fmt.Errorf("gtemporal: %s: element %d encodes to %d bytes in a chunk of its own, "+
+					"over the %d bytes that one child's input may hold", p.name, first+i, total+n, maxInputBytes-taskOverhead)
+			}
+			return i, total, nil
 		}
 		total += n
 	}
@@ -150,15 +145,19 @@ func encodedSize(v any) (int, error) {
 
 // elementSize returns what v adds to the encoding of a slice that holds
 // it: its payload's data under the default data converter (base64 and
-// quotes when the converter wrote it as bytes), and a separator.
+// quotes when the converter wrote it as bytes, null for nil), and a
+// separator.
 func elementSize(v any) (int, error) {
 	p, err := converter.GetDefaultDataConverter().ToPayload(v)
 	if err != nil {
 		return 0, err
 	}
 	n := len(p.GetData())
-	if string(p.GetMetadata()[converter.MetadataEncoding]) == converter.MetadataEncodingBinary {
+	switch string(p.GetMetadata()[converter.MetadataEncoding]) {
+	case converter.MetadataEncodingBinary:
 		n = (n+2)/3*4 + 2
+	case converter.MetadataEncodingNil:
+		n = len("null")
 	}
 	return n + 1, nil
 }
